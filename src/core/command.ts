@@ -1,0 +1,85 @@
+/**
+ * Platform-neutral command definitions. Each file in commands/ default-exports a `Command`;
+ * adapters turn definitions into Telegram `setMyCommands` entries and Discord slash commands,
+ * and turn incoming messages/interactions into a `CommandRequest`.
+ */
+import type { Logger } from "./logger.ts";
+import type { NewsQueries } from "./queries.ts";
+import type { Reply } from "./reply.ts";
+
+export type Lang = "fr" | "en";
+export type Platform = "telegram" | "discord" | "console";
+export type ChatType = "private" | "group" | "supergroup" | "channel" | "guild" | "console";
+
+export interface Localized {
+  fr: string;
+  en: string;
+}
+
+export interface CommandOption {
+  /** `^[a-z0-9_]{1,32}$`, valid on both platforms. */
+  name: string;
+  type: "string" | "integer" | "boolean";
+  description: Localized;
+  required?: boolean;
+  /** Discord autocomplete source; Telegram ignores it. */
+  autocomplete?: "speaker" | "topic" | "source";
+  /** Fixed choices (value → label). */
+  choices?: Array<{ value: string; label: Localized }>;
+}
+
+export interface Command {
+  /** `^[a-z0-9_]{1,32}$` */
+  name: string;
+  /** ≤ 100 characters in each language. */
+  description: Localized;
+  options: CommandOption[];
+  /** Admin-only commands re-check rights on every call (see CommandRequest.user.isAdmin). */
+  adminOnly: boolean;
+  /** May take longer than Discord's 3 s window: the adapter defers the reply first. */
+  slow?: boolean;
+  run(req: CommandRequest): Promise<Reply>;
+}
+
+export interface ChatRef {
+  platform: Platform;
+  /** Platform chat / channel id as a string. */
+  id: string;
+  /** Telegram forum topic (message_thread_id) or Discord thread; kept for replies and subscriptions. */
+  threadId?: string;
+  type: ChatType;
+  title?: string;
+}
+
+export interface UserRef {
+  id: string;
+  name?: string;
+  /**
+   * Asks the platform, on every call, whether this user may run admin commands here
+   * (bot owner from config, or chat admin). Never cached by commands.
+   */
+  isAdmin(): Promise<boolean>;
+}
+
+/** What every command may use. Grows as issues land (sources, subscriptions, settings...). */
+export interface Services {
+  queries: NewsQueries;
+  logger: Logger;
+  /** Topic slugs of the taxonomy with their labels. */
+  topics: Array<{ slug: string; label: Localized; aliases: string[] }>;
+  /** The registry of commands (for /help). */
+  commands: () => Command[];
+}
+
+export interface CommandRequest {
+  command: string;
+  /** Raw argument text after the command name (Telegram, console). */
+  args: string;
+  /** Options by name: filled from Discord options, or parsed from `args` by the dispatcher. */
+  options: Record<string, string | number | boolean | undefined>;
+  lang: Lang;
+  chat: ChatRef;
+  user: UserRef;
+  now: Date;
+  services: Services;
+}

@@ -1,0 +1,66 @@
+/**
+ * One error class per failure that callers treat differently. Only the command dispatcher maps them to
+ * user replies (src/core/dispatch.ts); everything else gets a generic reply and a log entry with an id.
+ */
+
+/** Base class: keeps a cause and context; messages never hold secrets. */
+export class NewsbotError extends Error {
+  override name = "NewsbotError";
+  constructor(
+    message: string,
+    readonly context: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Bad arguments from a person: the message is shown to them as is (it is already localised or neutral). */
+export class UserInputError extends NewsbotError {
+  override name = "UserInputError";
+}
+
+/** The caller lacks the rights the command needs. */
+export class PermissionDeniedError extends NewsbotError {
+  override name = "PermissionDeniedError";
+}
+
+/** A fetch failed: network, HTTP status, size or time cap. `status` is the HTTP status when there was one. */
+export class FeedFetchError extends NewsbotError {
+  override name = "FeedFetchError";
+  constructor(
+    message: string,
+    readonly url: string,
+    readonly status: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, { url, status }, options);
+  }
+}
+
+/** A URL was refused before fetching (private, loopback, link-local or metadata address; bad scheme). */
+export class BlockedUrlError extends FeedFetchError {
+  override name = "BlockedUrlError";
+}
+
+/** The document is not a feed or could not be parsed at all (nothing recoverable). */
+export class FeedParseError extends NewsbotError {
+  override name = "FeedParseError";
+}
+
+/** A platform asked us to wait (429). */
+export class RateLimitedError extends NewsbotError {
+  override name = "RateLimitedError";
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, { retryAfterMs }, options);
+  }
+}
+
+/** Invalid configuration: every problem listed at start-up. */
+export class ConfigError extends NewsbotError {
+  override name = "ConfigError";
+}

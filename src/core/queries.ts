@@ -1,0 +1,101 @@
+/**
+ * Read queries the commands call. Implemented by src/store (Prisma) — commands never see the database.
+ */
+import type { Precision } from "./analysis-types.ts";
+
+export interface SourceRef {
+  name: string;
+  url: string | null;
+}
+
+/** One story (a cluster of articles from one or more outlets) in /latest. */
+export interface StoryLine {
+  storyId: number;
+  title: string;
+  url: string | null;
+  publishedAt: Date | null;
+  /** Number of distinct sources (outlets) reporting the story. */
+  sourceCount: number;
+  articleCount: number;
+  sources: SourceRef[];
+  topics: string[];
+}
+
+export interface QuoteRow {
+  id: number;
+  text: string;
+  speaker: string | null;
+  articleTitle: string;
+  url: string | null;
+  publishedAt: Date | null;
+}
+
+/** One event on the timeline, merged across articles that report the same date and phrase. */
+export interface TimelineEntry {
+  start: string;
+  end: string;
+  precision: Precision;
+  phrase: string;
+  summary: string;
+  /** How many articles mention this event. */
+  articleCount: number;
+  sources: SourceRef[];
+  /** True when an admin added or corrected it (wins over extraction). */
+  curated: boolean;
+}
+
+export interface SearchHit {
+  articleId: number;
+  title: string;
+  url: string | null;
+  publishedAt: Date | null;
+  snippet: string;
+  source: string | null;
+}
+
+export interface Anniversary {
+  entry: TimelineEntry;
+  /** Whole years between the event and the asked date. */
+  years: number;
+}
+
+export interface TopicCount {
+  slug: string;
+  articleCount: number;
+}
+
+export interface LatestQuery {
+  topic?: string;
+  source?: string;
+  limit: number;
+  offset?: number;
+}
+export interface QuotesQuery {
+  /** Any alias of a speaker ("tokayev", "Tokaïev", "M. Tokaïev"). */
+  speaker?: string;
+  keyword?: string;
+  random?: boolean;
+  limit: number;
+}
+export interface TimelineQuery {
+  topic?: string;
+  person?: string;
+  keyword?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** The read side used by commands. */
+export interface NewsQueries {
+  latest(q: LatestQuery): Promise<StoryLine[]>;
+  quotes(q: QuotesQuery): Promise<QuoteRow[]>;
+  timeline(q: TimelineQuery): Promise<TimelineEntry[]>;
+  search(text: string, limit: number): Promise<SearchHit[]>;
+  /** Events whose start day and month are the given ones, in years before `year`. */
+  onThisDay(month: number, day: number, year: number, limit: number): Promise<Anniversary[]>;
+  topicCounts(): Promise<TopicCount[]>;
+  /** Canonical speaker names starting with / containing the prefix (accent-insensitive), for autocomplete. */
+  speakers(prefix: string, limit: number): Promise<string[]>;
+  stats(): Promise<{ articles: number; stories: number; quotes: number; events: number; sources: number }>;
+}

@@ -1,0 +1,60 @@
+/**
+ * The platform-neutral message model. Commands return a Reply; each adapter renders it
+ * (Telegram HTML, Discord embeds, console text) and splits or pages it to fit its limits.
+ * Text in spans is plain text: adapters escape it.
+ */
+
+/** A run of text with optional formatting or a link. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  /** Makes the span a link. Only http(s) URLs are rendered as links. */
+  url?: string;
+}
+
+/** One line of a reply: a list of spans. Adapters never split a line across two messages unless it alone exceeds the limit. */
+export type Line = Span[];
+
+/** A file sent with the reply where the platform allows it (OPML export, long lists). */
+export interface Attachment {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export interface Reply {
+  /** Optional heading, rendered bold (Telegram) or as the embed title (Discord). */
+  title?: string;
+  /** The body, one entry per line. Long bodies are paged by the adapter (buttons next/previous). */
+  lines: Line[];
+  /** Small print after the body (source counts, hints). */
+  footer?: string;
+  /** "error" replies are ephemeral on Discord; "empty" means nothing matched. */
+  kind?: "ok" | "empty" | "error";
+  /** Show only to the caller where the platform supports it (Discord ephemeral). */
+  ephemeral?: boolean;
+  /** Show link previews (default false: digests and lists would otherwise be dominated by one preview). */
+  linkPreview?: boolean;
+  attachment?: Attachment;
+}
+
+/** Builds a line from plain strings and spans. */
+export function line(...parts: Array<string | Span>): Line {
+  return parts.map((p) => (typeof p === "string" ? { text: p } : p));
+}
+
+/** Plain text of a line, for console output, length checks and tests. */
+export function lineText(l: Line): string {
+  return l.map((s) => s.text).join("");
+}
+
+/** Plain text of a whole reply, for console output and tests. */
+export function replyText(r: Reply): string {
+  const out: string[] = [];
+  if (r.title) out.push(r.title);
+  for (const l of r.lines) out.push(lineText(l));
+  if (r.footer) out.push(r.footer);
+  return out.join("\n");
+}

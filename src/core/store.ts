@@ -1,0 +1,108 @@
+/**
+ * Write-side storage interfaces used by ingestion and admin commands. Implemented by src/store (Prisma).
+ */
+import type { DocumentAnalysis, StorySignature } from "./analysis-types.ts";
+
+/** A feed or a local file the bot reads. Fetch state drives conditional GET and backoff. */
+export interface SourceRecord {
+  id: number;
+  url: string;
+  title: string | null;
+  language: string | null;
+  /** Topic slugs an admin attached to the source (may be empty). */
+  topics: string[];
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchAt: Date | null;
+  lastSuccessAt: Date | null;
+  consecutiveFailures: number;
+  lastError: string | null;
+  nextFetchAt: Date | null;
+  /** Paused by an admin. */
+  paused: boolean;
+  /** Disabled automatically after too many failures (admins are warned first). */
+  disabled: boolean;
+  /** Chat that added the source (for health warnings), e.g. "telegram:-100123". */
+  addedBy: string | null;
+  createdAt: Date;
+}
+
+export interface NewSource {
+  url: string;
+  title?: string | null;
+  language?: string | null;
+  topics?: string[];
+  addedBy?: string | null;
+}
+
+export interface SourceStore {
+  listSources(): Promise<SourceRecord[]>;
+  getSource(id: number): Promise<SourceRecord | null>;
+  findSourceByUrl(url: string): Promise<SourceRecord | null>;
+  /** Inserts, or returns the existing source with the same URL. */
+  addSource(s: NewSource): Promise<SourceRecord>;
+  /** Removes the source; its articles stay (they are part of the archive). Returns false when unknown. */
+  removeSource(id: number): Promise<boolean>;
+  setSourcePaused(id: number, paused: boolean): Promise<void>;
+  recordFetchSuccess(
+    id: number,
+    s: { at: Date; etag: string | null; lastModified: string | null; title?: string | null; nextFetchAt: Date },
+  ): Promise<void>;
+  recordFetchFailure(
+    id: number,
+    f: { at: Date; error: string; nextFetchAt: Date; disable: boolean },
+  ): Promise<SourceRecord>;
+  /** Sources due for a fetch (not paused, not disabled, nextFetchAt <= now or null). */
+  dueSources(now: Date): Promise<SourceRecord[]>;
+}
+
+/** An article as ingestion hands it to storage. */
+export interface ArticleInput {
+  sourceId: number | null;
+  /** Canonical URL (see src/ingest/canonical-url.ts), or null for local files without one. */
+  url: string | null;
+  guid: string | null;
+  title: string;
+  author: string | null;
+  /** Publication date; when null the analysis' dateline date is used. */
+  publishedAt: Date | null;
+  summary: string | null;
+}
+
+/** A recent article that a new one may belong to the same story as. */
+export interface StoryCandidate {
+  articleId: number;
+  storyId: number;
+  sourceId: number | null;
+  signature: StorySignature;
+}
+
+export type SaveStatus = "inserted" | "duplicate";
+
+export interface SaveResult {
+  status: SaveStatus;
+  articleId: number;
+  storyId: number;
+}
+
+export interface ArticleStore {
+  /** sha256 hex of the normalised text, computed by the caller; used for dedupe. */
+  findDuplicate(input: {
+    url: string | null;
+    guid: string | null;
+    sourceId: number | null;
+    contentHash: string;
+  }): Promise<number | null>;
+  /** Articles published within `days` of the date, with their story signature. */
+  storyCandidates(around: Date, days: number): Promise<StoryCandidate[]>;
+  /**
+   * Stores the article with its analysis (quotes, people, events, topics) in one transaction.
+   * `storyId` null creates a new story. Idempotent: a duplicate (url, guid or hash) is not stored twice.
+   */
+  saveArticle(
+    input: ArticleInput,
+    analysis: DocumentAnalysis,
+    contentHash: string,
+    storyId: number | null,
+  ): Promise<SaveResult>;
+}
