@@ -1,0 +1,60 @@
+/**
+ * Forgiving option parsing for text commands (Telegram, console): `/quote Tokayev`,
+ * `/timeline énergie from:2024-01-01`, `/latest topic=energie 5`.
+ * Named `name:value` / `name=value` tokens fill those options; integer options take the first whole number;
+ * the remaining text goes to the first string option. Discord delivers typed options and skips this.
+ */
+import type { Command } from "./command.ts";
+import { UserInputError } from "./errors.ts";
+
+/** Longest argument text accepted (anything longer is refused with a clear message, not truncated). */
+export const MAX_ARGS_LENGTH = 500;
+
+export type Options = Record<string, string | number | boolean | undefined>;
+
+/** Removes control characters and collapses whitespace; arguments never carry markup meaning. */
+export function cleanArgText(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  return raw
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function parseArgs(def: Command, raw: string): Options {
+  const text = cleanArgText(raw);
+  if (text.length > MAX_ARGS_LENGTH) {
+    throw new UserInputError("args too long", { length: text.length, max: MAX_ARGS_LENGTH });
+  }
+  const options: Options = {};
+  const rest: string[] = [];
+  const byName = new Map(def.options.map((o) => [o.name, o]));
+  for (const token of text ? text.split(" ") : []) {
+    const named = /^([a-z_]{1,32})[:=](.+)$/i.exec(token);
+    const opt = named ? byName.get(named[1]?.toLowerCase() ?? "") : undefined;
+    if (named && opt) {
+      options[opt.name] = coerce(opt.type, named[2] ?? "", opt.name);
+      continue;
+    }
+    const intOpt = def.options.find((o) => o.type === "integer" && options[o.name] === undefined);
+    if (intOpt && /^\d{1,6}$/.test(token) && !def.options.some((o) => o.type === "string" && o.name === "date")) {
+      options[intOpt.name] = Number(token);
+      continue;
+    }
+    rest.push(token);
+  }
+  const free = def.options.find((o) => o.type === "string" && options[o.name] === undefined);
+  if (rest.length > 0) {
+    if (free) options[free.name] = rest.join(" ");
+  }
+  return options;
+}
+
+function coerce(type: "string" | "integer" | "boolean", value: string, name: string): string | number | boolean {
+  if (type === "integer") {
+    if (!/^-?\d{1,9}$/.test(value)) throw new UserInputError("bad integer", { value, option: name });
+    return Number(value);
+  }
+  if (type === "boolean") return /^(1|true|yes|oui|on)$/i.test(value);
+  return value;
+}

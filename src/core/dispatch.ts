@@ -1,0 +1,116 @@
+/**
+ * The command dispatcher: the one place where errors become user replies.
+ * Resolves the command, parses options, re-checks admin rights on every call, runs it, and maps
+ * UserInputError / PermissionDeniedError to their message; anything else gets a generic reply with a
+ * reference id that also appears in the log.
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "./args.ts";
+import type { Command, Lang, Services } from "./command.ts";
+import { PermissionDeniedError, UserInputError } from "./errors.ts";
+import { type MessageKey, t } from "./i18n/index.ts";
+import type { Clock, Logger } from "./logger.ts";
+import type { BotCore, Choice, IncomingCommand } from "./platform.ts";
+import { line, type Reply } from "./reply.ts";
+import { foldForMatch } from "./text.ts";
+
+export interface BotCoreOptions {
+  commands: Command[];
+  services: Omit<Services, "commands">;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** Builds the core that adapters call. */
+export function createBotCore(opts: BotCoreOptions): BotCore {
+  const byName = new Map(opts.commands.map((c) => [c.name, c]));
+  const services: Services = { ...opts.services, commands: () => opts.commands };
+  const logger = opts.logger;
+
+  async function handle(inc: IncomingCommand): Promise<Reply> {
+    const name = inc.command.toLowerCase();
+    const def = byName.get(name);
+    if (!def) {
+      return errorReply(t(inc.lang, "error.unknownCommand", { command: name.slice(0, 32) }));
+    }
+    try {
+      if (def.adminOnly && !(await inc.user.isAdmin())) {
+        throw new PermissionDeniedError("admin only", { command: name });
+      }
+      const options = inc.options && Object.keys(inc.options).length > 0 ? inc.options : parseArgs(def, inc.args);
+      return await def.run({
+        command: name,
+        args: inc.args,
+        options,
+        lang: inc.lang,
+        chat: inc.chat,
+        user: inc.user,
+        now: opts.clock.now(),
+        services,
+      });
+    } catch (err) {
+      return mapError(err, inc, logger);
+    }
+  }
+
+  async function complete(kind: "speaker" | "topic" | "source", prefix: string, lang: Lang): Promise<Choice[]> {
+    try {
+      const p = prefix.slice(0, 100);
+      if (kind === "speaker") {
+        const names = await services.queries.speakers(p, 25);
+        return names.map((n) => ({ value: n.slice(0, 100), label: n.slice(0, 100) }));
+      }
+      if (kind === "topic") {
+        const f = foldForMatch(p);
+        return services.topics
+          .filter(
+            (tp) => !f || [tp.slug, tp.label.fr, tp.label.en, ...tp.aliases].some((x) => foldForMatch(x).includes(f)),
+          )
+          .slice(0, 25)
+          .map((tp) => ({ value: tp.slug, label: tp.label[lang] }));
+      }
+      return [];
+    } catch (err) {
+      logger.warn("autocomplete failed", { kind, error: String(err) });
+      return [];
+    }
+  }
+
+  return { commands: opts.commands, handle, complete, logger };
+}
+
+function errorReply(text: string): Reply {
+  return { lines: [line(text)], kind: "error", ephemeral: true };
+}
+
+function mapError(err: unknown, inc: IncomingCommand, logger: Logger): Reply {
+  if (err instanceof PermissionDeniedError) {
+    logger.info("admin command refused", { command: inc.command, chat: inc.chat.id, user: inc.user.id });
+    return errorReply(t(inc.lang, "error.adminOnly"));
+  }
+  if (err instanceof UserInputError) {
+    const key = userErrorKey(err.message);
+    if (key) return errorReply(t(inc.lang, key, err.context as Record<string, string | number>));
+    return errorReply(err.message);
+  }
+  const id = randomBytes(4).toString("hex");
+  logger.error("command failed", {
+    ref: id,
+    command: inc.command,
+    chat: inc.chat.id,
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    stack: err instanceof Error ? err.stack : undefined,
+  });
+  return errorReply(t(inc.lang, "error.generic", { id }));
+}
+
+/** UserInputErrors thrown by shared helpers carry a message key; commands may also throw ready text. */
+function userErrorKey(message: string): MessageKey | null {
+  const keys: Record<string, MessageKey> = {
+    "args too long": "error.tooLong",
+    "bad integer": "error.badInteger",
+    "bad date": "error.badDate",
+    "missing option": "error.missingOption",
+  };
+  return keys[message] ?? null;
+}

@@ -1,0 +1,56 @@
+/**
+ * What platform adapters (src/adapters/*) receive from the core and what they offer back.
+ * Adapters import this file, the reply model and the command types — never each other.
+ */
+import type { ChatRef, Command, Lang, UserRef } from "./command.ts";
+import type { Logger } from "./logger.ts";
+import type { Reply } from "./reply.ts";
+
+/** A command as an adapter received it, before option parsing and dispatch. */
+export interface IncomingCommand {
+  /** Command name without the slash and without `@botname`. */
+  command: string;
+  /** Raw argument text (Telegram, console). */
+  args: string;
+  /** Typed options (Discord slash commands). */
+  options?: Record<string, string | number | boolean | undefined>;
+  lang: Lang;
+  chat: ChatRef;
+  user: UserRef;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** The core as seen by an adapter. */
+export interface BotCore {
+  /** Definitions used for registration (setMyCommands, slash commands) and /help. */
+  commands: Command[];
+  /** Resolves, checks rights, runs and maps errors to a reply. Never throws. */
+  handle(incoming: IncomingCommand): Promise<Reply>;
+  /** Suggestions for Discord autocomplete. Never throws (empty list on failure). */
+  complete(kind: "speaker" | "topic" | "source", prefix: string, lang: Lang): Promise<Choice[]>;
+  logger: Logger;
+}
+
+/** Result of a proactive send (digests, alerts, warnings). */
+export type SendResult =
+  | { ok: true; messageIds: string[] }
+  | {
+      ok: false;
+      /** The chat blocked the bot, was deleted or the bot lost access: stop sending there. */
+      permanent: boolean;
+      retryAfterMs?: number;
+      error: string;
+    };
+
+/** A running platform connection. */
+export interface PlatformAdapter {
+  readonly platform: ChatRef["platform"];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends a reply to a chat (and thread) outside of a command, e.g. a digest. */
+  send(target: ChatRef, reply: Reply): Promise<SendResult>;
+}
