@@ -25,7 +25,8 @@ if (!proto.__newsbotFix) {
     const last = args[args.length - 1];
     if (typeof last === "function") {
       // Callback form.
-      args[args.length - 1] = (err: unknown, res: Result) => (last as (e: unknown, r: Result) => void)(err, relabel(res));
+      args[args.length - 1] = (err: unknown, res: Result) =>
+        (last as (e: unknown, r: Result) => void)(err, relabel(res));
       return original.apply(this, args);
     }
     const first = args[0] as { submit?: unknown; callback?: unknown } | undefined;

@@ -5,7 +5,7 @@
  * a driver adapter, but Prisma 6 still needs a valid url to parse the schema offline.
  * Usage: node scripts/prisma-schemas.mjs [--check]   (--check exits 1 when a schema is stale)
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -66,9 +66,17 @@ export interface Services {
   queries: NewsQueries;
   logger: Logger;
   /** Topic slugs of the taxonomy with their labels. */
-  topics: Array<{ slug: string; label: Localized; aliases: string[] }>;
+  topics: TopicInfo[];
+  /** Maps what a user typed ("énergie", "energy", "enrgie") to a topic slug, or suggestions. */
+  resolveTopic(input: string): { slug: string } | { suggestions: string[] };
   /** The registry of commands (for /help). */
   commands: () => Command[];
+}
+
+export interface TopicInfo {
+  slug: string;
+  label: Localized;
+  aliases: string[];
 }
 
 export interface CommandRequest {

@@ -1,0 +1,124 @@
+/**
+ * Helpers shared by command files: topic resolution with suggestions, paging limits, date arguments.
+ * (Files starting with "_" are not commands; the registry lists commands explicitly.)
+ */
+import type { CommandRequest } from "../src/core/command.ts";
+import { UserInputError } from "../src/core/errors.ts";
+import { t } from "../src/core/i18n/index.ts";
+
+/** Lines per reply before adapters page; queries never return more than this. */
+export const MAX_RESULTS = 50;
+
+export function str(req: CommandRequest, name: string): string | undefined {
+  const v = req.options[name];
+  if (v === undefined || v === null) return undefined;
+  const s = String(v).trim();
+  return s.length > 0 ? s : undefined;
+}
+
+export function int(req: CommandRequest, name: string, fallback: number, max: number): number {
+  const v = req.options[name];
+  if (v === undefined) return fallback;
+  const n = typeof v === "number" ? v : Number(v);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UserInputError("bad integer", { value: String(v).slice(0, 40), option: name });
+  }
+  return Math.min(n, max);
+}
+
+/** Resolves a topic name or returns null; throws a helpful error when it looks like a misspelt topic. */
+export function topicOrNull(req: CommandRequest, input: string, strict: boolean): string | null {
+  const r = req.services.resolveTopic(input);
+  if ("slug" in r) return r.slug;
+  if (strict) {
+    if (r.suggestions.length > 0) {
+      throw new UserInputError(
+        t(req.lang, "error.unknownTopicSuggest", { value: input.slice(0, 60), suggestions: r.suggestions.join(", ") }),
+      );
+    }
+    throw new UserInputError(
+      t(req.lang, "error.unknownTopic", {
+        value: input.slice(0, 60),
+        topics: req.services.topics.map((x) => x.slug).join(", "),
+      }),
+    );
+  }
+  return null;
+}
+
+export function topicLabel(req: CommandRequest, slug: string): string {
+  return req.services.topics.find((x) => x.slug === slug)?.label[req.lang] ?? slug;
+}
+
+const FR_MONTHS = [
+  "janvier",
+  "fevrier",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "aout",
+  "septembre",
+  "octobre",
+  "novembre",
+  "decembre",
+];
+const EN_MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/**
+ * Parses a user date: YYYY-MM-DD, DD/MM[/YYYY], DD.MM, "27 novembre", "november 27".
+ * Returns month/day (and year when given); throws UserInputError("bad date") otherwise.
+ */
+export function parseUserDate(input: string): { year?: number; month: number; day: number } {
+  const s = input
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  let year: number | undefined;
+  let month = 0;
+  let day = 0;
+  if (m) {
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+  } else if ((m = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$/.exec(s))) {
+    day = Number(m[1]);
+    month = Number(m[2]);
+    year = m[3] ? Number(m[3]) : undefined;
+  } else if ((m = /^(\d{1,2})(?:er)?\s+([a-z]+)(?:\s+(\d{4}))?$/.exec(s))) {
+    day = Number(m[1]);
+    month = monthIndex(m[2] ?? "") + 1;
+    year = m[3] ? Number(m[3]) : undefined;
+  } else if ((m = /^([a-z]+)\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(s))) {
+    month = monthIndex(m[1] ?? "") + 1;
+    day = Number(m[2]);
+    year = m[3] ? Number(m[3]) : undefined;
+  }
+  const probe = new Date(Date.UTC(year ?? 2024, month - 1, day));
+  if (month < 1 || month > 12 || day < 1 || probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) {
+    throw new UserInputError("bad date", { value: input.slice(0, 40) });
+  }
+  return { year, month, day };
+}
+
+function monthIndex(word: string): number {
+  const i = FR_MONTHS.findIndex((x) => x.startsWith(word) && word.length >= 3);
+  if (i >= 0) return i;
+  return EN_MONTHS.findIndex((x) => x.startsWith(word) && word.length >= 3);
+}

@@ -1,0 +1,38 @@
+/**
+ * The command registry: every chat command, checked once at load. Adapters register these definitions
+ * (Telegram setMyCommands, Discord slash commands); the dispatcher runs them.
+ */
+import type { Command } from "../src/core/command.ts";
+import help from "./help.ts";
+import latest from "./latest.ts";
+import onthisday from "./onthisday.ts";
+import quote from "./quote.ts";
+import search from "./search.ts";
+import start from "./start.ts";
+import timeline from "./timeline.ts";
+import topics from "./topics.ts";
+
+const NAME = /^[a-z0-9_]{1,32}$/;
+
+/** Throws on a definition that one of the platforms would reject. */
+export function validateCommands(list: Command[]): Command[] {
+  const seen = new Set<string>();
+  for (const c of list) {
+    if (!NAME.test(c.name)) throw new Error(`invalid command name: ${c.name}`);
+    if (seen.has(c.name)) throw new Error(`duplicate command: ${c.name}`);
+    seen.add(c.name);
+    for (const d of [c.description.fr, c.description.en]) {
+      if (d.length < 1 || d.length > 100) throw new Error(`description of /${c.name} must be 1–100 characters`);
+    }
+    const optionNames = new Set<string>();
+    for (const o of c.options) {
+      if (!NAME.test(o.name) || optionNames.has(o.name)) throw new Error(`invalid option ${o.name} on /${c.name}`);
+      optionNames.add(o.name);
+      if (o.description.fr.length > 100 || o.description.en.length > 100)
+        throw new Error(`option ${o.name} description too long`);
+    }
+  }
+  return list;
+}
+
+export const commands: Command[] = validateCommands([start, help, latest, quote, timeline, search, topics, onthisday]);

@@ -1,0 +1,144 @@
+/**
+ * The Discord adapter: discord.js client, slash command registration, interaction handling and proactive sends.
+ * The only folder of the project that imports discord.js.
+ */
+import type { ClientOptions, Interaction, RESTOptions } from "discord.js";
+import { Client, Events, GatewayIntentBits } from "discord.js";
+import type { ChatRef } from "../../core/command.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
+import type { Reply } from "../../core/reply.ts";
+import { handleInteraction, type InteractionContext } from "./interactions.ts";
+import { createPageStore } from "./pages.ts";
+import type { RenderOptions } from "./render.ts";
+import { sendToChannel } from "./send.ts";
+import { type CommandsHashStore, memoryHashStore, registerCommands } from "./slash-commands.ts";
+
+export { isDiscordAdmin } from "./interactions.ts";
+export { escapeMarkdown } from "./markdown.ts";
+export { DISCORD_LIMITS, renderPages } from "./render.ts";
+export { buildSlashCommands, type CommandsHashStore, commandsHash, memoryHashStore } from "./slash-commands.ts";
+
+export interface DiscordAdapterOptions {
+  token: string;
+  applicationId: string;
+  /** Register commands to this guild only (instant; for development). Global registration otherwise. */
+  guildId?: string;
+  /** REST base without the version, e.g. "http://127.0.0.1:PORT/api". Defaults to Discord's. */
+  apiUrl?: string;
+  core: BotCore;
+  logger: Logger;
+  /** User ids that may run admin commands anywhere (DMs included). */
+  owners: string[];
+  /** Hash of the last registered command definitions (in-memory by default: one PUT per process). */
+  commandsHashStore?: CommandsHashStore;
+  /** Defer the reply if the core has not answered after this many ms (default 1500; Discord allows 3000). */
+  deferAfterMs?: number;
+  /** Paged replies kept for the ◀ ▶ buttons (default 500). */
+  maxPagedReplies?: number;
+  render?: RenderOptions;
+  /** Extra @discordjs/rest options (retries, timeout, offset…). */
+  restOptions?: Partial<RESTOptions>;
+  /** Extra client options (waitGuildTimeout, ws.buildIdentifyThrottler… — tests use these). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+/** A PlatformAdapter for Discord; `client` is exposed for diagnostics and tests (null when stopped). */
+export interface DiscordAdapter extends PlatformAdapter {
+  readonly client: Client | null;
+}
+
+/** Creates the adapter; nothing connects until `start()`. */
+export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
+  const logger = opts.logger.child({ platform: "discord" });
+  const hashStore = opts.commandsHashStore ?? memoryHashStore();
+  const ctx: InteractionContext = {
+    core: opts.core,
+    pages: createPageStore(opts.maxPagedReplies ?? 500),
+    owners: new Set(opts.owners),
+    deferAfterMs: opts.deferAfterMs ?? 1500,
+    logger,
+    ...(opts.render ? { render: opts.render } : {}),
+  };
+  let client: Client | null = null;
+  const inflight = new Set<Promise<void>>();
+
+  function onInteraction(i: Interaction): void {
+    const p = handleInteraction(i, ctx).finally(() => inflight.delete(p));
+    inflight.add(p);
+  }
+
+  async function start(): Promise<void> {
+    if (client) return;
+    const c = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: { parse: [] },
+      ...opts.clientOptions,
+      rest: { ...opts.clientOptions?.rest, ...opts.restOptions, ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
+    });
+    c.on(Events.InteractionCreate, onInteraction);
+    c.on(Events.Error, (err) => logger.error("discord client error", { error: String(err) }));
+    c.on(Events.Warn, (msg) => logger.warn("discord warning", { msg }));
+    c.on(Events.ShardDisconnect, (ev, shard) => logger.warn("discord gateway closed", { code: ev.code, shard }));
+    c.on(Events.ShardResume, (shard, replayed) => logger.info("discord gateway resumed", { shard, replayed }));
+    c.rest.on("rateLimited", (info) =>
+      logger.info("discord rate limited", { route: info.route, retryAfter: info.retryAfter, global: info.global }),
+    );
+    client = c;
+    const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
+    try {
+      await Promise.all([ready, c.login(opts.token)]);
+    } catch (err) {
+      client = null;
+      await c.destroy();
+      throw err;
+    }
+    logger.info("discord connected", { user: c.user?.id, guilds: c.guilds.cache.size });
+    try {
+      await registerCommands({
+        rest: c.rest,
+        applicationId: opts.applicationId,
+        ...(opts.guildId ? { guildId: opts.guildId } : {}),
+        commands: opts.core.commands,
+        store: hashStore,
+        logger,
+      });
+    } catch (err) {
+      // Commands registered earlier keep working; the next start retries since the hash was not stored.
+      logger.error("discord command registration failed", { error: String(err) });
+    }
+  }
+
+  async function stop(): Promise<void> {
+    const c = client;
+    if (!c) return;
+    client = null;
+    // Let replies in progress finish (bounded), so no interaction is left without an answer.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...inflight]),
+      new Promise((res) => {
+        timer = setTimeout(res, 3000);
+      }),
+    ]);
+    clearTimeout(timer);
+    c.removeAllListeners();
+    await c.destroy();
+    logger.info("discord stopped");
+  }
+
+  async function send(target: ChatRef, reply: Reply): Promise<SendResult> {
+    if (!client) return { ok: false, permanent: false, error: "discord adapter not started" };
+    return sendToChannel(client.rest, target, reply, opts.render);
+  }
+
+  return {
+    platform: "discord",
+    start,
+    stop,
+    send,
+    get client() {
+      return client;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The Telegram adapter: grammY in, `BotCore` in the middle, Telegram HTML out.
+ * Long polling by default; webhook mode (node:http server, secret-token header checked) when `webhook` is set.
+ * 429s are retried by @grammyjs/auto-retry (honouring `retry_after`); proactive `send()`s also go through a
+ * per-chat queue paced to Telegram's limits (./send-queue.ts).
+ */
+import { createServer, type Server } from "node:http";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot } from "grammy";
+import type { ChatRef } from "../../core/command.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
+import type { Reply } from "../../core/reply.ts";
+import { registerCommands } from "./commands.ts";
+import { failureResult, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
+import { PageStore } from "./pager.ts";
+import type { SendLimits } from "./send-queue.ts";
+import { SendQueue } from "./send-queue.ts";
+import { installHandlers } from "./updates.ts";
+import { startWebhookServer, stopWebhookServer } from "./webhook.ts";
+
+/** Options of `createTelegramAdapter`. */
+export interface TelegramAdapterOptions {
+  /** BotFather token. Never logged. */
+  token: string;
+  /** Bot API root without trailing slash (default https://api.telegram.org; tests point it at the fake). */
+  apiRoot?: string;
+  core: BotCore;
+  logger: Logger;
+  /** Telegram user ids with admin rights in every chat. */
+  owners: string[];
+  /** Webhook mode: Telegram posts updates to `url`; we listen on `host:port` (default host 0.0.0.0). */
+  webhook?: { url: string; port: number; host?: string; secretToken: string };
+  /** auto-retry settings (defaults: 5 attempts, wait at most 60 s for a `retry_after`). */
+  retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
+  /** getUpdates long-poll timeout in seconds (default 30). */
+  pollingTimeoutSeconds?: number;
+  /** Pacing of proactive sends (defaults: 1 s per chat, 20/min per group, 30/s overall). */
+  sendLimits?: SendLimits;
+  /** Body lines per page for long command replies (default 10). */
+  pageLines?: number;
+  /** Paged replies kept for the ◀ ▶ buttons (default 500). */
+  pageCapacity?: number;
+}
+
+/** The running adapter, plus what tests and the composition root may want to know. */
+export interface TelegramAdapter extends PlatformAdapter {
+  /** The bot's @username once started. */
+  botUsername(): string | undefined;
+  /** Port of the webhook server once listening (webhook mode only). */
+  webhookPort(): number | undefined;
+}
+
+const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
+
+/** Creates the Telegram adapter. Nothing touches the network before `start()`. */
+export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAdapter {
+  const logger = opts.logger.child({ platform: "telegram" });
+  const bot = new Bot(opts.token, opts.apiRoot ? { client: { apiRoot: opts.apiRoot } } : {});
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: opts.retry?.maxRetryAttempts ?? 5,
+      maxDelaySeconds: opts.retry?.maxDelaySeconds ?? 60,
+    }),
+  );
+  const pages = new PageStore(opts.pageCapacity ?? 500);
+  const queue = new SendQueue(opts.sendLimits);
+  const owners = new Set(opts.owners.map(String));
+  const pageLines = opts.pageLines ?? 10;
+  let server: Server | undefined;
+  let polling: Promise<void> | undefined;
+
+  installHandlers(bot, { core: opts.core, logger, owners, pages, pageLines });
+  bot.catch((err) => {
+    logger.error("telegram update failed", {
+      update: err.ctx.update.update_id,
+      error: err.error instanceof Error ? `${err.error.name}: ${err.error.message}` : String(err.error),
+    });
+  });
+
+  async function start(): Promise<void> {
+    await bot.init();
+    await registerCommands(bot.api, opts.core.commands, logger);
+    if (opts.webhook) {
+      server = createServer();
+      await startWebhookServer(server, bot, opts.webhook, logger);
+      await bot.api.setWebhook(opts.webhook.url, {
+        secret_token: opts.webhook.secretToken,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+      logger.info("telegram webhook ready", { bot: bot.botInfo.username });
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      let started = false;
+      polling = bot
+        .start({
+          allowed_updates: [...ALLOWED_UPDATES],
+          timeout: opts.pollingTimeoutSeconds ?? 30,
+          onStart: () => {
+            started = true;
+            logger.info("telegram polling started", { bot: bot.botInfo.username });
+            resolve();
+          },
+        })
+        .catch((err: unknown) => {
+          // 401 (bad token) or 409 (another instance polling) end the loop: say so loudly.
+          logger.error("telegram polling stopped", { error: err instanceof Error ? err.message : String(err) });
+          if (!started) reject(err);
+        });
+    });
+  }
+
+  async function stop(): Promise<void> {
+    if (bot.isRunning()) await bot.stop();
+    await polling;
+    polling = undefined;
+    if (server) {
+      await stopWebhookServer(server);
+      server = undefined;
+    }
+  }
+
+  async function send(target: ChatRef, reply: Reply): Promise<SendResult> {
+    const to: Target = { chatId: target.id, ...(target.threadId ? { threadId: Number(target.threadId) } : {}) };
+    const isGroup = target.type !== "private";
+    // Proactive sends are not paged: digests stay readable after the page cache forgets them.
+    const plan = planReply(reply, pageLines);
+    let failed: unknown;
+    // Every part is enqueued at once so the parts stay in order; after a failure the next parts are skipped.
+    const step = <T>(fn: () => Promise<T>) =>
+      queue
+        .run(target.id, isGroup, async () => {
+          if (failed !== undefined) throw failed;
+          return fn();
+        })
+        .then(
+          (value) => ({ value }),
+          (err: unknown) => {
+            failed ??= err;
+            return { error: err };
+          },
+        );
+    const steps = Array.from({ length: planSize(plan) }, (_, i) =>
+      step(() => sendPlanned(bot.api, to, reply, plan, i)),
+    );
+    if (reply.attachment) steps.push(step(() => sendAttachment(bot.api, to, reply).then((id) => id ?? 0)));
+    const done = await Promise.all(steps);
+    if (failed !== undefined) {
+      const result = failureResult(failed);
+      logger.warn("telegram send failed", { chat: target.id, permanent: result.permanent, error: result.error });
+      return result;
+    }
+    return { ok: true, messageIds: done.map((d) => ("value" in d ? String(d.value) : "")) };
+  }
+
+  return {
+    platform: "telegram",
+    start,
+    stop,
+    send,
+    botUsername: () => (bot.isInited() ? bot.botInfo.username : undefined),
+    webhookPort: () => {
+      const addr = server?.address();
+      return addr && typeof addr === "object" ? addr.port : undefined;
+    },
+  };
+}

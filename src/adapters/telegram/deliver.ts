@@ -1,0 +1,96 @@
+/**
+ * Sends a rendered `Reply` to a chat: split messages, or the first page of a paged list with its keyboard,
+ * then the attachment if any. Also maps Bot API failures to the neutral `SendResult`.
+ */
+import { type Api, GrammyError, HttpError, InputFile } from "grammy";
+import type { SendResult } from "../../core/platform.ts";
+import type { Reply } from "../../core/reply.ts";
+import { type PageStore, pageKeyboard } from "./pager.ts";
+import { packReply, type Rendered } from "./render.ts";
+
+/** Where a message goes: chat id and forum topic. */
+export interface Target {
+  chatId: number | string;
+  threadId?: number;
+}
+
+/** How a reply becomes messages. */
+export interface Plan {
+  messages: Rendered[];
+  /** Set when the reply is paged: only `messages[0]` is sent, with a keyboard to the other pages. */
+  pageId?: string;
+}
+
+/**
+ * Decides between paging and splitting. Lists longer than `pageLines` lines are paged (when `pages` is given)
+ * with at most `pageLines` lines and 4096 characters per page; shorter replies are split into as many
+ * messages as needed.
+ */
+export function planReply(reply: Reply, pageLines: number, pages?: PageStore): Plan {
+  if (pages && reply.lines.length > pageLines) {
+    const paged = packReply(reply, { maxLines: pageLines, repeatFrame: true });
+    if (paged.length > 1) {
+      return { messages: paged, pageId: pages.put({ pages: paged, linkPreview: reply.linkPreview === true }) };
+    }
+  }
+  return { messages: packReply(reply) };
+}
+
+/** Options common to every text message of a reply. */
+export function messageOptions(target: Target, linkPreview: boolean) {
+  return {
+    parse_mode: "HTML" as const,
+    link_preview_options: { is_disabled: !linkPreview },
+    ...(target.threadId ? { message_thread_id: target.threadId } : {}),
+  };
+}
+
+/** Sends one message of a plan (index `i`); returns its message id. */
+export async function sendPlanned(api: Api, target: Target, reply: Reply, plan: Plan, i: number): Promise<number> {
+  const msg = plan.messages[i];
+  if (!msg) throw new Error(`no message ${i} in plan`);
+  const markup = plan.pageId !== undefined ? { reply_markup: pageKeyboard(plan.pageId, 0, plan.messages.length) } : {};
+  const sent = await api.sendMessage(target.chatId, msg.html, {
+    ...messageOptions(target, reply.linkPreview === true),
+    ...markup,
+  });
+  return sent.message_id;
+}
+
+/** Number of messages a plan sends (a paged plan sends only its first page). */
+export function planSize(plan: Plan): number {
+  return plan.pageId !== undefined ? 1 : plan.messages.length;
+}
+
+/** Sends the reply's attachment as a document, if there is one. */
+export async function sendAttachment(api: Api, target: Target, reply: Reply): Promise<number | null> {
+  const a = reply.attachment;
+  if (!a) return null;
+  const file = new InputFile(Buffer.from(a.content, "utf8"), a.filename);
+  const sent = await api.sendDocument(
+    target.chatId,
+    file,
+    target.threadId ? { message_thread_id: target.threadId } : {},
+  );
+  return sent.message_id;
+}
+
+/** 400 descriptions that mean the chat is gone for us (no point retrying). */
+const PERMANENT_400 =
+  /chat not found|bot was kicked|not enough rights|have no rights|PEER_ID_INVALID|group chat was upgraded|CHAT_WRITE_FORBIDDEN|need administrator rights/i;
+
+/** Maps a Bot API failure to a `SendResult`: 403 and "chat not found" are permanent; 429 carries retryAfterMs. */
+export function failureResult(err: unknown): Extract<SendResult, { ok: false }> {
+  if (err instanceof GrammyError) {
+    const retry = err.parameters.retry_after;
+    const base = { error: `${err.error_code}: ${err.description}` };
+    if (err.error_code === 429) {
+      return { ok: false, permanent: false, retryAfterMs: Math.round((retry ?? 1) * 1000), ...base };
+    }
+    if (err.error_code === 403) return { ok: false, permanent: true, ...base };
+    if (err.error_code === 400 && PERMANENT_400.test(err.description)) return { ok: false, permanent: true, ...base };
+    return { ok: false, permanent: false, ...base };
+  }
+  if (err instanceof HttpError) return { ok: false, permanent: false, error: `network: ${err.message}` };
+  return { ok: false, permanent: false, error: err instanceof Error ? err.message : String(err) };
+}

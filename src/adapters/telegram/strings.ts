@@ -1,0 +1,18 @@
+/** The few strings only the Telegram adapter shows (everything else comes from the core's i18n). */
+import type { Lang } from "../../core/command.ts";
+
+const strings = {
+  fr: {
+    expired: "Cette page a expiré : relancez la commande.",
+    privateHint: "Je réponds aux commandes. Tapez /help pour la liste.",
+  },
+  en: {
+    expired: "This page has expired: run the command again.",
+    privateHint: "I answer commands. Type /help for the list.",
+  },
+} as const;
+
+/** Returns an adapter string in `lang`. */
+export function tgText(lang: Lang, key: keyof (typeof strings)["fr"]): string {
+  return strings[lang][key];
+}

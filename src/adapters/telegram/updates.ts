@@ -1,0 +1,124 @@
+/**
+ * Incoming updates: commands in messages and channel posts go to `core.handle`; page buttons edit the
+ * paged message in place. Replies keep the forum topic (`message_thread_id`) of the command.
+ */
+import type { Bot, Context } from "grammy";
+import type { Message } from "grammy/types";
+import type { ChatRef, ChatType, UserRef } from "../../core/command.ts";
+import { pickLang } from "../../core/i18n/index.ts";
+import type { Logger } from "../../core/logger.ts";
+import type { BotCore } from "../../core/platform.ts";
+import { adminCheck } from "./admin.ts";
+import { parseCommand } from "./commands.ts";
+import { messageOptions, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
+import { type PageStore, pageKeyboard, parsePageData } from "./pager.ts";
+import { tgText } from "./strings.ts";
+
+/** What the update handlers need from the adapter. */
+export interface HandlerDeps {
+  core: BotCore;
+  logger: Logger;
+  owners: ReadonlySet<string>;
+  pages: PageStore;
+  pageLines: number;
+}
+
+/** Installs the message, channel-post and callback-query handlers on `bot`. */
+export function installHandlers(bot: Bot, deps: HandlerDeps): void {
+  const known = new Set(deps.core.commands.map((c) => c.name));
+
+  bot.on(["message:text", "channel_post:text"], async (ctx) => {
+    const msg = ctx.msg;
+    if (!msg?.text) return;
+    const isPrivate = msg.chat.type === "private";
+    const parsed = parseCommand(msg.text, msg.entities, ctx.me.username);
+    const target = targetOf(msg);
+    const lang = pickLang(msg.from?.language_code);
+    if (!parsed) {
+      const startsWithCommand = msg.entities?.[0]?.type === "bot_command" && msg.entities[0].offset === 0;
+      if (isPrivate && !startsWithCommand) {
+        await ctx.api.sendMessage(target.chatId, tgText(lang, "privateHint"), messageOptions(target, false));
+      }
+      return;
+    }
+    // In groups, unknown commands may belong to another bot: answer them only when addressed to us.
+    if (!known.has(parsed.name) && !isPrivate && !parsed.addressed) return;
+    const user: UserRef = {
+      id: String(msg.from?.id ?? msg.sender_chat?.id ?? ""),
+      name: msg.from?.username ?? msg.from?.first_name ?? msg.sender_chat?.title,
+      isAdmin: adminCheck(
+        ctx.api,
+        deps.owners,
+        {
+          chat: msg.chat,
+          ...(msg.from ? { from: msg.from } : {}),
+          ...(msg.sender_chat ? { senderChat: msg.sender_chat } : {}),
+        },
+        deps.logger,
+      ),
+    };
+    const reply = await deps.core.handle({
+      command: parsed.name,
+      args: parsed.args,
+      lang,
+      chat: chatRefOf(msg),
+      user,
+    });
+    const plan = planReply(reply, deps.pageLines, deps.pages);
+    for (let i = 0; i < planSize(plan); i++) await sendPlanned(ctx.api, target, reply, plan, i);
+    await sendAttachment(ctx.api, target, reply);
+  });
+
+  bot.on("callback_query", (ctx) => onPageButton(ctx, deps));
+}
+
+async function onPageButton(ctx: Context, deps: HandlerDeps): Promise<void> {
+  const q = ctx.callbackQuery;
+  if (!q) return;
+  const lang = pickLang(q.from.language_code);
+  const ref = parsePageData(q.data);
+  if (!ref) {
+    await ctx.answerCallbackQuery();
+    return;
+  }
+  const paged = deps.pages.get(ref.id);
+  const page = paged?.pages[ref.page];
+  const message = q.message;
+  if (!paged || !page || !message) {
+    await ctx.answerCallbackQuery({ text: tgText(lang, "expired") });
+    return;
+  }
+  try {
+    await ctx.api.editMessageText(message.chat.id, message.message_id, page.html, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: !paged.linkPreview },
+      reply_markup: pageKeyboard(ref.id, ref.page, paged.pages.length),
+    });
+  } catch (err) {
+    // Pressing the "x/y" button (or a double tap) asks for the page already shown.
+    if (!(err instanceof Error && /message is not modified/.test(err.message))) throw err;
+  }
+  await ctx.answerCallbackQuery();
+}
+
+function threadOf(msg: Message): number | undefined {
+  return msg.is_topic_message && msg.message_thread_id ? msg.message_thread_id : undefined;
+}
+
+function targetOf(msg: Message): Target {
+  const thread = threadOf(msg);
+  return { chatId: msg.chat.id, ...(thread ? { threadId: thread } : {}) };
+}
+
+/** The neutral chat reference of a message; `threadId` is the forum topic, if any. */
+export function chatRefOf(msg: Message): ChatRef {
+  const thread = threadOf(msg);
+  const title = "title" in msg.chat ? msg.chat.title : undefined;
+  return {
+    platform: "telegram",
+    id: String(msg.chat.id),
+    type: msg.chat.type as ChatType,
+    ...(thread ? { threadId: String(thread) } : {}),
+    ...(title ? { title } : {}),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * One-call analysis of a French article: normalisation, language, people, quotes, events, topics and the story
+ * signature. Pure: no I/O, no clock (dates come from the input or the article's dateline).
+ */
+import type { AnalysisInput, DocumentAnalysis } from "../core/analysis-types.ts";
+import { extractEvents } from "./events.ts";
+import { extractPeople, PersonRegistry } from "./names.ts";
+import { detectLanguage, normalizeText, parseDateline } from "./normalize.ts";
+import { extractQuotes } from "./quotes.ts";
+import { buildSignature } from "./stories.ts";
+import type { Taxonomy } from "./taxonomy.ts";
+import { classifyTopics } from "./topics.ts";
+
+/** Options of {@link analyzeDocument}. */
+export interface AnalyzeOptions {
+  /** Alias registry shared across documents; a fresh default registry when omitted. */
+  registry?: PersonRegistry;
+  /** Topic taxonomy (see taxonomy.ts); the default one when omitted. */
+  taxonomy?: Taxonomy;
+}
+
+let defaultRegistry: PersonRegistry | null = null;
+
+const MAX_TITLE = 200;
+
+function firstLine(text: string): string {
+  const line = text.split("\n").find((l) => l.trim().length > 0) ?? "";
+  return line.length > MAX_TITLE ? `${line.slice(0, MAX_TITLE - 1).trimEnd()}…` : line;
+}
+
+/**
+ * Analyses one document. `publishedAt` is the input's date, else the dateline's, else null; the title is the
+ * input's, else the normalised first line. Never throws on odd input (empty, binary): fields are just empty.
+ */
+export function analyzeDocument(input: AnalysisInput, opts: AnalyzeOptions = {}): DocumentAnalysis {
+  defaultRegistry ??= new PersonRegistry();
+  const registry = opts.registry ?? defaultRegistry;
+  const norm = normalizeText(typeof input.text === "string" ? input.text : "");
+  const text = norm.text;
+  const inputTitle = input.title?.trim();
+  const title = inputTitle ? inputTitle : (norm.title ?? firstLine(text));
+  const publishedAt = input.publishedAt || (norm.dateline ? parseDateline(norm.dateline) : null);
+  const people = extractPeople(text, registry);
+  const quotes = extractQuotes(text, people, registry);
+  const events = extractEvents(text, publishedAt);
+  const topics = opts.taxonomy ? classifyTopics(text, title, opts.taxonomy) : classifyTopics(text, title);
+  const signature = buildSignature({ title, text, publishedAt, people, quotes, events });
+  return {
+    title,
+    publishedAt,
+    language: text ? detectLanguage(text) : "und",
+    text,
+    topics,
+    quotes,
+    events,
+    people,
+    signature,
+  };
+}

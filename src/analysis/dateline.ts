@@ -1,0 +1,101 @@
+/**
+ * Datelines: the publication date printed near the top of an article, often glued to a time or to the outlet
+ * name by careless HTML-to-text conversion ("18:0311/11/2025, mardi", "Báo Quốc TếBáo Quốc Tế27/11/2024").
+ */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  janvier: 1,
+  fevrier: 2,
+  février: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  août: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
+  décembre: 12,
+};
+
+/** Optional glued time (hh:mm, exactly two minute digits) then d/m/yyyy, d.m.yyyy or d-m-yyyy. */
+const NUMERIC_RE = /(?:(\d{1,2})[:hH](\d{2}))?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/;
+const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const FRENCH_RE =
+  /(?:^|[^\p{L}\d])(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})(?!\d)/iu;
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Where a date was found in a string, and its ISO value. */
+export interface DateMatch {
+  iso: string;
+  /** The date as written (without the glued time). */
+  raw: string;
+  index: number;
+  /** Length of the whole match, time included. */
+  length: number;
+}
+
+/** Finds the first date in `s` (numeric day-first, ISO, or French "11 novembre 2025"), or null. */
+export function findDate(s: string): DateMatch | null {
+  const n = NUMERIC_RE.exec(s);
+  if (n) {
+    const value = iso(Number(n[5]), Number(n[4]), Number(n[3]));
+    if (value) {
+      const timeLen = n[1] !== undefined ? n[1].length + 1 + (n[2]?.length ?? 0) : 0;
+      return { iso: value, raw: n[0].slice(timeLen), index: n.index, length: n[0].length };
+    }
+  }
+  const i = ISO_RE.exec(s);
+  if (i) {
+    const value = iso(Number(i[1]), Number(i[2]), Number(i[3]));
+    if (value) return { iso: value, raw: i[0], index: i.index, length: i[0].length };
+  }
+  const f = FRENCH_RE.exec(s);
+  if (f) {
+    const month = MONTHS[(f[2] ?? "").toLowerCase()];
+    const value = month ? iso(Number(f[3]), month, Number(f[1])) : null;
+    if (value) {
+      const lead = f[0].length - f[0].trimStart().length;
+      const text = f[0].trimStart().replace(/^[^\d]+/, "");
+      return { iso: value, raw: text, index: f.index + lead, length: f[0].length - lead };
+    }
+  }
+  return null;
+}
+
+/**
+ * Parses a dateline or date phrase into YYYY-MM-DD: "11/11/2025", "18:0311/11/2025, mardi", "2025-11-11",
+ * "mardi 11 novembre 2025", "1er décembre 2024". Returns null when no valid calendar date is present.
+ */
+export function parseDateline(s: string): string | null {
+  if (typeof s !== "string" || s.length === 0) return null;
+  return findDate(s.slice(0, 500))?.iso ?? null;
+}
+
+const DATELINE_FILLER =
+  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|publi[ée]e?|mis|mise|à|a|jour|le|la|modifi[ée]|heure|gmt|utc|par)\b/giu;
+
+/**
+ * If `line` is a byline/dateline (a short line made of a date plus time, weekday or outlet name), returns the date
+ * as written; otherwise null. A sentence that merely contains a date is not a dateline.
+ */
+export function datelineOf(line: string): string | null {
+  if (line.length > 90) return null;
+  const m = findDate(line);
+  if (!m) return null;
+  const rest = (line.slice(0, m.index) + " " + line.slice(m.index + m.length))
+    .replace(DATELINE_FILLER, " ")
+    .replace(/\d{1,2}[:hH]\d{2}/g, " ");
+  const words = rest.split(/[\s,|·•–—-]+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length > 6 || /[.!?]\s*$/.test(line.trim())) return null;
+  return m.raw;
+}

@@ -1,0 +1,256 @@
+/**
+ * Dated events for the timeline: French date phrases resolved to ISO days, with a one-line summary each.
+ *
+ * Rules (see date-rules.ts) handle what chrono-node misses: "les 11 et 12 novembre", ranges, "en novembre 2024",
+ * "en 2013", "fin octobre" (a period: début = days 1–10, mi- = 11–20, fin = 21–end; "début 2024" = Jan–Mar),
+ * weekdays, "cette année". chrono-node (`chrono.fr`) reads numeric dates (27/11/2024) and casual days
+ * ("hier", "demain"). On top: anniversaries ("10ème anniversaire du traité" → the year, counted back from the
+ * celebration), and event-relative phrases ("la veille de sa visite", "le deuxième jour").
+ * Yearless dates take the publication year: the latest past occurrence unless the sentence is in the future tense;
+ * without a publication date they are dropped rather than guessed.
+ */
+import * as chrono from "chrono-node";
+import type { ExtractedEvent, Precision } from "../core/analysis-types.ts";
+import { findAnniversaries, findMentions, type Mention, type RuleContext } from "./date-rules.ts";
+import {
+  addDays,
+  DAY_ORDINALS,
+  dayNumber,
+  isFutureClause,
+  iso,
+  isValidDay,
+  MONTH_RE,
+  monthNumber,
+  parseIso,
+} from "./dates-fr.ts";
+import { type Span, sentenceSpans, spanIndexAt, summarize } from "./event-context.ts";
+import { fold } from "./french-words.ts";
+
+/** Shorter lines holding a bare numeric date or weekday are datelines ("27/11/2024", "11/11/2025, mardi"). */
+const DATELINE_MAX = 80;
+
+const CHRONO_TRIGGER =
+  /(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{4}(?!\d)|(?<!\p{L})(?:avant-hier|hier|après-demain|demain)(?!\p{L})/giu;
+const RELATIVE_RE =
+  /(?<!\p{L})(?:à\s)?(?:la\sveille|le\slendemain)(?:\sd(?:e|u|es|')\s?(?:(?:sa|son|ses|la|le|l'|leur|cette|ce)\s?)?(?:(?:prochaine?|première|premier)\s)?(\p{L}+))?/giu;
+const NTH_DAY_RE =
+  /(?<!\p{L})(?:le|au|du|lors du)\s(premier|deuxième|second|troisième|quatrième|cinquième|dernier)\sjour(?!\p{L})(?:\s(?:de\sla|du|de\ssa|de\sson)\s\p{L}+)?/giu;
+const CELEBRATION_RE = /celebr|fete|anniversaire|marqu|commemor|jubile/;
+const ANNIV_DAY_RE = new RegExp(
+  `(?:sign|concl|adopt|fond|cré|établi|inaugur)\\p{L}*\\s(?:à\\s\\p{Lu}[\\p{L}-]+\\s)?le\\s(1er|[0-3]?\\d)\\s(${MONTH_RE})(?!\\s?\\d)`,
+  "iu",
+);
+
+interface Draft {
+  position: number;
+  text: string;
+  start: string;
+  end: string;
+  precision: Precision;
+  /** Length of the phrase in the source, for the summary window. */
+  length: number;
+}
+
+/**
+ * Extracts dated events from normalised French text. `publishedAt` (YYYY-MM-DD) anchors yearless dates, weekdays
+ * and relative phrases. Never throws: bad input yields an empty list.
+ */
+export function extractEvents(text: string, publishedAt: string | null): ExtractedEvent[] {
+  if (typeof text !== "string" || text.trim() === "") return [];
+  try {
+    return extract(text, parseIso(publishedAt));
+  } catch {
+    return [];
+  }
+}
+
+function extract(text: string, ref: [number, number, number] | null): ExtractedEvent[] {
+  const spans = sentenceSpans(text);
+  const futureCache = new Map<number, boolean>();
+  const sentenceAt = (pos: number): Span => spans[spanIndexAt(spans, pos)] ?? [0, text.length];
+  const futureAt = (pos: number): boolean => {
+    const i = spanIndexAt(spans, pos);
+    let f = futureCache.get(i);
+    if (f === undefined) {
+      const s = sentenceAt(pos);
+      f = isFutureClause(text.slice(s[0], s[1]));
+      futureCache.set(i, f);
+    }
+    return f;
+  };
+  const ctx: RuleContext = { text, ref, futureAt };
+  const mentions = findMentions(ctx).filter((m) => m.rule !== "weekday" || !onDateline(text, m.position));
+  const drafts: Draft[] = mentions.map(toDraft);
+
+  drafts.push(...anniversaries(text, mentions, ref, sentenceAt, drafts));
+  drafts.push(...relativeEvents(text, mentions, sentenceAt));
+  drafts.push(...chronoEvents(text, ref, mentions));
+
+  drafts.sort((a, b) => a.position - b.position);
+  const seen = new Set<string>();
+  const events: ExtractedEvent[] = [];
+  for (const d of drafts) {
+    const key = `${d.start}|${d.end}|${fold(d.text).replace(/^(?:a |au |le |les |la |en |du |l')/, "")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const summary = summarize(text, sentenceAt(d.position), d.position, d.length);
+    events.push({ start: d.start, end: d.end, precision: d.precision, text: d.text, summary, position: d.position });
+  }
+  return events;
+}
+
+function toDraft(m: Mention): Draft {
+  return {
+    position: m.position,
+    text: m.text,
+    start: m.start,
+    end: m.end,
+    precision: m.precision,
+    length: m.text.length,
+  };
+}
+
+/** Lower-case words a dateline may hold besides the date itself ("mis à jour le", weekday, month). */
+const DATELINE_WORDS =
+  /^(?:mis|mise|jour|publi[ée]e?|modifi[ée]e?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)$/;
+
+/** A short line with no lower-case word of its own: "11/11/2025, mardi", "Publié le 27/11/2024 à 18h03". */
+function onDateline(text: string, pos: number): boolean {
+  const from = text.lastIndexOf("\n", pos) + 1;
+  const next = text.indexOf("\n", pos);
+  const line = text.slice(from, next === -1 ? text.length : next);
+  if (line.length >= DATELINE_MAX) return false;
+  const words = line.match(/(?<!\p{L})\p{Ll}{3,}/gu) ?? [];
+  return words.every((w) => DATELINE_WORDS.test(w));
+}
+
+/**
+ * "10ème anniversaire du traité" in a sentence about an event of 2023 → 2013 (year precision). When the same
+ * sentence says when the thing was signed/founded ("signé le 11 novembre"), that day is dated in the same year and
+ * replaces the yearless reading of that date.
+ */
+function anniversaries(
+  text: string,
+  mentions: Mention[],
+  ref: [number, number, number] | null,
+  sentenceAt: (pos: number) => Span,
+  drafts: Draft[],
+): Draft[] {
+  const out: Draft[] = [];
+  for (const a of findAnniversaries(text)) {
+    const s = sentenceAt(a.position);
+    const sentence = text.slice(s[0], s[1]);
+    if (!/anniversaire/i.test(a.text) && !CELEBRATION_RE.test(fold(sentence))) continue;
+    const inSentence = mentions.filter((m) => m.position >= s[0] && m.position < s[1] && m.explicitYear);
+    inSentence.sort((x, y) => Math.abs(x.position - a.position) - Math.abs(y.position - a.position));
+    const anchorYear = inSentence[0] ? Number(inSentence[0].start.slice(0, 4)) : ref ? ref[0] : null;
+    if (anchorYear === null) continue;
+    const year = anchorYear - a.years;
+    const after = sentence.slice(a.position - s[0]);
+    const day = ANNIV_DAY_RE.exec(after);
+    if (day) {
+      const d = day[1]?.toLowerCase() === "1er" ? 1 : Number(day[1]);
+      const mo = monthNumber(day[2] ?? "");
+      if (isValidDay(year, mo, d)) {
+        const pos = a.position + day.index + day[0].search(/le\s/);
+        // Drop the reading of that date made with the publication year.
+        for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]?.position === pos) drafts.splice(i, 1);
+        const dayIso = iso(year, mo, d);
+        out.push({
+          position: a.position,
+          text: a.text,
+          start: dayIso,
+          end: dayIso,
+          precision: "day",
+          length: a.text.length,
+        });
+        continue;
+      }
+    }
+    out.push({
+      position: a.position,
+      text: a.text,
+      start: iso(year, 1, 1),
+      end: iso(year, 12, 31),
+      precision: "year",
+      length: a.text.length,
+    });
+  }
+  return out;
+}
+
+/** "la veille de sa visite", "le lendemain du sommet", "le deuxième jour": dated from an event of the text. */
+function relativeEvents(text: string, mentions: Mention[], sentenceAt: (pos: number) => Span): Draft[] {
+  const out: Draft[] = [];
+  const anchors = mentions.filter((m) => m.precision === "day" || m.precision === "period");
+  RELATIVE_RE.lastIndex = 0;
+  for (let m = RELATIVE_RE.exec(text); m; m = RELATIVE_RE.exec(text)) {
+    const isEve = /veille/i.test(m[0]);
+    const noun = m[1] ? fold(m[1]).slice(0, 5) : null;
+    let anchor: Mention | undefined;
+    if (noun) {
+      // The anchor is the dated mention of that noun ("la visite ... débutera le 11 novembre"), never the date of
+      // the sentence that says "à la veille de" (that is when the eve happens) nor a weekday (the reporting day).
+      const own = sentenceAt(m.index);
+      anchor = nearest(
+        anchors.filter((a) => {
+          if (a.rule === "weekday" || (a.position >= own[0] && a.position < m.index)) return false;
+          if (a.position >= own[0] && a.position < own[1]) return true;
+          const s = sentenceAt(a.position);
+          return fold(text.slice(s[0], s[1])).includes(noun);
+        }),
+        m.index,
+      );
+    } else if (!isEve) {
+      // Bare "le lendemain": the day after the last dated day mentioned before it, within ~2 sentences.
+      anchor = anchors.filter((a) => a.position < m.index && m.index - a.position < 400).at(-1);
+    }
+    if (!anchor) continue;
+    const day = isEve ? addDays(anchor.start, -1) : addDays(anchor.end, 1);
+    out.push({ position: m.index, text: m[0], start: day, end: day, precision: "day", length: m[0].length });
+  }
+  NTH_DAY_RE.lastIndex = 0;
+  for (let m = NTH_DAY_RE.exec(text); m; m = NTH_DAY_RE.exec(text)) {
+    const word = fold(m[1] ?? "");
+    const periods = anchors.filter((a) => a.precision === "period" && a.position < m.index);
+    const anchor = periods.at(-1);
+    if (!anchor) continue;
+    const span = dayNumber(anchor.end) - dayNumber(anchor.start) + 1;
+    const n = word === "dernier" ? span : (DAY_ORDINALS.get(word) ?? 0);
+    if (n < 1 || n > span) continue;
+    const day = addDays(anchor.start, n - 1);
+    out.push({ position: m.index, text: m[0], start: day, end: day, precision: "day", length: m[0].length });
+  }
+  return out;
+}
+
+function nearest(list: Mention[], pos: number): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of list) if (!best || Math.abs(m.position - pos) < Math.abs(best.position - pos)) best = m;
+  return best;
+}
+
+/** Numeric dates and casual days through chrono-node, on the trigger phrase only (cheap on long texts). */
+function chronoEvents(text: string, ref: [number, number, number] | null, mentions: Mention[]): Draft[] {
+  const out: Draft[] = [];
+  const instant = ref ? new Date(Date.UTC(ref[0], ref[1] - 1, ref[2], 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  CHRONO_TRIGGER.lastIndex = 0;
+  for (let m = CHRONO_TRIGGER.exec(text); m; m = CHRONO_TRIGGER.exec(text)) {
+    const pos = m.index;
+    const numeric = /\d/.test(m[0]);
+    if (!numeric && !ref) continue;
+    if (numeric && onDateline(text, pos)) continue;
+    if (mentions.some((x) => pos < x.position + x.text.length && pos + m[0].length > x.position)) continue;
+    const result = chrono.fr.parse(m[0], { instant, timezone: 0 })[0];
+    if (!result) continue;
+    const c = result.start;
+    if (numeric && !(c.isCertain("day") && c.isCertain("month") && c.isCertain("year"))) continue;
+    const y = c.get("year");
+    const mo = c.get("month");
+    const d = c.get("day");
+    if (y === null || mo === null || d === null || !isValidDay(y, mo, d)) continue;
+    const day = iso(y, mo, d);
+    out.push({ position: pos, text: m[0], start: day, end: day, precision: "day", length: m[0].length });
+  }
+  return out;
+}

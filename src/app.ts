@@ -1,0 +1,88 @@
+/**
+ * The composition root's building blocks, shared by `npm start` (src/main.ts) and the CLI (src/cli):
+ * store, analysis, ingestion and the command core, wired from one validated config.
+ */
+import { readFileSync } from "node:fs";
+import { commands } from "../commands/index.ts";
+import { analyzeDocument } from "./analysis/analyze.ts";
+import { findStory } from "./analysis/stories.ts";
+import { defaultTaxonomy, loadTaxonomy, resolveTopic, type Taxonomy } from "./analysis/taxonomy.ts";
+import type { Config } from "./config.ts";
+import type { AnalysisInput } from "./core/analysis-types.ts";
+import type { TopicInfo } from "./core/command.ts";
+import { createBotCore } from "./core/dispatch.ts";
+import type { Clock, Logger } from "./core/logger.ts";
+import type { BotCore } from "./core/platform.ts";
+import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
+import { createStore, type Store } from "./store/index.ts";
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  taxonomy: Taxonomy;
+  core: BotCore;
+  ingestor: Ingestor;
+  close(): Promise<void>;
+}
+
+/** Reads the configured taxonomy file, or the default one. */
+export function taxonomyFrom(config: Config): Taxonomy {
+  if (!config.NEWSBOT_TAXONOMY) return defaultTaxonomy;
+  return loadTaxonomy(JSON.parse(readFileSync(config.NEWSBOT_TAXONOMY, "utf8")));
+}
+
+export function topicInfos(taxonomy: Taxonomy): TopicInfo[] {
+  return taxonomy.topics.map((tp) => ({ slug: tp.slug, label: tp.label, aliases: tp.aliases }));
+}
+
+/** The analysis function ingestion uses, bound to the taxonomy. */
+export function analyzerFor(taxonomy: Taxonomy) {
+  return (input: AnalysisInput) => analyzeDocument(input, { taxonomy });
+}
+
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  opts: { onProgress?: (p: ProgressEvent) => void } = {},
+): Promise<App> {
+  const taxonomy = taxonomyFrom(config);
+  const store = await createStore(config.DATABASE_URL, logger);
+  const ingestor = createIngestor({
+    sources: store,
+    articles: store,
+    analyze: analyzerFor(taxonomy),
+    findStory,
+    clock,
+    logger: logger.child({ component: "ingest" }),
+    fetchOptions: {
+      allowHosts: config.FETCH_ALLOW_HOSTS,
+      timeoutMs: config.FETCH_TIMEOUT_MS,
+      maxBytes: config.FETCH_MAX_BYTES,
+    },
+    onProgress: opts.onProgress,
+  });
+  const core = createBotCore({
+    commands,
+    services: {
+      queries: store,
+      logger,
+      topics: topicInfos(taxonomy),
+      resolveTopic: (input) => resolveTopic(input, taxonomy),
+    },
+    logger: logger.child({ component: "commands" }),
+    clock,
+  });
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    taxonomy,
+    core,
+    ingestor,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Shared formatting of dates and counts for replies (French and English).
+ */
+import type { Precision } from "./analysis-types.ts";
+import type { Lang } from "./command.ts";
+
+const MONTHS: Record<Lang, string[]> = {
+  fr: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+const MONTHS_LONG: Record<Lang, string[]> = {
+  fr: [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+function parts(iso: string): { y: number; m: number; d: number } {
+  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
+}
+
+/** "20 nov. 2026" / "Nov 20, 2026" from a Date (UTC day). */
+export function formatDay(date: Date, lang: Lang): string {
+  return formatIsoDay(date.toISOString().slice(0, 10), lang);
+}
+
+/** "27 novembre 2024" / "November 27, 2024" from YYYY-MM-DD. */
+export function formatLongDay(iso: string, lang: Lang): string {
+  const { y, m, d } = parts(iso);
+  const month = MONTHS_LONG[lang][m - 1] ?? "";
+  return lang === "fr" ? `${d === 1 ? "1er" : d} ${month} ${y}` : `${month} ${d}, ${y}`;
+}
+
+export function formatIsoDay(iso: string, lang: Lang): string {
+  const { y, m, d } = parts(iso);
+  const month = MONTHS[lang][m - 1] ?? "";
+  return lang === "fr" ? `${d} ${month} ${y}` : `${month} ${d}, ${y}`;
+}
+
+/** Formats an event date according to its precision: day, month, year or a period. */
+export function formatEventDate(start: string, end: string, precision: Precision, lang: Lang): string {
+  const s = parts(start);
+  const e = parts(end);
+  if (precision === "year") return String(s.y);
+  if (precision === "month") return `${lang === "fr" ? MONTHS_LONG.fr[s.m - 1] : MONTHS_LONG.en[s.m - 1]} ${s.y}`;
+  if (precision === "period" && start !== end) {
+    if (s.y === e.y && s.m === e.m) {
+      const month = MONTHS[lang][s.m - 1] ?? "";
+      return lang === "fr" ? `${s.d}–${e.d} ${month} ${s.y}` : `${month} ${s.d}–${e.d}, ${s.y}`;
+    }
+    return `${formatIsoDay(start, lang)} – ${formatIsoDay(end, lang)}`;
+  }
+  return formatIsoDay(start, lang);
+}
+
+/** True for anniversaries worth marking: 1, 5, 10, 15, 20, 25… years. */
+export function isRoundAnniversary(years: number): boolean {
+  return years === 1 || (years > 0 && years % 5 === 0);
+}

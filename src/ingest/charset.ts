@@ -1,0 +1,99 @@
+/**
+ * Byte → string decoding for fetched feeds and local files. Order: byte-order mark, then the
+ * Content-Type charset, then the XML declaration or HTML <meta>, then detection (valid UTF-8,
+ * else windows-1251 for Cyrillic-looking bytes, else windows-1252, the superset of ISO-8859-1 that
+ * browsers use for that label).
+ */
+import iconv from "iconv-lite";
+
+/** How the encoding was chosen, for logs and tests. */
+export type CharsetSource = "bom" | "header" | "declaration" | "detected";
+
+export interface Decoded {
+  text: string;
+  charset: string;
+  source: CharsetSource;
+}
+
+/** Charset parameter of a Content-Type header value, lower-cased, or null. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const m = /;\s*charset\s*=\s*"?([A-Za-z0-9._:-]+)"?/i.exec(contentType);
+  return m?.[1] ? m[1].toLowerCase() : null;
+}
+
+/** Encoding named by a byte-order mark, or null. */
+export function bomCharset(buf: Uint8Array): string | null {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return "utf-8";
+  if (buf[0] === 0xff && buf[1] === 0xfe) return "utf-16le";
+  if (buf[0] === 0xfe && buf[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/** Encoding declared inside the document (XML declaration, HTML meta charset), read from its first 2 KB. */
+export function declaredCharset(buf: Uint8Array): string | null {
+  const head = Buffer.from(buf.subarray(0, 2048)).toString("latin1");
+  const xml = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/i.exec(head);
+  if (xml?.[1]) return xml[1].toLowerCase();
+  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head);
+  if (meta?.[1]) return meta[1].toLowerCase();
+  return null;
+}
+
+/** True when the bytes are well-formed UTF-8. */
+export function isValidUtf8(buf: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Guesses between windows-1251 (Russian/Kazakh in Cyrillic) and windows-1252 (French accents) for bytes
+ * that are not UTF-8: Cyrillic words are runs of high bytes, French text has isolated accented letters.
+ */
+export function guessSingleByte(buf: Uint8Array): "windows-1251" | "windows-1252" {
+  let high = 0;
+  let inRuns = 0;
+  let run = 0;
+  const n = Math.min(buf.length, 256 * 1024);
+  for (let i = 0; i <= n; i++) {
+    const b = i < n ? (buf[i] ?? 0) : 0;
+    if (b >= 0xc0) {
+      high++;
+      run++;
+    } else {
+      if (run >= 3) inRuns += run;
+      run = 0;
+    }
+  }
+  return high > 0 && inRuns / high > 0.5 ? "windows-1251" : "windows-1252";
+}
+
+/** Maps labels to what iconv-lite should use; ISO-8859-1/ASCII labels decode as windows-1252 like browsers do. */
+function normaliseLabel(label: string): string | null {
+  const l = label.toLowerCase();
+  if (l === "iso-8859-1" || l === "latin1" || l === "latin-1" || l === "us-ascii" || l === "ascii")
+    return "windows-1252";
+  if (l === "utf8") return "utf-8";
+  return iconv.encodingExists(l) ? l : null;
+}
+
+/** Decodes bytes to a string (BOM removed), choosing the encoding as described in the module comment. */
+export function decodeBytes(buf: Uint8Array, contentType?: string | null): Decoded {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const bom = bomCharset(bytes);
+  if (bom) return { text: iconv.decode(bytes, bom), charset: bom, source: "bom" };
+  const header = charsetFromContentType(contentType);
+  const fromHeader = header ? normaliseLabel(header) : null;
+  if (fromHeader) return { text: iconv.decode(bytes, fromHeader), charset: fromHeader, source: "header" };
+  const declared = declaredCharset(bytes);
+  // a UTF-16 declaration readable as ASCII is wrong by construction
+  const fromDecl = declared && !declared.startsWith("utf-16") ? normaliseLabel(declared) : null;
+  if (fromDecl) return { text: iconv.decode(bytes, fromDecl), charset: fromDecl, source: "declaration" };
+  if (isValidUtf8(bytes)) return { text: iconv.decode(bytes, "utf-8"), charset: "utf-8", source: "detected" };
+  const guess = guessSingleByte(bytes);
+  return { text: iconv.decode(bytes, guess), charset: guess, source: "detected" };
+}

@@ -1,0 +1,227 @@
+/**
+ * The ingestor: fetches feeds (conditional GET, backoff and health recorded on the source), parses them
+ * leniently and stores new items. Also ingests local files and raw feed XML. Never deletes articles.
+ */
+import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
+import { NewsbotError } from "../core/errors.ts";
+import type { Clock, Logger } from "../core/logger.ts";
+import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
+import { readArticleFile } from "./article-file.ts";
+import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "./backoff.ts";
+import { emptySummary, type IngestProgress, type IngestSummary, ingestItems, pushError } from "./ingest-items.ts";
+import { parseFeed } from "./parse-feed.ts";
+import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
+import { redactUrl } from "./url-policy.ts";
+
+export { checkFeed, type FeedCheck } from "./check-feed.ts";
+export type { IngestProgress, IngestSummary } from "./ingest-items.ts";
+/** Alias of IngestProgress (the name src/app.ts imports). */
+export type ProgressEvent = IngestProgress;
+
+export interface IngestorDeps {
+  sources: SourceStore;
+  articles: ArticleStore;
+  analyze: (input: AnalysisInput) => DocumentAnalysis | Promise<DocumentAnalysis>;
+  findStory: (sig: StorySignature, candidates: Array<{ storyId: number; signature: StorySignature }>) => number | null;
+  /** Defaults to safeFetch. */
+  fetch?: FetchFn;
+  /** Passed to every fetch (allowlist, caps, timeouts, lookup). */
+  fetchOptions?: SafeFetchOptions;
+  clock: Clock;
+  logger: Logger;
+  onProgress?: (p: IngestProgress) => void;
+  /** Delay between two fetches of a healthy source (default 15 minutes). */
+  pollIntervalMs?: number;
+  /** Sources fetched at once by pollDue (clamped to 1–4, default 3). */
+  concurrency?: number;
+  /** Jitter source for backoff (tests pass a constant). */
+  random?: () => number;
+  /** Size cap of local files (default 5 MB). */
+  maxFileBytes?: number;
+}
+
+/** Outcome of a source fetch: the ingest summary plus the source's health afterwards. */
+export interface SourceIngestSummary extends IngestSummary {
+  sourceId: number;
+  health: HealthState;
+}
+
+export interface PollSummary {
+  sources: number;
+  failedSources: number;
+  inserted: number;
+  duplicates: number;
+  failed: number;
+  errors: string[];
+}
+
+export interface Ingestor {
+  /** Fetches and ingests a feed URL. Throws BlockedUrlError, FeedFetchError or FeedParseError. */
+  ingestUrl(
+    url: string,
+    opts?: { sourceId?: number | null; etag?: string | null; lastModified?: string | null },
+  ): Promise<IngestSummary>;
+  /** Fetches a stored source with its validators and records success or failure; does not throw on fetch/parse errors. */
+  ingestSource(source: SourceRecord): Promise<SourceIngestSummary>;
+  /** Ingests a local feed file or article file (text or HTML). Throws UserInputError / FeedParseError. */
+  ingestFile(path: string): Promise<IngestSummary>;
+  /** Ingests feed XML already in memory. */
+  ingestFeedXml(xml: string, source?: Pick<SourceRecord, "id" | "url" | "title"> | null): Promise<IngestSummary>;
+  /** Fetches every due source, a few at a time. */
+  pollDue(): Promise<PollSummary>;
+}
+
+const DEFAULT_POLL_MS = 15 * 60_000;
+
+/** Builds the ingestor over the given stores and analysis functions. */
+export function createIngestor(deps: IngestorDeps): Ingestor {
+  const fetchFn = deps.fetch ?? safeFetch;
+  const pollMs = deps.pollIntervalMs ?? DEFAULT_POLL_MS;
+  const concurrency = Math.max(1, Math.min(4, Math.floor(deps.concurrency ?? 3)));
+
+  async function fetchAndIngest(
+    url: string,
+    opts: { sourceId?: number | null; etag?: string | null; lastModified?: string | null; sourceName?: string },
+  ) {
+    const res = await fetchFn(url, {
+      ...deps.fetchOptions,
+      etag: opts.etag,
+      lastModified: opts.lastModified,
+      logger: deps.logger,
+    });
+    if (res.status === 304) {
+      return {
+        summary: { ...emptySummary(), notModified: true },
+        etag: opts.etag ?? null,
+        lastModified: opts.lastModified ?? null,
+      };
+    }
+    const feed = await parseFeed(res.body, res.finalUrl);
+    const summary = emptySummary(feed.title);
+    for (const e of feed.errors) pushError(summary, e);
+    if (feed.errors.length > 0) deps.logger.warn("feed recovered", { url: redactUrl(url), errors: feed.errors });
+    await ingestItems(
+      deps,
+      feed.items,
+      { sourceId: opts.sourceId ?? null, sourceName: opts.sourceName, baseUrl: res.finalUrl },
+      summary,
+    );
+    return { summary, etag: res.etag, lastModified: res.lastModified };
+  }
+
+  async function ingestSource(source: SourceRecord): Promise<SourceIngestSummary> {
+    const name = source.title ?? redactUrl(source.url);
+    const log = deps.logger.child({ sourceId: source.id });
+    try {
+      const { summary, etag, lastModified } = await fetchAndIngest(source.url, {
+        sourceId: source.id,
+        etag: source.etag,
+        lastModified: source.lastModified,
+        sourceName: name,
+      });
+      const at = deps.clock.now();
+      await deps.sources.recordFetchSuccess(source.id, {
+        at,
+        etag,
+        lastModified,
+        title: summary.feedTitle,
+        nextFetchAt: new Date(at.getTime() + pollMs),
+      });
+      log.info("source fetched", {
+        notModified: summary.notModified ?? false,
+        inserted: summary.inserted,
+        duplicates: summary.duplicates,
+        failed: summary.failed,
+      });
+      return { ...summary, sourceId: source.id, health: "ok" };
+    } catch (err) {
+      if (!(err instanceof NewsbotError)) log.error("unexpected ingest error", { error: String(err) });
+      const message = err instanceof Error ? err.message : String(err);
+      const at = deps.clock.now();
+      const failures = source.consecutiveFailures + 1;
+      const delay = nextFetchDelay(failures, undefined, undefined, 0.1, deps.random);
+      const disable = shouldDisable(failures, failingSince(source), at);
+      const updated = await deps.sources.recordFetchFailure(source.id, {
+        at,
+        error: message,
+        nextFetchAt: new Date(at.getTime() + delay),
+        disable,
+      });
+      const health = healthState(updated, at);
+      log.warn("source fetch failed", { error: message, failures, health, url: redactUrl(source.url) });
+      return { ...emptySummary(), errors: [message], fetchFailed: true, sourceId: source.id, health };
+    }
+  }
+
+  async function ingestFeedXml(xml: string, source?: Pick<SourceRecord, "id" | "url" | "title"> | null) {
+    const base = source?.url && /^https?:/i.test(source.url) ? source.url : undefined;
+    const feed = await parseFeed(xml, base);
+    const summary = emptySummary(feed.title);
+    for (const e of feed.errors) pushError(summary, e);
+    return ingestItems(
+      deps,
+      feed.items,
+      { sourceId: source?.id ?? null, sourceName: source?.title ?? feed.title ?? undefined, baseUrl: base },
+      summary,
+    );
+  }
+
+  async function ingestFile(path: string): Promise<IngestSummary> {
+    const file = await readArticleFile(path, { maxBytes: deps.maxFileBytes });
+    if (file.kind === "feed") return ingestFeedXml(file.xml);
+    const summary = emptySummary(null);
+    const item = {
+      title: file.title,
+      url: null,
+      guid: null,
+      publishedAt: null,
+      author: null,
+      summary: null,
+      content: file.text,
+    };
+    return ingestItems(deps, [item], { sourceId: null, sourceName: path }, summary);
+  }
+
+  async function pollDue(): Promise<PollSummary> {
+    const due = await deps.sources.dueSources(deps.clock.now());
+    const out: PollSummary = {
+      sources: due.length,
+      failedSources: 0,
+      inserted: 0,
+      duplicates: 0,
+      failed: 0,
+      errors: [],
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const source = due[next++] as SourceRecord;
+        try {
+          const r = await ingestSource(source);
+          out.inserted += r.inserted;
+          out.duplicates += r.duplicates;
+          out.failed += r.failed;
+          if (r.fetchFailed) {
+            out.failedSources++;
+            out.errors.push(`source ${source.id}: ${r.errors[0] ?? "failed"}`);
+          }
+        } catch (err) {
+          // storage failed while recording: count it and go on with the other sources
+          out.failedSources++;
+          out.errors.push(`source ${source.id}: ${err instanceof Error ? err.message : String(err)}`);
+          deps.logger.error("poll source failed", { sourceId: source.id, error: String(err) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
+    return out;
+  }
+
+  return {
+    ingestUrl: async (url, opts = {}) => (await fetchAndIngest(url, opts)).summary,
+    ingestSource,
+    ingestFile,
+    ingestFeedXml,
+    pollDue,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The storage layer: `createStore(url, logger)` applies pending migrations, opens the Prisma client for the
+ * URL's provider (SQLite by default, PostgreSQL for postgres:// URLs) and returns one object implementing
+ * the read queries, the source store and the article store.
+ */
+import type { Precision } from "../core/analysis-types.ts";
+import type { Logger } from "../core/logger.ts";
+import type { NewsQueries } from "../core/queries.ts";
+import type { ArticleStore, SourceStore } from "../core/store.ts";
+import { articleStore } from "./articles.ts";
+import { createDb, type Db } from "./db.ts";
+import { latest } from "./latest.ts";
+import { applyMigrations, resolveDatabaseUrl } from "./migrate.ts";
+import type { Provider } from "./migration-files.ts";
+import { speakers, stats, topicCounts } from "./overview.ts";
+import { quotes } from "./quotes.ts";
+import { eventColumns } from "./save-analysis.ts";
+import { search } from "./search.ts";
+import { sourceStore } from "./sources.ts";
+import { onThisDay, timeline } from "./timeline.ts";
+
+export { applyMigrations, DEFAULT_DATABASE_URL, MigrationError, resolveDatabaseUrl } from "./migrate.ts";
+export { providerOf } from "./migration-files.ts";
+
+/** An event an admin adds or corrects by hand; it wins over extracted events with the same dates. */
+export interface CuratedEvent {
+  start: string;
+  end: string;
+  precision: Precision;
+  phrase: string;
+  summary: string;
+  /** Who added it, e.g. "telegram:12345". */
+  createdBy: string | null;
+}
+
+/** Everything the bot stores, behind the shared interfaces. */
+export interface Store extends NewsQueries, SourceStore, ArticleStore {
+  readonly provider: Provider;
+  /** Adds a curated timeline event; returns its id. Throws on malformed dates. */
+  addCuratedEvent(e: CuratedEvent): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean;
+}
+
+/** Opens the store for `url` (`file:./data/newsbot.db` when unset or empty). */
+export async function createStore(url: string | undefined, logger: Logger, options: StoreOptions = {}): Promise<Store> {
+  const dbUrl = resolveDatabaseUrl(url);
+  if (options.migrate !== false) await applyMigrations(dbUrl, logger);
+  const { db, provider } = await createDb(dbUrl);
+  return buildStore(db, provider);
+}
+
+function buildStore(db: Db, provider: Provider): Store {
+  return {
+    provider,
+    ...sourceStore(db),
+    ...articleStore(db),
+    latest: (q) => latest(db, q),
+    quotes: (q) => quotes(db, q),
+    timeline: (q) => timeline(db, q),
+    search: (text, limit) => search(db, provider, text, limit),
+    onThisDay: (month, day, year, limit) => onThisDay(db, month, day, year, limit),
+    topicCounts: () => topicCounts(db),
+    speakers: (prefix, limit) => speakers(db, prefix, limit),
+    stats: () => stats(db),
+    async addCuratedEvent(e) {
+      const cols = eventColumns({ ...e, text: e.phrase });
+      if (!cols) throw new RangeError(`invalid event dates: ${e.start} – ${e.end}`);
+      const r = await db.event.create({
+        data: { ...cols, curated: true, createdBy: e.createdBy },
+        select: { id: true },
+      });
+      return r.id;
+    },
+    async close() {
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * /quotes: by speaker (any alias or transliteration, surname alone), by keyword (accent-insensitive), random.
+ */
+import { foldKey } from "../analysis/fold.ts";
+import type { QuoteRow, QuotesQuery } from "../core/queries.ts";
+import type { Prisma } from "../generated/sqlite/client.ts";
+import type { Db } from "./db.ts";
+import { foldText, keyContains, tokens } from "./fold.ts";
+import { matchPeople } from "./people.ts";
+
+/** Upper bound on rows considered for a random pick. */
+const RANDOM_POOL = 5000;
+
+type QuoteWhere = Prisma.QuoteWhereInput;
+
+/** Speaker condition: linked people, or unlinked speaker names (documents) whose key contains the query. */
+async function speakerWhere(db: Db, speaker: string): Promise<QuoteWhere | null> {
+  const key = foldKey(speaker);
+  const longest = [...tokens(key)].sort((a, b) => b.length - a.length)[0];
+  if (!longest) return null;
+  const people = await matchPeople(db, speaker);
+  const unlinked = await db.quote.findMany({
+    where: { personId: null, speakerKey: { contains: longest } },
+    select: { speakerKey: true },
+    distinct: ["speakerKey"],
+    take: 500,
+  });
+  const keys = unlinked.flatMap((u) => (u.speakerKey && keyContains(u.speakerKey, key) ? [u.speakerKey] : []));
+  if (people.length === 0 && keys.length === 0) return null;
+  return { OR: [{ personId: { in: people.map((p) => p.id) } }, { personId: null, speakerKey: { in: keys } }] };
+}
+
+/** Quotes newest article first, then in text order; or a random pick. */
+export async function quotes(db: Db, q: QuotesQuery): Promise<QuoteRow[]> {
+  const and: QuoteWhere[] = [];
+  if (q.speaker?.trim()) {
+    const w = await speakerWhere(db, q.speaker);
+    if (!w) return [];
+    and.push(w);
+  }
+  if (q.keyword?.trim()) {
+    const k = foldText(q.keyword);
+    if (!k) return [];
+    and.push({ textFold: { contains: k } });
+  }
+  const where = and.length > 0 ? { AND: and } : {};
+  const limit = Math.max(0, q.limit);
+  let ids: number[] | undefined;
+  if (q.random) {
+    const pool = await db.quote.findMany({ where, select: { id: true }, take: RANDOM_POOL });
+    const picked = pool.map((p) => p.id);
+    for (let i = picked.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [picked[i], picked[j]] = [picked[j] as number, picked[i] as number];
+    }
+    ids = picked.slice(0, limit);
+  }
+  const rows = await db.quote.findMany({
+    where: ids ? { id: { in: ids } } : where,
+    orderBy: [
+      { article: { publishedAt: { sort: "desc", nulls: "last" } } },
+      { articleId: "desc" },
+      { position: "asc" },
+    ],
+    take: limit,
+    select: {
+      id: true,
+      text: true,
+      speakerName: true,
+      person: { select: { name: true } },
+      article: { select: { title: true, url: true, publishedAt: true } },
+    },
+  });
+  const out = rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    speaker: r.person?.name ?? r.speakerName,
+    articleTitle: r.article.title,
+    url: r.article.url,
+    publishedAt: r.article.publishedAt,
+  }));
+  if (ids) {
+    const order = new Map(ids.map((id, i) => [id, i]));
+    out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage, normalizeText, parseDateline } from "../../src/analysis/normalize.ts";
+import { readSeed, seedFiles } from "../helpers/seeds.ts";
+
+describe("normalizeText", () => {
+  it("turns NBSP and narrow NBSP into spaces and collapses runs", () => {
+    const r = normalizeText("Le\u00a0président\u202fkazakh  a   parlé\u00a0: « oui ».");
+    expect(r.text).toBe("Le président kazakh a parlé : « oui ».");
+  });
+
+  it("uses the straight apostrophe everywhere", () => {
+    expect(normalizeText("l’alliance et l‘accord d`État").text).toBe("l'alliance et l'accord d'État");
+  });
+
+  it("keeps paragraph breaks but drops extra blank lines", () => {
+    const r = normalizeText("Premier paragraphe sur la visite.\n\n\n\nSecond paragraphe sur le sommet.");
+    expect(r.text).toBe("Premier paragraphe sur la visite.\n\nSecond paragraphe sur le sommet.");
+  });
+
+  it("splits a time glued to the date and removes the byline and a lone agency code", () => {
+    const r = normalizeText(
+      "Astana salue le partenariat\n\n09:4503/12/2025, mercredi\nAFP\nLe ministre a parlé de la visite.",
+    );
+    expect(r.dateline).toBe("03/12/2025");
+    expect(parseDateline(r.dateline ?? "")).toBe("2025-12-03");
+    expect(r.text).not.toMatch(/09:45|AFP/);
+    expect(r.title).toBe("Astana salue le partenariat");
+  });
+
+  it("splits an outlet name glued to the date", () => {
+    const r = normalizeText(
+      "Un titre\nJournal du SoirJournal du Soir05/02/2024\nLe texte commence ici avec la visite.",
+    );
+    expect(r.dateline).toBe("05/02/2024");
+    expect(r.text).not.toContain("Journal du Soir");
+  });
+
+  it("drops a Vietnamese caption line but never a French line", () => {
+    const raw = [
+      "Les deux présidents se sont rencontrés à Astana le 3 mars.",
+      "Tổng thống thăm Kazakhstan: quan hệ đối tác chiến lược mới",
+      "Le président a qualifié la rencontre de « très constructive et utile ».",
+    ].join("\n");
+    const r = normalizeText(raw);
+    expect(r.text.split("\n")).toEqual([
+      "Les deux présidents se sont rencontrés à Astana le 3 mars.",
+      "Le président a qualifié la rencontre de « très constructive et utile ».",
+    ]);
+  });
+
+  it("drops photo credits and a duplicated lead line", () => {
+    const lead = "Le chef de la diplomatie kazakhe a reçu son homologue russe à Astana pour deux jours.";
+    const r = normalizeText(`Titre court\n${lead}\nCrédit Photo : Agence /\nPhoto du site akorda.kz\n${lead}\nSuite.`);
+    expect(r.text).toBe(`Titre court\n${lead}\nSuite.`);
+  });
+
+  it("joins fragments split over lines by HTML extraction", () => {
+    const r = normalizeText('Il a salué une coopération\n"solide et durable entre nos pays"\n, selon le texte.');
+    expect(r.text).toBe('Il a salué une coopération "solide et durable entre nos pays", selon le texte.');
+  });
+
+  it("gives no title when the first line is a sentence", () => {
+    expect(normalizeText("La visite a commencé lundi à Moscou.\nSuite.").title).toBeNull();
+  });
+
+  it("does not throw on empty or binary-looking input", () => {
+    expect(normalizeText("")).toEqual({ text: "", title: null, dateline: null });
+    const junk = "\u0000\u0001\uFFFD\u0007abc\u0000\n\u001b[0m\u0000";
+    expect(() => normalizeText(junk)).not.toThrow();
+    expect(normalizeText(junk).text).not.toMatch(/\u0000/);
+    expect(() => normalizeText(undefined as unknown as string)).not.toThrow();
+  });
+
+  it("handles the seeds: bylines split, foreign caption and duplicate lead removed", () => {
+    expect(seedFiles().length).toBe(5);
+    const s2 = normalizeText(readSeed(2));
+    expect(parseDateline(s2.dateline ?? "")).toBe("2024-11-27");
+    expect(s2.text).not.toMatch(/[ổơư]/u);
+    const s4 = normalizeText(readSeed(4));
+    expect(parseDateline(s4.dateline ?? "")).toBe("2025-11-11");
+    const lines = s4.text.split("\n").filter((l) => l.length > 40);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(s4.text.split("\n")).not.toContain("AA");
+  });
+});
+
+describe("parseDateline", () => {
+  it("reads numeric and French dates", () => {
+    expect(parseDateline("11/11/2025")).toBe("2025-11-11");
+    expect(parseDateline("18:0311/11/2025, mardi")).toBe("2025-11-11");
+    expect(parseDateline("mardi 11 novembre 2025")).toBe("2025-11-11");
+    expect(parseDateline("1er décembre 2024")).toBe("2024-12-01");
+    expect(parseDateline("2025-02-03")).toBe("2025-02-03");
+  });
+
+  it("rejects impossible dates and non-dates", () => {
+    expect(parseDateline("31/02/2025")).toBeNull();
+    expect(parseDateline("pas de date")).toBeNull();
+  });
+});
+
+describe("detectLanguage", () => {
+  it("says fr for French, und for too little text, another code for English", () => {
+    expect(detectLanguage(normalizeText(readSeed(0)).text)).toBe("fr");
+    expect(detectLanguage("ok")).toBe("und");
+    expect(
+      detectLanguage("The president of Kazakhstan met his Russian counterpart in Moscow to sign several agreements."),
+    ).toBe("en");
+  });
+});

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { extractEvents } from "../../src/analysis/events.ts";
+import {
+  buildSignature,
+  findStory,
+  groupStories,
+  SAME_STORY_THRESHOLD,
+  storySimilarity,
+} from "../../src/analysis/stories.ts";
+import type { ExtractedPerson, ExtractedQuote, StorySignature } from "../../src/core/analysis-types.ts";
+import { readSeed } from "../helpers/seeds.ts";
+
+const person = (key: string): ExtractedPerson => ({ name: key, key, aliases: [key], role: null, mentions: 1 });
+
+/** Simple inline quote extraction (guillemets and straight double quotes), enough for a signature. */
+function quotes(text: string): ExtractedQuote[] {
+  return [...text.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => ({
+    text: (m[1] ?? m[2] ?? "").replace(/\s+/g, " ").trim(),
+    speaker: null,
+    position: m.index ?? 0,
+  }));
+}
+
+function signature(text: string, title: string, publishedAt: string | null, people: string[]): StorySignature {
+  return buildSignature({
+    title,
+    text,
+    publishedAt,
+    people: people.map(person),
+    quotes: quotes(text),
+    events: extractEvents(text, publishedAt),
+  });
+}
+
+/** People of each seed, by hand (a realistic, imperfect list: spellings vary, some names missing). */
+const SEED_PEOPLE = [
+  ["dauren abaev", "alexander pankin", "erlan koshanov", "murat nurtleu", "sergei lavrov", "andrei lukin"],
+  ["kassym-jomart tokaev", "vladimir putin", "xi jinping", "donald trump"],
+  ["vladimir putin", "kassym-jomart tokaev", "donald trump", "sergei lavrov", "dauren abaev", "murat nurtleu"],
+  ["vladimir putin", "kassym-jomart tokaev"],
+  ["kassym-jomart tokaev", "vladimir putin"],
+];
+
+function seedSignatures(publishedAt: Array<string | null>): StorySignature[] {
+  return SEED_PEOPLE.map((people, i) => {
+    const text = readSeed(i)
+      .replace(/[\u00a0\u202f]/g, " ")
+      .replace(/[’‘]/g, "'");
+    return signature(text, text.split("\n")[0] ?? "", publishedAt[i] ?? null, people);
+  });
+}
+
+describe("story grouping on the seeds", () => {
+  it("groups the three reports of the 2025 state visit and keeps 2023 and 2024 apart", () => {
+    const sigs = seedSignatures(["2023-11-29", "2025-11-10", "2024-11-27", "2025-11-12", "2025-11-11"]);
+    expect(groupStories(sigs)).toEqual([1, 2, 3, 2, 2]);
+  });
+
+  it("still does so when some outlets give no publication date", () => {
+    const sigs = seedSignatures([null, null, "2024-11-27", null, "2025-11-11"]);
+    expect(groupStories(sigs)).toEqual([1, 2, 3, 2, 2]);
+    expect(storySimilarity(sigs[1] as StorySignature, sigs[2] as StorySignature)).toBeLessThan(SAME_STORY_THRESHOLD);
+  });
+
+  it("files a late report of the 2025 visit under that story", () => {
+    const sigs = seedSignatures(["2023-11-29", "2025-11-10", "2024-11-27", "2025-11-12", "2025-11-11"]);
+    const candidates = [0, 1, 2].map((i) => ({
+      storyId: [10, 20, 30][i] as number,
+      signature: sigs[i] as StorySignature,
+    }));
+    expect(findStory(sigs[3] as StorySignature, candidates)).toBe(20);
+    expect(
+      findStory(
+        sigs[2] as StorySignature,
+        [candidates[0], candidates[1]].filter((c) => c !== undefined),
+      ),
+    ).toBe(null);
+  });
+});
+
+// Invented reports of one invented event, by two outlets with different wording.
+const OUTLET_A = `Gaz : Astana et Moscou signent un accord sur les livraisons vers le nord
+Le ministre kazakh de l'Énergie, Nurlan Sadykbekov, et son homologue russe Pavel Gromov ont signé le 14 mars 2026 à Orenbourg un accord sur l'approvisionnement en gaz des régions de Kostanaï et de Petropavl.
+« Cet accord garantit aux foyers du nord un chauffage fiable pour les dix prochains hivers », a déclaré M. Sadykbekov.
+Selon M. Gromov, les volumes livrés doubleront d'ici 2028.`;
+
+const OUTLET_B = `Orenbourg : un accord gazier pour le nord du Kazakhstan
+Réunis samedi à Orenbourg, Pavel Gromov et Nurlan Sadykbekov ont paraphé un texte qui prévoit de doubler les volumes de gaz russe destinés à Kostanaï et Petropavl.
+Le ministre kazakh a estimé que le document « garantit aux foyers du nord un chauffage fiable » pour la décennie à venir.
+Les présidents Vladimir Poutine et Kassym-Jomart Tokaïev avaient évoqué le projet lors de leur dernier entretien.`;
+
+// Two different events, same two presidents, nearly the same wording, one year apart.
+const CALL_2025 = `Poutine et Tokaïev font le point sur la coopération
+Le président russe Vladimir Poutine et le président kazakh Kassym-Jomart Tokaïev se sont entretenus par téléphone le 3 février 2025. Ils ont évoqué la coopération économique et les préparatifs du prochain sommet de l'UEE.`;
+const CALL_2026 = `Poutine et Tokaïev font le point sur la coopération
+Le président russe Vladimir Poutine et le président kazakh Kassym-Jomart Tokaïev se sont entretenus par téléphone le 4 février 2026. Ils ont évoqué la coopération économique et les préparatifs du prochain sommet de l'UEE.`;
+
+const title = (t: string) => t.split("\n")[0] ?? "";
+
+describe("story grouping on invented reports", () => {
+  const a = signature(OUTLET_A, title(OUTLET_A), "2026-03-14", ["nurlan sadykbekov", "pavel gromov"]);
+  const b = signature(OUTLET_B, title(OUTLET_B), "2026-03-15", [
+    "pavel gromov",
+    "nurlan sadykbekov",
+    "vladimir putin",
+    "kassym-jomart tokaev",
+  ]);
+  const y1 = signature(CALL_2025, title(CALL_2025), "2025-02-03", ["vladimir putin", "kassym-jomart tokaev"]);
+  const y2 = signature(CALL_2026, title(CALL_2026), "2026-02-04", ["vladimir putin", "kassym-jomart tokaev"]);
+
+  it("builds a signature from people, dated days, quote shingles and lead keywords", () => {
+    expect(a.people).toEqual(["nurlan sadykbekov", "pavel gromov"]);
+    expect(a.dates).toEqual(["2026-03-14"]);
+    expect(a.quoteShingles).toContain("aux foyers du nord");
+    expect(a.quoteShingles.some((s) => s.includes("doubleront"))).toBe(false);
+    const common = buildSignature({
+      title: "",
+      text: "",
+      publishedAt: null,
+      people: [],
+      quotes: [{ text: "dans tous les domaines de la vie", speaker: null, position: 0 }],
+      events: [],
+    });
+    expect(common.quoteShingles).toEqual(["domaines de la vie"]);
+    expect(a.keywords).toContain("orenbourg");
+    expect(a.keywords).not.toContain("kazakhstan");
+  });
+
+  it("groups two outlets' different wording of one event", () => {
+    expect(storySimilarity(a, b)).toBeGreaterThanOrEqual(SAME_STORY_THRESHOLD);
+    expect(storySimilarity(a, b)).toBe(storySimilarity(b, a));
+    expect(groupStories([a, b])).toEqual([1, 1]);
+  });
+
+  it("keeps apart two calls between the same presidents one year apart", () => {
+    expect(storySimilarity(y1, y2)).toBeLessThan(SAME_STORY_THRESHOLD);
+    expect(groupStories([y1, a, y2, b])).toEqual([1, 2, 3, 2]);
+  });
+
+  it("does not group on the two presidents alone", () => {
+    const bare = (d: string): StorySignature => ({
+      people: ["vladimir putin", "kassym-jomart tokaev"],
+      dates: [d],
+      quoteShingles: [],
+      keywords: [],
+    });
+    expect(storySimilarity(bare("2025-05-01"), bare("2025-05-01"))).toBeLessThan(SAME_STORY_THRESHOLD);
+  });
+
+  it("findStory picks the most similar story and returns null for a new one", () => {
+    expect(
+      findStory(b, [
+        { storyId: 7, signature: y1 },
+        { storyId: 3, signature: a },
+      ]),
+    ).toBe(3);
+    expect(
+      findStory(y2, [
+        { storyId: 7, signature: y1 },
+        { storyId: 3, signature: a },
+      ]),
+    ).toBe(null);
+    expect(findStory(a, [])).toBe(null);
+  });
+
+  it("is deterministic and tolerates empty signatures", () => {
+    const empty = buildSignature({ title: "", text: "", publishedAt: null, people: [], quotes: [], events: [] });
+    expect(empty).toEqual({ people: [], dates: [], quoteShingles: [], keywords: [] });
+    expect(storySimilarity(empty, empty)).toBe(0);
+    expect(groupStories([])).toEqual([]);
+    expect(groupStories([empty, a, empty, b])).toEqual([1, 2, 3, 2]);
+    expect(groupStories([empty, a, empty, b])).toEqual(groupStories([empty, a, empty, b]));
+  });
+});

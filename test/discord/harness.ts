@@ -1,0 +1,133 @@
+/**
+ * Starts the fake Discord and the real Discord adapter (discord.js unmodified) wired to the real commands over
+ * in-memory queries. Tests act as members through the fake and read what reached its REST API.
+ */
+import { commands as realCommands } from "../../commands/index.ts";
+import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from "../../src/adapters/discord/index.ts";
+import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
+import type { Command } from "../../src/core/command.ts";
+import { UserInputError } from "../../src/core/errors.ts";
+import { createBotCore } from "../../src/core/dispatch.ts";
+import type { BotCore } from "../../src/core/platform.ts";
+import { line } from "../../src/core/reply.ts";
+import { recordingLogger } from "../../src/logging.ts";
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "../fakes/discord-api.ts";
+import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../fakes/news-queries.ts";
+
+export const NOW = new Date("2026-11-22T10:00:00Z");
+export const OWNER_ID = "400000000000000099";
+
+/** An admin-only command (real admin commands arrive with later issues). */
+export const adminProbe: Command = {
+  name: "adminprobe",
+  description: { fr: "Test des droits", en: "Rights probe" },
+  options: [],
+  adminOnly: true,
+  run: async () => ({ lines: [line("droits admin confirmés")] }),
+};
+
+/** A command whose query takes `slowQueryMs` (set per test) before answering. */
+export const slowQuery = { ms: 0 };
+export const slowProbe: Command = {
+  name: "slowprobe",
+  description: { fr: "Requête lente", en: "Slow query" },
+  options: [],
+  adminOnly: false,
+  run: async () => {
+    await new Promise((res) => setTimeout(res, slowQuery.ms));
+    return { title: "Résultat lent", lines: [line("réponse après une longue requête")] };
+  },
+};
+
+/** A command marked `slow`: the adapter defers before running it. */
+export const declaredSlow: Command = { ...slowProbe, name: "report", slow: true };
+
+/** A command marked `slow` that fails with a user error: the deferred reply becomes an ephemeral follow-up. */
+export const slowFailure: Command = {
+  ...slowProbe,
+  name: "slowfail",
+  slow: true,
+  run: async () => {
+    throw new UserInputError("Requête refusée : période trop longue.");
+  },
+};
+
+/** A command returning many lines, a footer and an attachment (paging and files). */
+export const bigList: Command = {
+  name: "biglist",
+  description: { fr: "Longue liste", en: "Long list" },
+  options: [{ name: "n", type: "integer", description: { fr: "Nombre", en: "Count" } }],
+  adminOnly: false,
+  run: async (req) => ({
+    title: "Longue liste",
+    lines: Array.from({ length: Number(req.options.n ?? 35) }, (_, i) => line(`Ligne ${i + 1} — accord *gazier* n°${i}`)),
+    footer: "pied de page",
+    attachment: { filename: "liste.txt", mime: "text/plain", content: "contenu du fichier" },
+  }),
+};
+
+export interface Harness {
+  fake: FakeDiscord;
+  adapter: DiscordAdapter;
+  core: BotCore;
+  queries: RecordingQueries;
+  logger: ReturnType<typeof recordingLogger>;
+  /** Stops the bot first, then the fake (discord.js reconnects forever otherwise). */
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  fake?: FakeDiscordOptions;
+  /** Reuse a running fake (it is then not closed by stop()). */
+  reuseFake?: FakeDiscord;
+  adapter?: Partial<Omit<DiscordAdapterOptions, "core" | "logger" | "token" | "apiUrl" | "applicationId">>;
+  data?: FakeData;
+  commands?: Command[];
+  noStart?: boolean;
+}
+
+/** Options every test adapter needs: fast identify, short guild wait, fast REST retries. */
+export function testClientOptions(): Pick<DiscordAdapterOptions, "clientOptions" | "restOptions"> {
+  return {
+    clientOptions: {
+      waitGuildTimeout: 500,
+      ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
+    },
+    restOptions: { retries: 3, timeout: 5000, offset: 0 },
+  };
+}
+
+export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
+  const fake = o.reuseFake ?? (await startFakeDiscord(o.fake));
+  const logger = recordingLogger();
+  const queries = fakeQueries(o.data ?? sampleData());
+  const topics = defaultTaxonomy.topics.map(({ slug, label, aliases }) => ({ slug, label, aliases }));
+  const core = createBotCore({
+    commands: o.commands ?? [...realCommands, adminProbe, slowProbe, declaredSlow, slowFailure, bigList],
+    services: { queries, logger, topics, resolveTopic: (input) => resolveTopic(input, defaultTaxonomy) },
+    logger,
+    clock: { now: () => NOW },
+  });
+  const adapter = createDiscordAdapter({
+    token: "fake-token",
+    applicationId: fake.applicationId,
+    apiUrl: fake.apiUrl,
+    core,
+    logger,
+    owners: [OWNER_ID],
+    ...testClientOptions(),
+    ...o.adapter,
+  });
+  if (!o.noStart) await adapter.start();
+  return {
+    fake,
+    adapter,
+    core,
+    queries,
+    logger,
+    async stop() {
+      await adapter.stop();
+      if (!o.reuseFake) await fake.close();
+    },
+  };
+}
