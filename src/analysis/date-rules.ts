@@ -72,7 +72,12 @@ const RULES: Rule[] = [
     "(?:du|depuis le)\\s",
     true,
   ),
-  rule("range", `${DAY}\\s(?:au|jusqu'au|et(?:\\sle)?)\\s([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`, "(?:du|entre\\sle)\\s", true),
+  rule(
+    "range",
+    `${DAY}\\s(?:au|jusqu'au|et(?:\\sle)?)\\s([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`,
+    "(?:du|entre\\sle)\\s",
+    true,
+  ),
   rule("list", `${DAY}((?:,\\s[0-3]?\\d)*)\\set\\s([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`, "les\\s", true),
   rule("dash", `${DAY}\\s?[-–]\\s?([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`, "(?:les|du)\\s"),
   rule("day", `${DAY}\\s(${MONTH_RE})${YEAR}`, `(?:(?:le|ce|dès le|depuis le|jusqu'au|au)\\s)?(?:${WEEKDAY}\\s)?`),
@@ -88,7 +93,10 @@ const RULES: Rule[] = [
     "(?:en|depuis|d'ici|dès|avant|après|jusqu'en|courant|l'année|l'an|mois de|premier semestre|second semestre|fin|début)\\s",
     true,
   ),
-  rule("relYear", "(cette année|l'année dernière|l'an dernier|l'année passée|l'an passé|l'année prochaine|l'an prochain)"),
+  rule(
+    "relYear",
+    "(cette année|l'année dernière|l'an dernier|l'année passée|l'an passé|l'année prochaine|l'an prochain)",
+  ),
   rule("relMonth", "(ce mois-ci|le mois dernier|le mois passé|le mois prochain)"),
   rule("weekday", `${WEEKDAY}(?:\\s(dernier|prochain))?`),
 ];
@@ -247,7 +255,7 @@ function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, p
 /** Words before a weekday that make it habitual ("chaque mardi") or part of another phrase: not an event. */
 const WEEKDAY_SKIP = /(?:chaque|tous les|le|les|du|au)\s$/i;
 
-const LETTER_OR_DIGIT = /[\\p{L}\\d]/u;
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
 /** Runs every rule over the text; earlier rules win overlapping spans. Never throws on odd input. */
 export function findMentions(ctx: RuleContext): Mention[] {
@@ -280,13 +288,21 @@ export function findMentions(ctx: RuleContext): Mention[] {
       taken.push([pos, end]);
       if (!res) continue;
       const phrase = text.slice(pos, end);
-      out.push({ position: pos, text: phrase, start: res[0], end: res[1], precision: res[2], explicitYear: res[3], rule: r.name });
+      out.push({
+        position: pos,
+        text: phrase,
+        start: res[0],
+        end: res[1],
+        precision: res[2],
+        explicitYear: res[3],
+        rule: r.name,
+      });
     }
   }
   return out.sort((a, b) => a.position - b.position);
 }
 
-const ANNIV_CORE = /anniversaire(?![a-z])|(?<=\s)ans\s(?=de\s|du\s|des\s|d')/gi;
+const ANNIV_CORE = /anniversaire(?![a-z])|\sans\s(?=de\s|du\s|des\s|d')/gi;
 const ORDINAL_BEFORE = new RegExp(
   `(?:(\\d{1,3})\\s?(?:e|è|ème|eme|ième|ieme|er|re)|(${[...ORDINAL_WORDS.keys()].map((k) => k.replace(/e/g, "[eéè]")).join("|")}))\\s$`,
   "i",
@@ -298,14 +314,15 @@ export function findAnniversaries(text: string): Array<{ position: number; text:
   const out: Array<{ position: number; text: string; years: number }> = [];
   ANNIV_CORE.lastIndex = 0;
   for (let m = ANNIV_CORE.exec(text); m; m = ANNIV_CORE.exec(text)) {
-    const isAnniversary = m[0].length > 4;
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    const isAnniversary = m[0].length > 5;
+    const at = isAnniversary ? m.index : m.index + 1;
+    const before = text.slice(Math.max(0, at - 30), at);
     const b = (isAnniversary ? ORDINAL_BEFORE : YEARS_BEFORE).exec(before);
     if (!b) continue;
-    const position = m.index - b[0].length;
+    const position = at - b[0].length;
     if (position > 0 && LETTER_OR_DIGIT.test(text[position - 1] as string)) continue;
     const n = b[1] ? Number(b[1]) : b[2] ? (ORDINAL_WORDS.get(fold(b[2])) ?? 0) : 0;
-    const phrase = text.slice(position, m.index + (isAnniversary ? m[0].length : 3));
+    const phrase = text.slice(position, at + (isAnniversary ? m[0].length : 3));
     if (n >= 1 && n <= 500) out.push({ position, text: phrase, years: n });
   }
   return out;

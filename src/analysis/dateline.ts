@@ -92,7 +92,7 @@ export function datelineOf(line: string): string | null {
   if (line.length > 90) return null;
   const m = findDate(line);
   if (!m) return null;
-  const rest = (line.slice(0, m.index) + " " + line.slice(m.index + m.length))
+  const rest = `${line.slice(0, m.index)} ${line.slice(m.index + m.length)}`
     .replace(DATELINE_FILLER, " ")
     .replace(/\d{1,2}[:hH]\d{2}/g, " ");
   const words = rest.split(/[\s,|·•–—-]+/).filter((w) => /\p{L}/u.test(w));

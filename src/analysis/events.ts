@@ -35,6 +35,10 @@ const RELATIVE_RE =
   /(?<!\p{L})(?:à\s)?(?:la\sveille|le\slendemain)(?:\sd(?:e|u|es|')\s?(?:(?:sa|son|ses|la|le|l'|leur|cette|ce)\s?)?(?:(?:prochaine?|première|premier)\s)?(\p{L}+))?/giu;
 const NTH_DAY_RE =
   /(?<!\p{L})(?:le|au|du|lors du)\s(premier|deuxième|second|troisième|quatrième|cinquième|dernier)\sjour(?!\p{L})(?:\s(?:de\sla|du|de\ssa|de\sson)\s\p{L}+)?/giu;
+/** Cheap non-Unicode pre-checks: most articles have none of these, and the full patterns are slower. */
+const HAS_CHRONO = /\d[/.]\d|hier|demain/i;
+const HAS_RELATIVE = /veille|lendemain/i;
+const HAS_NTH_DAY = /(?:premier|deuxi[eè]me|second|troisi[eè]me|quatri[eè]me|cinqui[eè]me|dernier)\sjour/i;
 const CELEBRATION_RE = /celebr|fete|anniversaire|marqu|commemor|jubile/;
 const ANNIV_DAY_RE = new RegExp(
   `(?:sign|concl|adopt|fond|cré|établi|inaugur)\\p{L}*\\s(?:à\\s\\p{Lu}[\\p{L}-]+\\s)?le\\s(1er|[0-3]?\\d)\\s(${MONTH_RE})(?!\\s?\\d)`,
@@ -83,8 +87,8 @@ function extract(text: string, ref: [number, number, number] | null): ExtractedE
   const drafts: Draft[] = mentions.map(toDraft);
 
   drafts.push(...anniversaries(text, mentions, ref, sentenceAt, drafts));
-  drafts.push(...relativeEvents(text, mentions, sentenceAt));
-  drafts.push(...chronoEvents(text, ref, mentions));
+  if (HAS_RELATIVE.test(text) || HAS_NTH_DAY.test(text)) drafts.push(...relativeEvents(text, mentions, sentenceAt));
+  if (HAS_CHRONO.test(text)) drafts.push(...chronoEvents(text, ref, mentions));
 
   drafts.sort((a, b) => a.position - b.position);
   const seen = new Set<string>();
@@ -145,7 +149,12 @@ function anniversaries(
     inSentence.sort((x, y) => Math.abs(x.position - a.position) - Math.abs(y.position - a.position));
     const anchorYear = inSentence[0] ? Number(inSentence[0].start.slice(0, 4)) : ref ? ref[0] : null;
     if (anchorYear === null) continue;
-    const year = anchorYear - a.years;
+    let year = anchorYear - a.years;
+    // "le 30e anniversaire des relations établies en 1992" written in 2022: the year in the sentence is the
+    // origin itself, not the celebration, so it is not counted back again.
+    if (inSentence[0] && ref && Math.abs(anchorYear + a.years - ref[0]) <= 1 && Math.abs(anchorYear - ref[0]) > 1) {
+      year = anchorYear;
+    }
     const after = sentence.slice(a.position - s[0]);
     const day = ANNIV_DAY_RE.exec(after);
     if (day) {

@@ -3,6 +3,7 @@
  * adapters turn definitions into Telegram `setMyCommands` entries and Discord slash commands,
  * and turn incoming messages/interactions into a `CommandRequest`.
  */
+import type { DigestPreviewer } from "./delivery.ts";
 import type { Logger } from "./logger.ts";
 import type { NewsQueries } from "./queries.ts";
 import type { Reply } from "./reply.ts";
@@ -71,6 +72,8 @@ export interface Services {
   resolveTopic(input: string): { slug: string } | { suggestions: string[] };
   /** The registry of commands (for /help). */
   commands: () => Command[];
+  /** `/digest` preview; absent when scheduled delivery is not wired (the command says so). */
+  digests?: DigestPreviewer;
 }
 
 export interface TopicInfo {

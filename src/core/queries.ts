@@ -77,6 +77,7 @@ export interface QuotesQuery {
   random?: boolean;
   limit: number;
 }
+/** Without `from`, the most recent `limit` events; with it, the earliest from that day. Always oldest first. */
 export interface TimelineQuery {
   topic?: string;
   person?: string;

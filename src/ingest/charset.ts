@@ -2,7 +2,7 @@
  * Byte → string decoding for fetched feeds and local files. Order: byte-order mark, then the
  * Content-Type charset, then the XML declaration or HTML <meta>, then detection (valid UTF-8,
  * else windows-1251 for Cyrillic-looking bytes, else windows-1252, the superset of ISO-8859-1 that
- * browsers use for that label).
+ * browsers use for that label). A "utf-8" label on bytes that are not UTF-8 is ignored.
  */
 import iconv from "iconv-lite";
 
@@ -88,11 +88,17 @@ export function decodeBytes(buf: Uint8Array, contentType?: string | null): Decod
   if (bom) return { text: iconv.decode(bytes, bom), charset: bom, source: "bom" };
   const header = charsetFromContentType(contentType);
   const fromHeader = header ? normaliseLabel(header) : null;
-  if (fromHeader) return { text: iconv.decode(bytes, fromHeader), charset: fromHeader, source: "header" };
+  // a "utf-8" label on bytes that are not UTF-8 is a common server mistake: fall through to detection
+  const lyingUtf8 = (label: string | null) => label === "utf-8" && !isValidUtf8(bytes);
+  if (fromHeader && !lyingUtf8(fromHeader)) {
+    return { text: iconv.decode(bytes, fromHeader), charset: fromHeader, source: "header" };
+  }
   const declared = declaredCharset(bytes);
   // a UTF-16 declaration readable as ASCII is wrong by construction
   const fromDecl = declared && !declared.startsWith("utf-16") ? normaliseLabel(declared) : null;
-  if (fromDecl) return { text: iconv.decode(bytes, fromDecl), charset: fromDecl, source: "declaration" };
+  if (fromDecl && !lyingUtf8(fromDecl)) {
+    return { text: iconv.decode(bytes, fromDecl), charset: fromDecl, source: "declaration" };
+  }
   if (isValidUtf8(bytes)) return { text: iconv.decode(bytes, "utf-8"), charset: "utf-8", source: "detected" };
   const guess = guessSingleByte(bytes);
   return { text: iconv.decode(bytes, guess), charset: guess, source: "detected" };

@@ -108,7 +108,7 @@ async function ingestOne(
   item: FeedItem,
   ctx: { sourceId: number | null; baseUrl?: string },
 ): Promise<"inserted" | "duplicate"> {
-  const text = (item.content?.trim() || item.summary?.trim() || item.title.trim()) ?? "";
+  const text = item.content?.trim() || item.summary?.trim() || item.title.trim();
   if (text === "") throw new Error("the item has no title or text");
   const url = tryCanonicalUrl(item.url, ctx.baseUrl);
   const guid = item.guid?.trim() || null;

@@ -2,6 +2,8 @@
  * The ingestor: fetches feeds (conditional GET, backoff and health recorded on the source), parses them
  * leniently and stores new items. Also ingests local files and raw feed XML. Never deletes articles.
  */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
 import { NewsbotError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
@@ -168,7 +170,21 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
 
   async function ingestFile(path: string): Promise<IngestSummary> {
     const file = await readArticleFile(path, { maxBytes: deps.maxFileBytes });
-    if (file.kind === "feed") return ingestFeedXml(file.xml);
+    if (file.kind === "feed") {
+      // A feed file becomes a source of its own so stories count it as an outlet; file: sources are
+      // never polled (dueSources only returns http(s) sources).
+      const title = (await parseFeed(file.xml)).title;
+      const source = await deps.sources.addSource({ url: pathToFileURL(resolve(path)).href, title });
+      const summary = await ingestFeedXml(file.xml, source);
+      await deps.sources.recordFetchSuccess(source.id, {
+        at: deps.clock.now(),
+        etag: null,
+        lastModified: null,
+        title,
+        nextFetchAt: deps.clock.now(),
+      });
+      return summary;
+    }
     const summary = emptySummary(null);
     const item = {
       title: file.title,

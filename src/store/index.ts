@@ -4,11 +4,13 @@
  * the read queries, the source store and the article store.
  */
 import type { Precision } from "../core/analysis-types.ts";
+import type { DeliveryStore } from "../core/delivery.ts";
 import type { Logger } from "../core/logger.ts";
 import type { NewsQueries } from "../core/queries.ts";
 import type { ArticleStore, SourceStore } from "../core/store.ts";
 import { articleStore } from "./articles.ts";
 import { createDb, type Db } from "./db.ts";
+import { deliveryStore } from "./delivery.ts";
 import { latest } from "./latest.ts";
 import { applyMigrations, resolveDatabaseUrl } from "./migrate.ts";
 import type { Provider } from "./migration-files.ts";
@@ -34,7 +36,7 @@ export interface CuratedEvent {
 }
 
 /** Everything the bot stores, behind the shared interfaces. */
-export interface Store extends NewsQueries, SourceStore, ArticleStore {
+export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryStore {
   readonly provider: Provider;
   /** Adds a curated timeline event; returns its id. Throws on malformed dates. */
   addCuratedEvent(e: CuratedEvent): Promise<number>;
@@ -59,6 +61,7 @@ function buildStore(db: Db, provider: Provider): Store {
     provider,
     ...sourceStore(db),
     ...articleStore(db),
+    ...deliveryStore(db, provider),
     latest: (q) => latest(db, q),
     quotes: (q) => quotes(db, q),
     timeline: (q) => timeline(db, q),

@@ -115,7 +115,13 @@ export function sourceStore(db: Db): SourceStore {
     },
     async dueSources(now) {
       const rows = await db.source.findMany({
-        where: { paused: false, disabled: false, OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }] },
+        where: {
+          paused: false,
+          disabled: false,
+          // Local feed files (file: URLs, added by `newsbot ingest FILE`) are never fetched.
+          url: { startsWith: "http" },
+          OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }],
+        },
         orderBy: [{ nextFetchAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
       });
       return rows.map(toSourceRecord);

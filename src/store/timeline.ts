@@ -88,7 +88,10 @@ function upperBound(to: string): string {
   return to;
 }
 
-/** Events filtered by topic / person / keyword / date range, merged, in date order (the earliest `limit`). */
+/**
+ * Events filtered by topic / person / keyword / date range, merged, in date order. With `from`, the earliest
+ * `limit` entries from that day on; without it, the most recent `limit` entries (what "/timeline" users expect).
+ */
 export async function timeline(db: Db, q: TimelineQuery): Promise<TimelineEntry[]> {
   const and: EventWhere[] = [];
   if (q.topic?.trim()) and.push({ article: { topics: { some: { topic: { slug: q.topic.trim().toLowerCase() } } } } });
@@ -107,13 +110,13 @@ export async function timeline(db: Db, q: TimelineQuery): Promise<TimelineEntry[
   if (q.to) and.push({ startDate: { lte: upperBound(q.to) } });
   const rows = await db.event.findMany({
     where: and.length > 0 ? { AND: and } : {},
-    orderBy: [{ startDate: "asc" }, { id: "asc" }],
+    orderBy: q.from ? [{ startDate: "asc" }, { id: "asc" }] : [{ startDate: "desc" }, { id: "desc" }],
     take: MAX_EVENTS,
     select: eventSelect,
   });
-  return mergeEvents(rows)
-    .slice(0, Math.max(0, q.limit))
-    .map((m) => m.entry);
+  const merged = mergeEvents(rows);
+  const limit = Math.max(0, q.limit);
+  return (q.from ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit))).map((m) => m.entry);
 }
 
 /** Day-precision events on this month/day in earlier years, most recent first. */

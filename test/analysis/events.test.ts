@@ -221,3 +221,13 @@ describe("extractEvents rules on invented sentences", () => {
     expect(() => extractEvents(noise, "2025-01-01")).not.toThrow();
   });
 });
+
+describe("anniversaries whose sentence names the origin year", () => {
+  it("does not count back from the origin year itself", () => {
+    const text =
+      "Un festival a été organisé à l'occasion du 30e anniversaire de l'établissement des relations diplomatiques entre les deux pays, en 1992.";
+    const events = extractEvents(text, "2022-12-03");
+    expect(events.map((e) => e.start.slice(0, 4))).toContain("1992");
+    expect(events.map((e) => e.start.slice(0, 4))).not.toContain("1962");
+  });
+});

@@ -96,14 +96,25 @@ describe("slash commands end to end", () => {
     expect(embedsOf(back.data)[0]?.footer?.text).toBe("pied de page · 1/4");
   });
 
+  it("builds the chat reference: channel, thread, DM", async () => {
+    const h = await start();
+    const inChannel = await h.fake.waitForReply(h.fake.slashCommand("whereami", {}, { locale: "en-US" }));
+    expect(visibleText(inChannel.data)).toBe("300000000000000001/-/guild/400000000000000001/en");
+    const thread = { channelId: "300000000000000004", channelType: 11 };
+    const inThread = await h.fake.waitForReply(h.fake.slashCommand("whereami", {}, thread));
+    expect(visibleText(inThread.data)).toBe("300000000000000002/300000000000000004/guild/400000000000000001/fr");
+    const dm = await h.fake.waitForReply(
+      h.fake.slashCommand("whereami", {}, { guildId: null, channelId: "600000000000000009" }),
+    );
+    expect(visibleText(dm.data)).toBe("600000000000000009/-/private/400000000000000001/fr");
+  });
+
   it("sends the reply's attachment as a file", async () => {
     const h = await start();
     const ix = h.fake.slashCommand("biglist", { n: 2 });
     await h.fake.waitForReply(ix);
     const call = await h.fake.waitForRest("POST", new RegExp(`/interactions/${ix.id}/`));
-    expect(call.files).toEqual([
-      expect.objectContaining({ filename: "liste.txt", content: "contenu du fichier" }),
-    ]);
+    expect(call.files).toEqual([expect.objectContaining({ filename: "liste.txt", content: "contenu du fichier" })]);
   });
 
   it("answers a button whose pages were evicted with an ephemeral notice", async () => {
@@ -111,7 +122,9 @@ describe("slash commands end to end", () => {
     const ix1 = h.fake.slashCommand("biglist", { n: 30 });
     const first = await h.fake.waitForReply(ix1);
     await h.fake.waitForReply(h.fake.slashCommand("biglist", { n: 30 }));
-    const click = await h.fake.waitForReply(h.fake.clickButton(buttonIds(first.data)[1] ?? "", h.fake.originalMessage(ix1)));
+    const click = await h.fake.waitForReply(
+      h.fake.clickButton(buttonIds(first.data)[1] ?? "", h.fake.originalMessage(ix1)),
+    );
     expect(click.callbackType).toBe(4);
     expect(click.ephemeral).toBe(true);
     expect(rawText(click.data)).toContain("expiré");

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { CLOSE, PERMS } from "../fakes/discord-api.ts";
-import { type Harness, OWNER_ID, slowQuery, startHarness } from "./harness.ts";
+import { type Harness, OWNER_ID, slowGate, startHarness } from "./harness.ts";
 import { embedsOf, rawText, visibleText } from "./helpers.ts";
 
 const running: Harness[] = [];
@@ -23,6 +23,19 @@ async function latestWorks(h: Harness): Promise<void> {
 }
 
 describe("gateway faults", () => {
+  it("start() rejects on a refused token and leaves nothing running", async () => {
+    const h = await start({ noStart: true });
+    h.fake.fault({
+      method: "GET",
+      path: /^\/gateway\/bot$/,
+      status: 401,
+      body: { message: "401: Unauthorized", code: 0 },
+    });
+    await expect(h.adapter.start()).rejects.toThrow();
+    expect(h.adapter.client).toBeNull();
+    expect(h.fake.gateway.count("connect")).toBe(0);
+  });
+
   it("resumes after a dropped connection and delivers the interaction sent meanwhile", async () => {
     const h = await start();
     h.fake.gateway.closeAll(CLOSE.unknownError);
@@ -61,20 +74,26 @@ describe("gateway faults", () => {
 describe("the 3-second window", () => {
   it("defers a reply whose query is slower than deferAfterMs, then edits @original", async () => {
     const h = await start({ adapter: { deferAfterMs: 50 } });
-    slowQuery.ms = 300;
+    slowGate.close();
     const ix = h.fake.slashCommand("slowprobe");
+    // The query is still blocked when the deferral reaches Discord; only then does it finish.
+    const deferral = await h.fake.waitForRest("POST", new RegExp(`/interactions/${ix.id}/`));
+    expect(deferral.body).toMatchObject({ type: 5 });
+    slowGate.open();
     const reply = await h.fake.waitForReply(ix);
     expect(reply.callbackType).toBe(5);
     expect(reply.deferred).toBe(true);
     expect(visibleText(reply.data)).toContain("réponse après une longue requête");
-    const paths = h.fake.calls.filter((c) => c.path.includes(ix.token) || c.path.includes(ix.id)).map((c) => c.method);
-    expect(paths).toEqual(["POST", "PATCH"]);
-    expect(h.fake.calls.some((c) => c.path.endsWith(`/${ix.token}/messages/@original`))).toBe(true);
+    const calls = h.fake.calls.filter((c) => c.path.includes(ix.token) || c.path.includes(ix.id));
+    expect(calls.map((c) => `${c.method} ${c.path.replace(ix.token, "T").replace(ix.id, "I")}`)).toEqual([
+      "POST /interactions/I/T/callback",
+      `PATCH /webhooks/${h.fake.applicationId}/T/messages/@original`,
+    ]);
   });
 
   it("answers at once when the query is fast, and defers at once for commands marked slow", async () => {
-    const h = await start({ adapter: { deferAfterMs: 1000 } });
-    slowQuery.ms = 0;
+    const h = await start({ adapter: { deferAfterMs: 2000 } });
+    slowGate.open();
     expect((await h.fake.waitForReply(h.fake.slashCommand("slowprobe"))).callbackType).toBe(4);
     const declared = await h.fake.waitForReply(h.fake.slashCommand("report"));
     expect(declared.callbackType).toBe(5);
@@ -184,7 +203,9 @@ describe("hostile input and permissions", () => {
     };
     for (let n = 0; n < 5; n++) {
       const junk = String.fromCharCode(...Array.from({ length: 300 }, () => rnd() % 0xffff));
-      const reply = await h.fake.waitForReply(h.fake.slashCommand(n % 2 ? "quote" : "timeline", { [n % 2 ? "speaker" : "query"]: junk }));
+      const reply = await h.fake.waitForReply(
+        h.fake.slashCommand(n % 2 ? "quote" : "timeline", { [n % 2 ? "speaker" : "query"]: junk }),
+      );
       expect([4, 5]).toContain(reply.callbackType);
       for (const e of embedsOf(reply.data)) expect((e.title ?? "").length).toBeLessThanOrEqual(256);
     }
@@ -199,7 +220,9 @@ describe("hostile input and permissions", () => {
     const manager = PERMS.member | PERMS.manageGuild;
     const ok = await h.fake.waitForReply(h.fake.slashCommand("adminprobe", {}, { permissions: manager }));
     expect(visibleText(ok.data)).toContain("droits admin confirmés");
-    const admin = await h.fake.waitForReply(h.fake.slashCommand("adminprobe", {}, { permissions: PERMS.administrator }));
+    const admin = await h.fake.waitForReply(
+      h.fake.slashCommand("adminprobe", {}, { permissions: PERMS.administrator }),
+    );
     expect(visibleText(admin.data)).toContain("droits admin confirmés");
   });
 

@@ -3,11 +3,15 @@
  * in-memory queries. Tests act as members through the fake and read what reached its REST API.
  */
 import { commands as realCommands } from "../../commands/index.ts";
-import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from "../../src/adapters/discord/index.ts";
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
+} from "../../src/adapters/discord/index.ts";
 import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
 import type { Command } from "../../src/core/command.ts";
-import { UserInputError } from "../../src/core/errors.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
+import { UserInputError } from "../../src/core/errors.ts";
 import type { BotCore } from "../../src/core/platform.ts";
 import { line } from "../../src/core/reply.ts";
 import { recordingLogger } from "../../src/logging.ts";
@@ -26,15 +30,28 @@ export const adminProbe: Command = {
   run: async () => ({ lines: [line("droits admin confirmés")] }),
 };
 
-/** A command whose query takes `slowQueryMs` (set per test) before answering. */
-export const slowQuery = { ms: 0 };
+/** Gate of `slowprobe`: its query waits until the test calls `open()` (no timing in assertions). */
+export const slowGate = {
+  release: () => {},
+  promise: Promise.resolve(),
+  /** Makes the next `slowprobe` wait until `open()`. */
+  close(): void {
+    this.promise = new Promise<void>((res) => {
+      this.release = res;
+    });
+  },
+  open(): void {
+    this.release();
+    this.promise = Promise.resolve();
+  },
+};
 export const slowProbe: Command = {
   name: "slowprobe",
   description: { fr: "Requête lente", en: "Slow query" },
   options: [],
   adminOnly: false,
   run: async () => {
-    await new Promise((res) => setTimeout(res, slowQuery.ms));
+    await slowGate.promise;
     return { title: "Résultat lent", lines: [line("réponse après une longue requête")] };
   },
 };
@@ -52,6 +69,17 @@ export const slowFailure: Command = {
   },
 };
 
+/** Echoes the ChatRef and user the adapter built: `id/threadId/type/user`. */
+export const chatProbe: Command = {
+  name: "whereami",
+  description: { fr: "Où suis-je", en: "Where am I" },
+  options: [],
+  adminOnly: false,
+  run: async (req) => ({
+    lines: [line(`${req.chat.id}/${req.chat.threadId ?? "-"}/${req.chat.type}/${req.user.id}/${req.lang}`)],
+  }),
+};
+
 /** A command returning many lines, a footer and an attachment (paging and files). */
 export const bigList: Command = {
   name: "biglist",
@@ -60,7 +88,9 @@ export const bigList: Command = {
   adminOnly: false,
   run: async (req) => ({
     title: "Longue liste",
-    lines: Array.from({ length: Number(req.options.n ?? 35) }, (_, i) => line(`Ligne ${i + 1} — accord *gazier* n°${i}`)),
+    lines: Array.from({ length: Number(req.options.n ?? 35) }, (_, i) =>
+      line(`Ligne ${i + 1} — accord *gazier* n°${i}`),
+    ),
     footer: "pied de page",
     attachment: { filename: "liste.txt", mime: "text/plain", content: "contenu du fichier" },
   }),
@@ -103,7 +133,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const queries = fakeQueries(o.data ?? sampleData());
   const topics = defaultTaxonomy.topics.map(({ slug, label, aliases }) => ({ slug, label, aliases }));
   const core = createBotCore({
-    commands: o.commands ?? [...realCommands, adminProbe, slowProbe, declaredSlow, slowFailure, bigList],
+    commands: o.commands ?? [...realCommands, adminProbe, slowProbe, declaredSlow, slowFailure, bigList, chatProbe],
     services: { queries, logger, topics, resolveTopic: (input) => resolveTopic(input, defaultTaxonomy) },
     logger,
     clock: { now: () => NOW },

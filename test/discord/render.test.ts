@@ -9,7 +9,7 @@ import { line, type Reply } from "../../src/core/reply.ts";
 import { commandProblems, messageProblems } from "../fakes/discord-validate.ts";
 
 /** What Discord shows for escaped text: each backslash escape stands for the character after it. */
-const unescape = (s: string) => s.replace(/\\(.)/g, "$1").replace(/\u200b/g, "");
+const shown = (s: string) => s.replace(/\\(.)/g, "$1").replace(/\u200b/g, "");
 
 describe("escapeMarkdown", () => {
   it("neutralises formatting, links, mentions and line-start markers, and round-trips the text", () => {
@@ -18,11 +18,11 @@ describe("escapeMarkdown", () => {
     expect(out).not.toMatch(/(?<!\\)\*\*/);
     expect(out).not.toContain("[lien](");
     expect(out).not.toMatch(/(?<!\\)<@/);
-    expect(unescape(out)).toBe(hostile);
+    expect(shown(out)).toBe(hostile);
     for (const marker of ["# Titre", "> cité", "- liste", "1. premier", "-# petit"]) {
       const e = escapeMarkdown(marker);
       expect(e.startsWith("\\") || /^\d+\\\./.test(e)).toBe(true);
-      expect(unescape(e)).toBe(marker);
+      expect(shown(e)).toBe(marker);
     }
   });
 
@@ -81,7 +81,7 @@ describe("renderPages", () => {
       expect(messageProblems({ embeds: [p] })).toEqual([]);
       expect(embedSize(p)).toBeLessThanOrEqual(DISCORD_LIMITS.embedsTotal);
     }
-    const text = pages.map((p) => unescape(p.description ?? "").replace(/\n/g, "")).join("");
+    const text = pages.map((p) => shown(p.description ?? "").replace(/\n/g, "")).join("");
     expect(text).toContain("x".repeat(20_000));
   });
 
@@ -136,8 +136,10 @@ describe("slash command definitions", () => {
     expect(commandProblems(body)).toEqual([]);
     expect(commandsHash(body)).toBe(commandsHash(buildSlashCommands(commands)));
     expect(commandsHash(body, "123")).not.toBe(commandsHash(body));
-    const changed = buildSlashCommands([{ ...commands[0]!, description: { fr: "autre", en: "other" } }]);
-    expect(commandsHash(changed)).not.toBe(commandsHash(buildSlashCommands([commands[0]!])));
+    const first = commands[0];
+    if (!first) throw new Error("no commands");
+    const changed = buildSlashCommands([{ ...first, description: { fr: "autre", en: "other" } }]);
+    expect(commandsHash(changed)).not.toBe(commandsHash(buildSlashCommands([first])));
   });
 
   it("orders required options first and maps fixed choices", () => {

@@ -18,11 +18,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway, type GatewayGuild } from "./discord-gateway.ts";
 import { buildOptions, interactionBase, type MemberContext, type OptionValue } from "./discord-interactions.ts";
-import { type FaultSpec, type InteractionState, type Json, RestState, type RestCall } from "./discord-rest.ts";
+import { type FaultSpec, type InteractionState, type Json, type RestCall, RestState } from "./discord-rest.ts";
 
 export { CLOSE } from "./discord-gateway.ts";
 export { PERMS } from "./discord-interactions.ts";
-export type { RestCall, InteractionState, FaultSpec };
+export type { FaultSpec, InteractionState, RestCall };
 
 export interface FakeDiscordOptions {
   applicationId?: string;
@@ -49,6 +49,7 @@ export const DEFAULT_GUILD: GatewayGuild = {
     { id: "300000000000000001", name: "general", type: 0 },
     { id: "300000000000000002", name: "actualites", type: 0 },
     { id: "300000000000000003", name: "veille", type: 0 },
+    { id: "300000000000000004", name: "fil-energie", type: 11, parent_id: "300000000000000002" },
   ],
 };
 
@@ -181,7 +182,12 @@ export class FakeDiscord {
     await new Promise<void>((res) => this.server.close(() => res()));
   }
 
-  private interaction(type: number, data: Json, ctx: MemberContext, extra: Partial<InteractionState>): InteractionState {
+  private interaction(
+    type: number,
+    data: Json,
+    ctx: MemberContext,
+    extra: Partial<InteractionState>,
+  ): InteractionState {
     const guildId = ctx.guildId === undefined ? (this.guilds[0]?.id ?? null) : ctx.guildId;
     const guild = this.guilds.find((g) => g.id === guildId);
     const channelId = ctx.channelId ?? guild?.channels[0]?.id ?? "600000000000000001";

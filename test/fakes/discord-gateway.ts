@@ -213,7 +213,8 @@ export class FakeGateway {
         shard: [0, 1],
       },
     });
-    for (const g of guilds) this.send(conn, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload(g, botUser.id) });
+    for (const g of guilds)
+      this.send(conn, { op: 0, t: "GUILD_CREATE", s: ++this.seq, d: guildPayload(g, botUser.id) });
     conn.ready = true;
     this.changed();
     this.flushBacklog();
@@ -238,16 +239,19 @@ function guildPayload(g: GatewayGuild, botId: string): Record<string, unknown> {
     joined_at: "2026-01-01T00:00:00.000Z",
     features: [],
     roles: [{ id: g.id, name: "@everyone", permissions: "0", position: 0, color: 0, hoist: false, managed: false }],
-    channels: g.channels.map((c, i) => ({
-      id: c.id,
-      name: c.name,
-      type: c.type,
-      guild_id: g.id,
-      position: i,
-      permission_overwrites: [],
-      ...(c.parent_id ? { parent_id: c.parent_id } : {}),
-    })),
-    threads: [],
+    channels: g.channels.filter((c) => !isThread(c.type)).map((c, i) => channelPayload(c, g.id, i)),
+    threads: g.channels
+      .filter((c) => isThread(c.type))
+      .map((c, i) => ({
+        ...channelPayload(c, g.id, i),
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: 1440,
+          archive_timestamp: "2026-01-01T00:00:00.000Z",
+          locked: false,
+        },
+        owner_id: botId,
+      })),
     members: [],
     emojis: [],
     stickers: [],
@@ -259,5 +263,23 @@ function guildPayload(g: GatewayGuild, botId: string): Record<string, unknown> {
     preferred_locale: "fr",
     application_id: null,
     bot_id: botId,
+  };
+}
+
+const isThread = (type: number) => type === 10 || type === 11 || type === 12;
+
+function channelPayload(
+  c: GatewayGuild["channels"][number],
+  guildId: string,
+  position: number,
+): Record<string, unknown> {
+  return {
+    id: c.id,
+    name: c.name,
+    type: c.type,
+    guild_id: guildId,
+    position,
+    permission_overwrites: [],
+    ...(c.parent_id ? { parent_id: c.parent_id } : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface MemberContext {
   guildId?: string | null;
   /** Defaults to the guild's first channel (or a DM channel id). */
   channelId?: string;
+  /** Channel type sent in the payload (0 text, 11 public thread). Default 0 in guilds. */
+  channelType?: number;
   /** Member permission bitfield (guild only). Default: view channel, send messages, use commands. */
   permissions?: string | bigint;
   /** Discord locale of the member's client, e.g. "fr", "en-US". Default "fr". */
@@ -88,7 +90,7 @@ export function interactionBase(
     attachment_size_limit: 10_485_760,
     channel_id: ids.channelId,
     channel: inGuild
-      ? { id: ids.channelId, type: 0, guild_id: ids.guildId, name: "salon" }
+      ? { id: ids.channelId, type: ctx.channelType ?? 0, guild_id: ids.guildId, name: "salon" }
       : { id: ids.channelId, type: 1, flags: 0 },
   };
   if (inGuild) {

@@ -115,7 +115,9 @@ export function fakeQueries(data: FakeData = sampleData()): RecordingQueries {
     data,
     async latest(q) {
       rec("latest", [q]);
-      const list = data.stories.filter((s) => !q.topic || s.topics.includes(q.topic));
+      const list = data.stories
+        .filter((s) => !q.topic || s.topics.includes(q.topic))
+        .filter((s) => !q.source || s.sources.some((src) => matches(`${src.name} ${src.url ?? ""}`, q.source ?? "")));
       return list.slice(q.offset ?? 0, (q.offset ?? 0) + q.limit);
     },
     async quotes(q) {

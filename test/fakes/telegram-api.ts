@@ -58,6 +58,7 @@ export interface FakeTelegramOptions {
 }
 type Update = Record<string, unknown> & { update_id: number };
 interface Poll {
+  call: ApiCall;
   offset: number;
   res: ServerResponse;
   timer: NodeJS.Timeout;
@@ -258,7 +259,7 @@ export class FakeTelegram {
     if (fault) return this.answer(res, call, fault);
     if (method === "getUpdates") {
       this.record(call);
-      return this.poll(payload, res);
+      return this.poll(call, res);
     }
     const result = this.handle(call);
     if ("error_code" in result) return this.answer(res, call, result);
@@ -345,24 +346,25 @@ export class FakeTelegram {
     return { message_id: id, date: now(), chat, from: this.botUser, ...thread, ...markup, ...extra };
   }
 
-  private poll(payload: Record<string, unknown>, res: ServerResponse): void {
+  private poll(call: ApiCall, res: ServerResponse): void {
+    const payload = call.payload;
     const offset = Number(payload.offset ?? 0);
     if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);
     for (const old of this.polls.splice(0)) {
       clearTimeout(old.timer);
-      reply(old.res, 409, {
-        ok: false,
-        error_code: 409,
-        description: "Conflict: terminated by other getUpdates request",
-      });
+      const conflict = { error_code: 409, description: "Conflict: terminated by other getUpdates request" };
+      Object.assign(old.call, { errorCode: 409, description: conflict.description });
+      reply(old.res, 409, { ok: false, ...conflict });
+      for (const w of [...this.waiters]) w();
     }
+
     const timeout = Math.min(Number(payload.timeout ?? 0), 50);
     const ready = this.pending(offset, Number(payload.limit ?? 100));
     if (ready.length > 0 || timeout <= 0) {
       reply(res, 200, { ok: true, result: ready });
       return;
     }
-    const poll: Poll = { offset, res, timer: setTimeout(() => this.endPoll(poll, []), timeout * 1000) };
+    const poll: Poll = { call, offset, res, timer: setTimeout(() => this.endPoll(poll, []), timeout * 1000) };
     this.polls.push(poll);
     res.on("close", () => {
       clearTimeout(poll.timer);

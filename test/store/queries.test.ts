@@ -193,7 +193,9 @@ describe.each(backends)("NewsQueries on %s", (backend) => {
     expect(await starts({ limit: 20, keyword: "eurasiatique" })).toEqual(["1994-03-29", "2014-05-29"]);
     expect(await starts({ limit: 20, from: "2024-01-01", to: "2025-02-05" })).toEqual(["2024-11-27", "2025-02-01"]);
     expect(await starts({ limit: 20, to: "2014" })).toEqual(["1994-03-29", "2014-05-29"]);
-    expect(await starts({ limit: 2 })).toEqual(["1994-03-29", "2014-05-29"]);
+    // Without `from`: the most recent events, still oldest first; with it: the earliest from that day.
+    expect(await starts({ limit: 2 })).toEqual(["2025-02-01", "2025-02-10"]);
+    expect(await starts({ limit: 2, from: "1990-01-01" })).toEqual(["1994-03-29", "2014-05-29"]);
     expect(await starts({ limit: 20, person: "inconnu" })).toEqual([]);
   });
 

@@ -2,8 +2,10 @@
  * Faults: flood control, server errors, a restarting Bot API, very long results and hostile input.
  * The bot must keep answering, lose nothing and send only what Telegram accepts.
  */
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { createTelegramAdapter } from "../../src/adapters/telegram/index.ts";
 import type { Command } from "../../src/core/command.ts";
+import { createBotCore } from "../../src/core/dispatch.ts";
 import { line } from "../../src/core/reply.ts";
 import type { FakeChat, FakeUser } from "../fakes/telegram-api.ts";
 import { alice, ask, group, type Harness, privateChat, startHarness } from "./harness.ts";
@@ -172,5 +174,34 @@ describe("long results and hostile input", () => {
     }
     expect(h.fake.calls.filter((c) => c.method === "sendMessage" && c.errorCode !== 0)).toEqual([]);
     expect(h.logger.entries.filter((e) => e.msg === "telegram update failed")).toEqual([]);
+  });
+});
+
+describe("two instances by mistake", () => {
+  test("the older poller gets 409, stops and says so; the newer one answers alone", async () => {
+    h = await startHarness();
+    const second = createTelegramAdapter({
+      token: h.fake.token,
+      apiRoot: h.fake.apiRoot,
+      core: createBotCore({
+        commands: [],
+        services: { queries: h.queries, logger: h.logger, topics: [], resolveTopic: () => ({ suggestions: [] }) },
+        logger: h.logger,
+        clock: { now: () => new Date() },
+      }),
+      logger: h.logger,
+      owners: [],
+      pollingTimeoutSeconds: 5,
+    });
+    await second.start();
+    try {
+      await h.fake.waitForCall("getUpdates", (c) => c.errorCode === 409);
+      await vi.waitFor(() => expect(h?.logger.entries.some((e) => e.msg === "telegram polling stopped")).toBe(true));
+      // Only the second instance (which knows no commands) is polling now: the unknown-command reply proves it.
+      const c = await ask(h, privateChat, alice, "/latest");
+      expect(c.text).toContain("Commande inconnue");
+    } finally {
+      await second.stop();
+    }
   });
 });

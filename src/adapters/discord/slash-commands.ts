@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type {
   APIApplicationCommandBasicOption,
   REST,
-  RESTPutAPIApplicationCommandsJSONBody,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import {
   ApplicationCommandOptionType,
@@ -37,7 +37,7 @@ export function memoryHashStore(initial: string | null = null): CommandsHashStor
   };
 }
 
-type SlashBody = RESTPutAPIApplicationCommandsJSONBody[number];
+type SlashBody = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const OPTION_TYPES = {
   string: ApplicationCommandOptionType.String,
@@ -69,7 +69,8 @@ function buildOption(o: CommandOption): APIApplicationCommandBasicOption {
     value: c.value,
   }));
   if (o.type === "integer") {
-    if (choices) return { ...base, type: OPTION_TYPES.integer, choices: choices.map((c) => ({ ...c, value: Number(c.value) })) };
+    if (choices)
+      return { ...base, type: OPTION_TYPES.integer, choices: choices.map((c) => ({ ...c, value: Number(c.value) })) };
     if (o.autocomplete) return { ...base, type: OPTION_TYPES.integer, autocomplete: true };
     return { ...base, type: OPTION_TYPES.integer };
   }

@@ -1,0 +1,161 @@
+/**
+ * Scheduled delivery: chats, subscriptions (digests, anniversaries, alerts), the outbox, and the data a
+ * digest is composed from. Implemented by src/store (Prisma); used by src/schedule, src/outbox, src/digest.
+ */
+import type { ChatRef, Lang, Platform } from "./command.ts";
+import type { Anniversary, QuoteRow, SourceRef } from "./queries.ts";
+import type { Reply } from "./reply.ts";
+
+export type SubscriptionKind = "digest" | "anniversaries" | "alerts";
+export type Frequency = "daily" | "weekly";
+
+/** A chat or channel the bot posts to. `active` is false once the platform refused it permanently. */
+export interface ChatRecord {
+  id: number;
+  platform: Platform;
+  externalId: string;
+  type: string | null;
+  title: string | null;
+  language: Lang;
+  timezone: string;
+  active: boolean;
+  inactiveReason: string | null;
+}
+
+/** A subscription with its chat; `timezone` and `language` are already resolved (own value, else the chat's). */
+export interface SubscriptionRecord {
+  id: number;
+  chat: ChatRecord;
+  /** Telegram forum topic / Discord thread. */
+  threadId: string | null;
+  kind: SubscriptionKind;
+  frequency: Frequency;
+  /** "HH:MM", local time in `timezone`. */
+  time: string;
+  /** 0 = Sunday … 6 = Saturday (weekly only). */
+  weekday: number | null;
+  timezone: string;
+  /** Topic slugs; empty means every topic. */
+  topics: string[];
+  language: Lang;
+  active: boolean;
+  /** Next instant the scheduler must plan this subscription; null = not computed yet (new or changed). */
+  nextDueAt: Date | null;
+  lastPeriodKey: string | null;
+  /** End of the data window of the last planned post. */
+  coveredUntil: Date | null;
+  createdAt: Date;
+}
+
+export interface NewSubscription {
+  chat: ChatRef;
+  kind: SubscriptionKind;
+  frequency?: Frequency;
+  time?: string;
+  weekday?: number | null;
+  /** Own time zone; defaults to the chat's. */
+  timezone?: string | null;
+  topics?: string[];
+  language?: Lang | null;
+}
+
+export type SubscriptionPatch = Partial<
+  Pick<NewSubscription, "frequency" | "time" | "weekday" | "timezone" | "topics" | "language">
+> & { active?: boolean };
+
+export interface SubscriptionStore {
+  /** Inserts the chat or updates its title/type; returns it. */
+  upsertChat(ref: ChatRef, defaults?: { language?: Lang; timezone?: string }): Promise<ChatRecord>;
+  findChat(platform: Platform, externalId: string): Promise<ChatRecord | null>;
+  /** Marks a chat inactive (blocked, deleted): nothing is sent there any more. */
+  markChatInactive(chatId: number, reason: string, at: Date): Promise<void>;
+  /** Creates a subscription (and its chat). Its next due time is computed by the scheduler. */
+  addSubscription(s: NewSubscription): Promise<SubscriptionRecord>;
+  /** Changes a subscription; a schedule change clears `nextDueAt` so the scheduler recomputes it. */
+  updateSubscription(id: number, patch: SubscriptionPatch): Promise<SubscriptionRecord | null>;
+  removeSubscription(id: number): Promise<boolean>;
+  getSubscription(id: number): Promise<SubscriptionRecord | null>;
+  /** Active subscriptions of a chat (any thread). */
+  subscriptionsOfChat(platform: Platform, externalId: string): Promise<SubscriptionRecord[]>;
+  /** Active subscriptions in active chats whose next due time is unknown. */
+  unscheduledSubscriptions(limit: number): Promise<SubscriptionRecord[]>;
+  /** Active subscriptions in active chats with `nextDueAt <= now`, earliest first. */
+  dueSubscriptions(now: Date, limit: number): Promise<SubscriptionRecord[]>;
+  /** Sets nextDueAt only if it still is `expected` (another process may have done it). */
+  setNextDue(id: number, expected: Date | null, next: Date): Promise<boolean>;
+}
+
+/** One planned post. `periodKey` is unique per subscription: a period is enqueued once. */
+export interface PlannedPost {
+  subscriptionId: number;
+  periodKey: string;
+  /** null: nothing to send for this period (no empty digest), only the schedule advances. */
+  reply: Reply | null;
+  coveredUntil: Date;
+}
+
+export type OutboxStatus = "pending" | "sent" | "failed";
+
+export interface OutboxItem {
+  id: number;
+  subscriptionId: number;
+  periodKey: string;
+  status: OutboxStatus;
+  reply: Reply;
+  attempts: number;
+  lastError: string | null;
+  target: ChatRef;
+  chatId: number;
+  messageIds: string[];
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export interface OutboxStore {
+  /**
+   * In one transaction: advances the subscription's schedule from `expectedDue` to `nextDue` (a conditional
+   * update: false when another process already planned it) and, when `post.reply` is set, writes the outbox
+   * row. A (subscription, period) already in the outbox is never written twice.
+   */
+  planPost(post: PlannedPost, expectedDue: Date | null, nextDue: Date, now: Date): Promise<boolean>;
+  /** Takes up to `limit` deliverable rows for `leaseMs` (see src/store/outbox.ts for the claim mechanism). */
+  claimOutbox(owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxItem[]>;
+  /** Records acceptance by the platform; false if the lease was lost meanwhile. */
+  markSent(id: number, owner: string, messageIds: string[], at: Date): Promise<boolean>;
+  /** Releases the row for a later attempt. */
+  markRetry(id: number, owner: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Gives up on the row (permanent failure or too many attempts). */
+  markFailed(id: number, owner: string, error: string): Promise<void>;
+  /** Drops every lease (SQLite start-up: one process is the rule, so leases left are from a dead process). */
+  releaseAllClaims(): Promise<number>;
+  /** Rows of a subscription or of every subscription, oldest first (tests, /digest status, CLI). */
+  outboxRows(filter?: { subscriptionId?: number; status?: OutboxStatus }): Promise<OutboxItem[]>;
+}
+
+/** A story for a digest: one line per story, with the sources of its articles. */
+export interface DigestStory {
+  storyId: number;
+  title: string;
+  url: string | null;
+  sources: SourceRef[];
+  topics: string[];
+  /** When its newest article arrived. */
+  arrivedAt: Date;
+}
+
+/** Reads the archive for composing digests. */
+export interface DigestQueries {
+  /** Stories with an article that arrived (was stored) in (from, to], newest first; topic filter when not empty. */
+  storiesArrived(from: Date, to: Date, topics: string[], limit: number): Promise<{ stories: DigestStory[]; total: number }>;
+  /** Quotes from articles that arrived in (from, to], topic filter when not empty. */
+  quotesArrived(from: Date, to: Date, topics: string[], limit: number): Promise<QuoteRow[]>;
+  onThisDay(month: number, day: number, year: number, limit: number): Promise<Anniversary[]>;
+}
+
+/** Everything delivery needs from storage. */
+export interface DeliveryStore extends SubscriptionStore, OutboxStore, DigestQueries {}
+
+/** `/digest`: the next post(s) of this chat, composed now. */
+export interface DigestPreviewer {
+  preview(chat: ChatRef, lang: Lang, now: Date): Promise<Reply>;
+}

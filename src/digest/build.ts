@@ -1,0 +1,83 @@
+/**
+ * Reads what a subscription's post needs (through `DigestQueries`) and composes it: a digest, an
+ * anniversaries post or an alert. The window is what arrived since the previous post of the subscription.
+ */
+import type { TopicInfo } from "../core/command.ts";
+import type { DigestQueries, SubscriptionRecord } from "../core/delivery.ts";
+import type { Anniversary } from "../core/queries.ts";
+import type { Reply } from "../core/reply.ts";
+import { composeAlert } from "./alert.ts";
+import { composeAnniversaries } from "./anniversaries.ts";
+import { composeDigest, pickQuote } from "./compose.ts";
+
+export interface BuildOptions {
+  queries: DigestQueries;
+  topics: TopicInfo[];
+  /** Post a digest even when nothing arrived (default false). */
+  sendEmptyDigest?: boolean;
+}
+
+/** The data window of a post: (from, to]. */
+export interface PostWindow {
+  from: Date;
+  to: Date;
+}
+
+/** Stories read per digest before fitting (the rest is counted for the "/latest" pointer). */
+const MAX_STORIES = 80;
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Anniversaries of the `days` local days starting at `day`, day by day, most recent events first. */
+export async function anniversariesFrom(
+  queries: DigestQueries,
+  day: string,
+  days: number,
+  perDay: number,
+): Promise<Anniversary[]> {
+  const out: Anniversary[] = [];
+  for (let i = 0; i < days; i++) {
+    const d = addDays(day, i);
+    const [y, m, dd] = d.split("-").map(Number) as [number, number, number];
+    out.push(...(await queries.onThisDay(m, dd, y, perDay)));
+  }
+  return out;
+}
+
+/** Composes the post of `sub` for the local day `localDate` over `window`, or null when there is nothing. */
+export async function buildPost(
+  sub: SubscriptionRecord,
+  localDate: string,
+  window: PostWindow,
+  opts: BuildOptions,
+): Promise<Reply | null> {
+  const { queries } = opts;
+  const platform = sub.chat.platform;
+  const lang = sub.language;
+  if (sub.kind === "anniversaries") {
+    return composeAnniversaries(localDate, await anniversariesFrom(queries, localDate, 1, 10), lang);
+  }
+  if (sub.kind === "alerts") {
+    const { stories, total } = await queries.storiesArrived(window.from, window.to, sub.topics, 30);
+    return composeAlert(stories, total, { lang, platform, topics: opts.topics, filter: sub.topics });
+  }
+  const { stories, total } = await queries.storiesArrived(window.from, window.to, sub.topics, MAX_STORIES);
+  if (stories.length === 0 && !opts.sendEmptyDigest) return null;
+  const quotes = await queries.quotesArrived(window.from, window.to, sub.topics, 20);
+  const horizon = sub.frequency === "weekly" ? 7 : 2;
+  return composeDigest(
+    {
+      frequency: sub.frequency,
+      localDate,
+      stories,
+      totalStories: total,
+      quote: pickQuote(quotes),
+      anniversaries: await anniversariesFrom(queries, localDate, horizon, 3),
+    },
+    { lang, platform, topics: opts.topics, filter: sub.topics, sendEmpty: opts.sendEmptyDigest },
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Strings of scheduled posts (digests, anniversaries, alerts, previews), French first. Kept beside the
+ * composition rather than in src/core/i18n so the delivery feature stays in its own folder.
+ */
+import type { Lang } from "../core/command.ts";
+
+const fr = {
+  titleDaily: "Revue du {date}",
+  titleWeekly: "Revue de la semaine — {date}",
+  other: "Autres sujets",
+  sources: "{count} sources",
+  quote: "Citation du jour",
+  anniversaries: "Anniversaires à venir",
+  more: "… et {count} autres sujets : /latest",
+  empty: "Rien de nouveau depuis la dernière revue.",
+  yearsAgo: "Il y a {years} ans, le {date} : {summary}",
+  oneYearAgo: "Il y a 1 an, le {date} : {summary}",
+  round: "anniversaire rond",
+  annivTitle: "Ce jour-là — {date}",
+  alertTitle: "Nouveau : {topics}",
+  alertAll: "Nouveaux sujets",
+  previewNext: "Aperçu — prochain envoi le {date} à {time} ({tz})",
+  previewNone: "Aucun abonnement ici : aperçu d'une revue quotidienne. Un administrateur peut abonner ce chat.",
+  previewNothing: "Rien à envoyer pour l'instant : pas de nouveau sujet depuis le dernier envoi.",
+  previewUnavailable: "Les envois programmés ne sont pas activés sur ce bot.",
+  lastFailed: "Dernier envoi en échec : {error}",
+} as const;
+
+const en: Record<keyof typeof fr, string> = {
+  titleDaily: "Digest for {date}",
+  titleWeekly: "Weekly digest — {date}",
+  other: "Other stories",
+  sources: "{count} sources",
+  quote: "Quote of the day",
+  anniversaries: "Coming anniversaries",
+  more: "… and {count} more stories: /latest",
+  empty: "Nothing new since the last digest.",
+  yearsAgo: "{years} years ago, on {date}: {summary}",
+  oneYearAgo: "1 year ago, on {date}: {summary}",
+  round: "round anniversary",
+  annivTitle: "On this day — {date}",
+  alertTitle: "New: {topics}",
+  alertAll: "New stories",
+  previewNext: "Preview — next post on {date} at {time} ({tz})",
+  previewNone: "No subscription here: preview of a daily digest. An admin can subscribe this chat.",
+  previewNothing: "Nothing to send yet: no new story since the last post.",
+  previewUnavailable: "Scheduled posts are not enabled on this bot.",
+  lastFailed: "Last post failed: {error}",
+};
+
+export type DigestKey = keyof typeof fr;
+
+/** The string for `key` in `lang` with `{name}` placeholders filled. */
+export function ds(lang: Lang, key: DigestKey, params: Record<string, string | number> = {}): string {
+  const template = (lang === "en" ? en : fr)[key];
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

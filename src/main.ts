@@ -1,0 +1,134 @@
+/**
+ * `npm start`: the composition root. Reads the config once, opens the store (migrations apply
+ * themselves), imports the bundled demo feeds on an empty database, starts the platform adapters that
+ * have tokens, the feed poller, and — with no token, or NEWSBOT_CONSOLE=true — a chat in the terminal.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { createDiscordAdapter } from "./adapters/discord/index.ts";
+import { runConsoleChat } from "./adapters/console/console-chat.ts";
+import { createTelegramAdapter } from "./adapters/telegram/index.ts";
+import { type App, createApp } from "./app.ts";
+import { type Config, loadConfig, secretsOf } from "./config.ts";
+import { ConfigError } from "./core/errors.ts";
+import { type Logger, systemClock } from "./core/logger.ts";
+import type { PlatformAdapter } from "./core/platform.ts";
+import { createProgressReporter } from "./ingest/progress.ts";
+import { createLogger } from "./logging.ts";
+import { startPoller } from "./schedule/poller.ts";
+
+const demoDir = fileURLToPath(new URL("../demo", import.meta.url));
+
+/** Builds the adapters that have credentials in the config. */
+export function platformAdapters(config: Config, app: App, logger: Logger): PlatformAdapter[] {
+  const adapters: PlatformAdapter[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    adapters.push(
+      createTelegramAdapter({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        core: app.core,
+        logger,
+        owners: config.TELEGRAM_OWNERS,
+        webhook:
+          config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+            ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secretToken: config.TELEGRAM_WEBHOOK_SECRET }
+            : undefined,
+      }),
+    );
+  }
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    adapters.push(
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+        core: app.core,
+        logger,
+        owners: config.DISCORD_OWNERS,
+      }),
+    );
+  }
+  return adapters;
+}
+
+/** First run: an empty archive gets the bundled (invented) demo feeds so every command has something to show. */
+async function importDemo(app: App, logger: Logger): Promise<void> {
+  if (!app.config.NEWSBOT_DEMO || !existsSync(demoDir)) return;
+  const { articles } = await app.store.stats();
+  if (articles > 0) return;
+  const files = readdirSync(demoDir).filter((f) => f.endsWith(".xml"));
+  process.stderr.write(`Empty database: importing the demo feeds (${files.length} files, invented articles)…\n`);
+  for (const f of files) {
+    try {
+      const s = await app.ingestor.ingestFile(join(demoDir, f));
+      logger.info("demo feed imported", { file: f, inserted: s.inserted });
+    } catch (err) {
+      logger.error("demo feed import failed", { file: f, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n(see .env.example)\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const progress = createProgressReporter({ stream: process.stderr, label: "import" });
+  const app = await createApp(config, logger, systemClock, { onProgress: (p) => progress.update(p) });
+  await importDemo(app, logger);
+  progress.done();
+
+  const adapters = platformAdapters(config, app, logger);
+  const poller = startPoller({ cron: config.POLL_CRON, poll: () => app.ingestor.pollDue(), logger });
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { reason });
+    poller.stop();
+    // Adapters first (they finish in-flight replies), then the database.
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await app.close();
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
+  process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
+
+  for (const a of adapters) {
+    await a.start();
+    logger.info("platform started", { platform: a.platform });
+  }
+  void poller.runOnce();
+
+  const consoleMode = config.NEWSBOT_CONSOLE === "true" || (config.NEWSBOT_CONSOLE === "auto" && adapters.length === 0);
+  if (consoleMode) {
+    const interactive = process.stdin.isTTY === true;
+    await runConsoleChat({
+      core: app.core,
+      input: process.stdin,
+      output: process.stdout,
+      lang: config.NEWSBOT_LANG,
+      interactive,
+      banner: interactive
+        ? "newsbot — chat in the terminal (no platform token configured). Try /latest, /quote Tokaïev, /timeline, /search énergie, /onthisday, /help; /quit to leave."
+        : undefined,
+    });
+    await shutdown("console closed");
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`newsbot failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,164 @@
+/**
+ * Delivery of outbox rows through `PlatformAdapter.send`: claim a batch (with a lease), send with a
+ * bounded concurrency and a global pace per platform, then record the outcome at once.
+ * - accepted → `sent` (the only duplicate window is between the platform's acceptance and this update; it
+ *   is measured and reported as `ackWindowMs`);
+ * - permanent refusal (blocked, deleted, no access) → row `failed`, chat marked inactive, logged once;
+ * - anything else (429, 5xx, network, a throw) → retried with backoff, `failed` after `maxAttempts`.
+ */
+import { randomBytes } from "node:crypto";
+import type { Platform } from "../core/command.ts";
+import type { OutboxItem, OutboxStore, SubscriptionStore } from "../core/delivery.ts";
+import type { Clock, Logger } from "../core/logger.ts";
+import type { PlatformAdapter, SendResult } from "../core/platform.ts";
+import { type BackoffOptions, backoffMs } from "./backoff.ts";
+import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+
+export interface DeliveryOptions {
+  store: OutboxStore & Pick<SubscriptionStore, "markChatInactive">;
+  /** The running adapters by platform; rows for a platform without one wait (and are logged). */
+  adapters: Partial<Record<Platform, PlatformAdapter>>;
+  clock: Clock;
+  logger: Logger;
+  /** Lease owner id (default: random per process). */
+  owner?: string;
+  /** How long a claim is held; must exceed the longest send (default 5 min). */
+  leaseMs?: number;
+  /** Sends in flight at once across all chats (default 8). */
+  concurrency?: number;
+  /** Global messages per second per platform (defaults: telegram 25, discord 40; ≤ 0 = unlimited). */
+  ratePerSecond?: Partial<Record<Platform, number>>;
+  /** Attempts before a row is given up (default 8). */
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  /** Rows claimed per round (default 4 × concurrency). */
+  batchSize?: number;
+  /** Called after each outcome is recorded (metrics, tests). */
+  onOutcome?: (item: OutboxItem, outcome: DeliveryOutcome) => void;
+}
+
+export type DeliveryOutcome = "sent" | "retry" | "failed" | "inactive";
+
+/** What one `deliverDue()` did. */
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  inactive: number;
+  /** Time from the platform's answer to the outbox recording it (ms): the duplicate window. */
+  ackWindowMs: { count: number; max: number; mean: number };
+}
+
+export interface Delivery {
+  /** Delivers every row that is due now; resolves when no claimable row is left (bounded rounds). */
+  deliverDue(): Promise<DeliveryReport>;
+  readonly owner: string;
+}
+
+export const DEFAULT_RATES: Record<Platform, number> = { telegram: 25, discord: 40, console: 0 };
+
+/** Creates the delivery loop (see the module comment for outcomes). */
+export function createDelivery(opts: DeliveryOptions): Delivery {
+  const owner = opts.owner ?? `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const leaseMs = opts.leaseMs ?? 300_000;
+  const concurrency = Math.max(1, opts.concurrency ?? 8);
+  const batch = opts.batchSize ?? concurrency * 4;
+  const maxAttempts = opts.maxAttempts ?? 8;
+  const limiters = new Map<Platform, RateLimiter>();
+  const limiter = (p: Platform) => {
+    let l = limiters.get(p);
+    if (!l) {
+      l = createRateLimiter(opts.ratePerSecond?.[p] ?? DEFAULT_RATES[p]);
+      limiters.set(p, l);
+    }
+    return l;
+  };
+  const log = opts.logger;
+
+  async function deliverOne(item: OutboxItem, report: DeliveryReport): Promise<void> {
+    const fields = { outbox: item.id, subscription: item.subscriptionId, period: item.periodKey, chat: item.target.id };
+    const adapter = opts.adapters[item.target.platform];
+    if (!adapter) {
+      log.warn("no adapter for platform; post waits", { ...fields, platform: item.target.platform });
+      await opts.store.markRetry(item.id, owner, `no ${item.target.platform} adapter`, later(5 * 60_000));
+      return;
+    }
+    await limiter(item.target.platform).take();
+    let result: SendResult;
+    try {
+      result = await adapter.send(item.target, item.reply);
+    } catch (err) {
+      result = { ok: false, permanent: false, error: err instanceof Error ? err.message : String(err) };
+    }
+    const answeredAt = performance.now();
+    if (result.ok) {
+      const recorded = await opts.store.markSent(item.id, owner, result.messageIds, opts.clock.now());
+      const window = performance.now() - answeredAt;
+      const w = report.ackWindowMs;
+      w.mean = (w.mean * w.count + window) / (w.count + 1);
+      w.count++;
+      w.max = Math.max(w.max, window);
+      if (!recorded) log.warn("post sent but already recorded by another process", fields);
+      report.sent++;
+      opts.onOutcome?.(item, "sent");
+      return;
+    }
+    if (result.permanent) {
+      await opts.store.markFailed(item.id, owner, result.error);
+      await opts.store.markChatInactive(item.chatId, result.error, opts.clock.now());
+      log.warn("chat refused the bot permanently; marked inactive", { ...fields, error: result.error });
+      report.inactive++;
+      opts.onOutcome?.(item, "inactive");
+      return;
+    }
+    const attempts = item.attempts + 1;
+    if (attempts >= maxAttempts) {
+      await opts.store.markFailed(item.id, owner, result.error);
+      log.error("post given up after repeated failures", { ...fields, attempts, error: result.error });
+      report.failed++;
+      opts.onOutcome?.(item, "failed");
+      return;
+    }
+    const delay = backoffMs(attempts, result.retryAfterMs, opts.backoff);
+    await opts.store.markRetry(item.id, owner, result.error, later(delay));
+    log.warn("post send failed; will retry", { ...fields, attempts, retryInMs: delay, error: result.error });
+    report.retried++;
+    opts.onOutcome?.(item, "retry");
+  }
+
+  function later(ms: number): Date {
+    return new Date(opts.clock.now().getTime() + ms);
+  }
+
+  async function deliverDue(): Promise<DeliveryReport> {
+    const report: DeliveryReport = {
+      sent: 0,
+      retried: 0,
+      failed: 0,
+      inactive: 0,
+      ackWindowMs: { count: 0, max: 0, mean: 0 },
+    };
+    // Bounded: every row leaves the claimable set after one attempt (sent, failed or backed off).
+    for (let round = 0; round < 10_000; round++) {
+      const items = await opts.store.claimOutbox(owner, opts.clock.now(), leaseMs, batch);
+      if (items.length === 0) break;
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const item = items[next++];
+          if (!item) break;
+          try {
+            await deliverOne(item, report);
+          } catch (err) {
+            // A store failure: the lease expires and the row is retried by whoever claims it next.
+            log.error("delivery bookkeeping failed", { outbox: item.id, error: String(err) });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    }
+    return report;
+  }
+
+  return { deliverDue, owner };
+}
