@@ -89,26 +89,29 @@ export function parseUserDate(input: string): { year?: number; month: number; da
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   let year: number | undefined;
   let month = 0;
   let day = 0;
-  if (m) {
-    year = Number(m[1]);
-    month = Number(m[2]);
-    day = Number(m[3]);
-  } else if ((m = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$/.exec(s))) {
-    day = Number(m[1]);
-    month = Number(m[2]);
-    year = m[3] ? Number(m[3]) : undefined;
-  } else if ((m = /^(\d{1,2})(?:er)?\s+([a-z]+)(?:\s+(\d{4}))?$/.exec(s))) {
-    day = Number(m[1]);
-    month = monthIndex(m[2] ?? "") + 1;
-    year = m[3] ? Number(m[3]) : undefined;
-  } else if ((m = /^([a-z]+)\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(s))) {
-    month = monthIndex(m[1] ?? "") + 1;
-    day = Number(m[2]);
-    year = m[3] ? Number(m[3]) : undefined;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const numeric = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$/.exec(s);
+  const dayMonth = /^(\d{1,2})(?:er)?\s+([a-z]+)(?:\s+(\d{4}))?$/.exec(s);
+  const monthDay = /^([a-z]+)\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(s);
+  if (iso) {
+    year = Number(iso[1]);
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+  } else if (numeric) {
+    day = Number(numeric[1]);
+    month = Number(numeric[2]);
+    year = numeric[3] ? Number(numeric[3]) : undefined;
+  } else if (dayMonth) {
+    day = Number(dayMonth[1]);
+    month = monthIndex(dayMonth[2] ?? "") + 1;
+    year = dayMonth[3] ? Number(dayMonth[3]) : undefined;
+  } else if (monthDay) {
+    month = monthIndex(monthDay[1] ?? "") + 1;
+    day = Number(monthDay[2]);
+    year = monthDay[3] ? Number(monthDay[3]) : undefined;
   }
   const probe = new Date(Date.UTC(year ?? 2024, month - 1, day));
   if (month < 1 || month > 12 || day < 1 || probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) {

@@ -3,6 +3,7 @@
  * (Telegram setMyCommands, Discord slash commands); the dispatcher runs them.
  */
 import type { Command } from "../src/core/command.ts";
+import digest from "./digest.ts";
 import help from "./help.ts";
 import latest from "./latest.ts";
 import onthisday from "./onthisday.ts";
@@ -35,4 +36,4 @@ export function validateCommands(list: Command[]): Command[] {
   return list;
 }
 
-export const commands: Command[] = validateCommands([start, help, latest, quote, timeline, search, topics, onthisday]);
+export const commands: Command[] = validateCommands([start, help, latest, quote, timeline, search, topics, onthisday, digest]);

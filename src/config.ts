@@ -22,63 +22,65 @@ const urlNoSlash = optional.refine((s) => s === undefined || /^https?:\/\/[^\s]+
   message: "must be an http(s) URL without a trailing slash",
 });
 
-const schema = z
-  .object({
-    DATABASE_URL: optional,
-    NEWSBOT_LANG: z.enum(["fr", "en"]).default("fr"),
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-    TELEGRAM_BOT_TOKEN: optional,
-    TELEGRAM_API_ROOT: urlNoSlash,
-    TELEGRAM_WEBHOOK_URL: optional,
-    TELEGRAM_WEBHOOK_SECRET: optional,
-    TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
-    TELEGRAM_OWNERS: list,
-    DISCORD_TOKEN: optional,
-    DISCORD_APPLICATION_ID: optional,
-    DISCORD_GUILD_ID: optional,
-    DISCORD_API_URL: urlNoSlash,
-    DISCORD_OWNERS: list,
-    /** Hosts a chat user may make the bot fetch although they resolve to private addresses (tests: 127.0.0.1). */
-    FETCH_ALLOW_HOSTS: list,
-    FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
-    FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(5_000_000),
-    /** node-cron expression for polling due sources. */
-    POLL_CRON: z.string().default("*/10 * * * *"),
-    /** Import the bundled demo feeds when the database is empty (first run). */
-    NEWSBOT_DEMO: z
-      .enum(["true", "false", "1", "0"])
-      .default("true")
-      .transform((v) => v === "true" || v === "1"),
-    /** Force the terminal chat even when platform tokens are set. */
-    NEWSBOT_CONSOLE: z
-      .enum(["auto", "true", "false"])
-      .default("auto"),
-    /** Optional JSON file replacing the default topic taxonomy. */
-    NEWSBOT_TAXONOMY: optional,
-  })
-  .superRefine((c, ctx) => {
-    if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: "custom", path: ["DISCORD_APPLICATION_ID"], message: "is required when DISCORD_TOKEN is set" });
-    }
-    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["TELEGRAM_WEBHOOK_SECRET"],
-        message: "is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back in a header)",
-      });
-    }
-    if (c.DATABASE_URL && !/^(file:|postgres(ql)?:\/\/)/.test(c.DATABASE_URL)) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "must start with file: or postgresql://" });
-    }
-  });
+const schema = z.object({
+  DATABASE_URL: optional,
+  NEWSBOT_LANG: z.enum(["fr", "en"]).default("fr"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  TELEGRAM_BOT_TOKEN: optional,
+  TELEGRAM_API_ROOT: urlNoSlash,
+  TELEGRAM_WEBHOOK_URL: optional,
+  TELEGRAM_WEBHOOK_SECRET: optional,
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  TELEGRAM_OWNERS: list,
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional,
+  DISCORD_GUILD_ID: optional,
+  DISCORD_API_URL: urlNoSlash,
+  DISCORD_OWNERS: list,
+  /** Hosts a chat user may make the bot fetch although they resolve to private addresses (tests: 127.0.0.1). */
+  FETCH_ALLOW_HOSTS: list,
+  FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(5_000_000),
+  /** node-cron expression for polling due sources. */
+  POLL_CRON: z.string().default("*/10 * * * *"),
+  /** Import the bundled demo feeds when the database is empty (first run). */
+  NEWSBOT_DEMO: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** Force the terminal chat even when platform tokens are set. */
+  NEWSBOT_CONSOLE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Optional JSON file replacing the default topic taxonomy. */
+  NEWSBOT_TAXONOMY: optional,
+});
+
+/** Rules across variables, checked on the raw environment so they are reported with the others. */
+function crossProblems(env: Record<string, string | undefined>): string[] {
+  const set = (k: string) => (env[k] ?? "").trim() !== "";
+  const out: string[] = [];
+  if (set("DISCORD_TOKEN") && !set("DISCORD_APPLICATION_ID")) {
+    out.push("DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set");
+  }
+  if (set("TELEGRAM_WEBHOOK_URL") && !set("TELEGRAM_WEBHOOK_SECRET")) {
+    out.push(
+      "TELEGRAM_WEBHOOK_SECRET: is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back in a header)",
+    );
+  }
+  const db = (env.DATABASE_URL ?? "").trim();
+  if (db && !/^(file:|postgres(ql)?:\/\/)/.test(db)) out.push("DATABASE_URL: must start with file: or postgresql://");
+  return out;
+}
 
 export type Config = z.output<typeof schema>;
 
 /** Parses the environment; throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const r = schema.safeParse(env);
-  if (!r.success) {
-    const problems = r.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`);
+  const problems = [
+    ...(r.success ? [] : r.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`)),
+    ...crossProblems(env),
+  ];
+  if (!r.success || problems.length > 0) {
     throw new ConfigError(`invalid configuration:\n  ${problems.join("\n  ")}`, { problems });
   }
   return r.data;

@@ -40,7 +40,12 @@ export function createLogger(opts: LoggerOptions = {}, bound: LogFields = {}): L
   };
   const emit = (level: Level, msg: string, fields?: LogFields) => {
     if (ORDER[level] < min) return;
-    const entry = { time: clock().toISOString(), level, msg: scrub(msg), ...(clean({ ...bound, ...fields }, 0) as object) };
+    const entry = {
+      time: clock().toISOString(),
+      level,
+      msg: scrub(msg),
+      ...(clean({ ...bound, ...fields }, 0) as object),
+    };
     write(JSON.stringify(entry));
   };
   return {

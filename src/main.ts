@@ -4,10 +4,10 @@
  * have tokens, the feed poller, and — with no token, or NEWSBOT_CONSOLE=true — a chat in the terminal.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { createDiscordAdapter } from "./adapters/discord/index.ts";
+import { fileURLToPath } from "node:url";
 import { runConsoleChat } from "./adapters/console/console-chat.ts";
+import { createDiscordAdapter } from "./adapters/discord/index.ts";
 import { createTelegramAdapter } from "./adapters/telegram/index.ts";
 import { type App, createApp } from "./app.ts";
 import { type Config, loadConfig, secretsOf } from "./config.ts";
@@ -17,6 +17,7 @@ import type { PlatformAdapter } from "./core/platform.ts";
 import { createProgressReporter } from "./ingest/progress.ts";
 import { createLogger } from "./logging.ts";
 import { startPoller } from "./schedule/poller.ts";
+import { dataDir, stateFile } from "./state-file.ts";
 
 const demoDir = fileURLToPath(new URL("../demo", import.meta.url));
 
@@ -33,7 +34,11 @@ export function platformAdapters(config: Config, app: App, logger: Logger): Plat
         owners: config.TELEGRAM_OWNERS,
         webhook:
           config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
-            ? { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secretToken: config.TELEGRAM_WEBHOOK_SECRET }
+            ? {
+                url: config.TELEGRAM_WEBHOOK_URL,
+                port: config.TELEGRAM_WEBHOOK_PORT,
+                secretToken: config.TELEGRAM_WEBHOOK_SECRET,
+              }
             : undefined,
       }),
     );
@@ -48,6 +53,7 @@ export function platformAdapters(config: Config, app: App, logger: Logger): Plat
         core: app.core,
         logger,
         owners: config.DISCORD_OWNERS,
+        commandsHashStore: stateFile(dataDir(config.DATABASE_URL), "discord-commands.sha256"),
       }),
     );
   }
@@ -125,6 +131,8 @@ async function main(): Promise<void> {
         : undefined,
     });
     await shutdown("console closed");
+    // Everything is closed; a library timer (e.g. a driver's idle timeout) must not keep the terminal waiting.
+    setTimeout(() => process.exit(process.exitCode ?? 0), 1500).unref();
   }
 }
 

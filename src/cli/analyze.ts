@@ -58,8 +58,12 @@ export async function analyzeFiles(args: string[], taxonomy?: Taxonomy): Promise
     const file = basename(path);
     try {
       const doc = await readArticleFile(path);
-      if (doc.kind !== "article") throw new UserInputError("this file is a feed: use `newsbot feed check` or `newsbot ingest`");
-      const a = analyzeDocument({ text: doc.text, title: doc.title, publishedAt: published.get(file) ?? null }, { registry, taxonomy });
+      if (doc.kind !== "article")
+        throw new UserInputError("this file is a feed: use `newsbot feed check` or `newsbot ingest`");
+      const a = analyzeDocument(
+        { text: doc.text, title: doc.title, publishedAt: published.get(file) ?? null },
+        { registry, taxonomy },
+      );
       analyses.push(a);
       records.push({
         file,
@@ -68,7 +72,13 @@ export async function analyzeFiles(args: string[], taxonomy?: Taxonomy): Promise
         language: a.language,
         topics: a.topics,
         quotes: a.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
-        events: a.events.map((e) => ({ start: e.start, end: e.end, precision: e.precision, text: e.text, summary: e.summary })),
+        events: a.events.map((e) => ({
+          start: e.start,
+          end: e.end,
+          precision: e.precision,
+          text: e.text,
+          summary: e.summary,
+        })),
         people: a.people.map((p) => ({ name: p.name, aliases: p.aliases })),
         story: null,
       });

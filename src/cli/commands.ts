@@ -4,8 +4,8 @@
 import { resolveTopic } from "../analysis/taxonomy.ts";
 import type { App } from "../app.ts";
 import { UserInputError } from "../core/errors.ts";
-import { createProgressReporter } from "../ingest/progress.ts";
 import type { IngestSummary } from "../ingest/pipeline.ts";
+import { createProgressReporter } from "../ingest/progress.ts";
 
 export interface Io {
   out: (s: string) => void;
@@ -53,7 +53,13 @@ export async function sourcesCommand(app: App, args: string[], io: Io): Promise<
     const list = await app.store.listSources();
     if (list.length === 0) io.out("No sources yet. Add one with: newsbot sources add URL");
     for (const s of list) {
-      const state = s.paused ? "paused" : s.disabled ? "disabled" : s.consecutiveFailures > 0 ? `failing ×${s.consecutiveFailures}` : "ok";
+      const state = s.paused
+        ? "paused"
+        : s.disabled
+          ? "disabled"
+          : s.consecutiveFailures > 0
+            ? `failing ×${s.consecutiveFailures}`
+            : "ok";
       const last = s.lastSuccessAt ? s.lastSuccessAt.toISOString().slice(0, 16).replace("T", " ") : "never";
       io.out(`${s.id}\t${state}\t${last}\t${s.title ?? "-"}\t${s.url}${s.lastError ? `\t(${s.lastError})` : ""}`);
     }
@@ -65,12 +71,18 @@ export async function sourcesCommand(app: App, args: string[], io: Io): Promise<
     const slugs = topics.map((tp) => {
       const r = resolveTopic(tp, app.taxonomy);
       if ("slug" in r) return r.slug;
-      throw new UserInputError(`unknown topic "${tp}"${r.suggestions.length ? ` (did you mean ${r.suggestions.join(", ")}?)` : ""}`);
+      throw new UserInputError(
+        `unknown topic "${tp}"${r.suggestions.length ? ` (did you mean ${r.suggestions.join(", ")}?)` : ""}`,
+      );
     });
     const s = await app.store.addSource({ url, topics: slugs, addedBy: "cli" });
     io.out(`source ${s.id} added: ${s.url}. Fetching it now…`);
     const r = await app.ingestor.ingestSource(s);
-    io.out(r.errors.length > 0 && r.inserted === 0 ? `first fetch failed: ${r.errors[0]} (will retry with backoff)` : summaryLine(url, r));
+    io.out(
+      r.errors.length > 0 && r.inserted === 0
+        ? `first fetch failed: ${r.errors[0]} (will retry with backoff)`
+        : summaryLine(url, r),
+    );
     return 0;
   }
   if (action === "remove") {
@@ -94,7 +106,9 @@ export async function searchCommand(app: App, words: string[], io: Io): Promise<
   const hits = await app.store.search(text, 20);
   if (hits.length === 0) io.out(`no results for "${text}"`);
   for (const h of hits) {
-    io.out(`${h.publishedAt?.toISOString().slice(0, 10) ?? "----------"}  ${h.title}${h.source ? ` — ${h.source}` : ""}`);
+    io.out(
+      `${h.publishedAt?.toISOString().slice(0, 10) ?? "----------"}  ${h.title}${h.source ? ` — ${h.source}` : ""}`,
+    );
     if (h.url) io.out(`            ${h.url}`);
   }
   return 0;

@@ -61,7 +61,11 @@ async function run(argv: string[]): Promise<number> {
     const [sub, target, ...flags] = args;
     if (sub !== "check" || !target) throw new UserInputError("usage: newsbot feed check URL|FILE [--json]");
     const r = await checkFeed(target, {
-      fetchOptions: { allowHosts: cfg.FETCH_ALLOW_HOSTS, timeoutMs: cfg.FETCH_TIMEOUT_MS, maxBytes: cfg.FETCH_MAX_BYTES },
+      fetchOptions: {
+        allowHosts: cfg.FETCH_ALLOW_HOSTS,
+        timeoutMs: cfg.FETCH_TIMEOUT_MS,
+        maxBytes: cfg.FETCH_MAX_BYTES,
+      },
     });
     if (flags.includes("--json")) {
       io.out(JSON.stringify(r, null, 2));

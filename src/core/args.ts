@@ -12,13 +12,23 @@ export const MAX_ARGS_LENGTH = 500;
 
 export type Options = Record<string, string | number | boolean | undefined>;
 
+/** Control characters (C0, DEL, C1) and invisible formatting characters (zero-width, bidi marks, BOM). */
+function isControl(code: number): boolean {
+  return (
+    (code <= 0x1f && code !== 0x09 && code !== 0x0a) ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0xfeff
+  );
+}
+
 /** Removes control characters and collapses whitespace; arguments never carry markup meaning. */
 export function cleanArgText(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  return raw
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = "";
+  for (const ch of raw) if (!isControl(ch.codePointAt(0) ?? 0)) out += ch;
+  return out.replace(/\s+/g, " ").trim();
 }
 
 export function parseArgs(def: Command, raw: string): Options {

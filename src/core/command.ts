@@ -3,6 +3,7 @@
  * adapters turn definitions into Telegram `setMyCommands` entries and Discord slash commands,
  * and turn incoming messages/interactions into a `CommandRequest`.
  */
+import type { AdminServices } from "./admin.ts";
 import type { DigestPreviewer } from "./delivery.ts";
 import type { Logger } from "./logger.ts";
 import type { NewsQueries } from "./queries.ts";
@@ -60,6 +61,11 @@ export interface UserRef {
    * (bot owner from config, or chat admin). Never cached by commands.
    */
   isAdmin(): Promise<boolean>;
+  /**
+   * Bot owner from config (TELEGRAM_OWNERS / DISCORD_OWNERS; the console user). Commands that change global
+   * state (sources, curated events) check it themselves. Absent = not an owner.
+   */
+  isOwner?(): Promise<boolean>;
 }
 
 /** What every command may use. Grows as issues land (sources, subscriptions, settings...). */
@@ -74,6 +80,10 @@ export interface Services {
   commands: () => Command[];
   /** `/digest` preview; absent when scheduled delivery is not wired (the command says so). */
   digests?: DigestPreviewer;
+  /** Sources, audit, settings, subscriptions and curated events (admin commands); absent = not wired. */
+  admin?: AdminServices;
+  /** The reply language a chat chose with /settings, or null to follow the user's client. */
+  chatLang?(chat: ChatRef): Promise<Lang | null>;
 }
 
 export interface TopicInfo {

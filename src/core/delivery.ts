@@ -146,7 +146,12 @@ export interface DigestStory {
 /** Reads the archive for composing digests. */
 export interface DigestQueries {
   /** Stories with an article that arrived (was stored) in (from, to], newest first; topic filter when not empty. */
-  storiesArrived(from: Date, to: Date, topics: string[], limit: number): Promise<{ stories: DigestStory[]; total: number }>;
+  storiesArrived(
+    from: Date,
+    to: Date,
+    topics: string[],
+    limit: number,
+  ): Promise<{ stories: DigestStory[]; total: number }>;
   /** Quotes from articles that arrived in (from, to], topic filter when not empty. */
   quotesArrived(from: Date, to: Date, topics: string[], limit: number): Promise<QuoteRow[]>;
   onThisDay(month: number, day: number, year: number, limit: number): Promise<Anniversary[]>;

@@ -27,7 +27,8 @@ export function createBotCore(opts: BotCoreOptions): BotCore {
   const services: Services = { ...opts.services, commands: () => opts.commands };
   const logger = opts.logger;
 
-  async function handle(inc: IncomingCommand): Promise<Reply> {
+  async function handle(incoming: IncomingCommand): Promise<Reply> {
+    const inc = { ...incoming, lang: await chatLang(incoming) };
     const name = inc.command.toLowerCase();
     const def = byName.get(name);
     if (!def) {
@@ -50,6 +51,17 @@ export function createBotCore(opts: BotCoreOptions): BotCore {
       });
     } catch (err) {
       return mapError(err, inc, logger);
+    }
+  }
+
+  /** The chat's chosen language wins over the client's; a failed lookup keeps the client's. */
+  async function chatLang(inc: IncomingCommand): Promise<Lang> {
+    if (!services.chatLang) return inc.lang;
+    try {
+      return (await services.chatLang(inc.chat)) ?? inc.lang;
+    } catch (err) {
+      logger.warn("chat language lookup failed", { chat: inc.chat.id, error: String(err) });
+      return inc.lang;
     }
   }
 
@@ -86,7 +98,7 @@ function errorReply(text: string): Reply {
 function mapError(err: unknown, inc: IncomingCommand, logger: Logger): Reply {
   if (err instanceof PermissionDeniedError) {
     logger.info("admin command refused", { command: inc.command, chat: inc.chat.id, user: inc.user.id });
-    return errorReply(t(inc.lang, "error.adminOnly"));
+    return errorReply(t(inc.lang, err.context.owner ? "error.ownerOnly" : "error.adminOnly"));
   }
   if (err instanceof UserInputError) {
     const key = userErrorKey(err.message);

@@ -24,6 +24,8 @@ export interface SourceRecord {
   disabled: boolean;
   /** Chat that added the source (for health warnings), e.g. "telegram:-100123". */
   addedBy: string | null;
+  /** Health the adding chat was last told about ("warn" | "disabled"), null when none is pending. */
+  healthNotice?: string | null;
   createdAt: Date;
 }
 
@@ -33,6 +35,8 @@ export interface NewSource {
   language?: string | null;
   topics?: string[];
   addedBy?: string | null;
+  /** First poll not before this instant (a source seeded at once is not fetched again right away). */
+  nextFetchAt?: Date | null;
 }
 
 export interface SourceStore {
@@ -67,6 +71,8 @@ export interface ArticleInput {
   /** Publication date; when null the analysis' dateline date is used. */
   publishedAt: Date | null;
   summary: string | null;
+  /** History stored by the first fetch of a new source: kept in the archive, never posted as news. */
+  seeded?: boolean;
 }
 
 /** A recent article that a new one may belong to the same story as. */

@@ -69,7 +69,7 @@ export function pushError(summary: IngestSummary, message: string): void {
 export async function ingestItems(
   deps: ItemDeps,
   items: readonly FeedItem[],
-  ctx: { sourceId: number | null; sourceName?: string; baseUrl?: string },
+  ctx: { sourceId: number | null; sourceName?: string; baseUrl?: string; seeded?: boolean },
   summary: IngestSummary,
 ): Promise<IngestSummary> {
   const total = items.length;
@@ -106,7 +106,7 @@ export async function ingestItems(
 async function ingestOne(
   deps: ItemDeps,
   item: FeedItem,
-  ctx: { sourceId: number | null; baseUrl?: string },
+  ctx: { sourceId: number | null; baseUrl?: string; seeded?: boolean },
 ): Promise<"inserted" | "duplicate"> {
   const text = item.content?.trim() || item.summary?.trim() || item.title.trim();
   if (text === "") throw new Error("the item has no title or text");
@@ -138,6 +138,7 @@ async function ingestOne(
       author: item.author,
       publishedAt: item.publishedAt,
       summary: item.summary,
+      ...(ctx.seeded ? { seeded: true } : {}),
     },
     analysis,
     hash,

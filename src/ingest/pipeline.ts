@@ -68,7 +68,11 @@ export interface Ingestor {
   /** Ingests a local feed file or article file (text or HTML). Throws UserInputError / FeedParseError. */
   ingestFile(path: string): Promise<IngestSummary>;
   /** Ingests feed XML already in memory. */
-  ingestFeedXml(xml: string, source?: Pick<SourceRecord, "id" | "url" | "title"> | null): Promise<IngestSummary>;
+  ingestFeedXml(
+    xml: string,
+    source?: Pick<SourceRecord, "id" | "url" | "title"> | null,
+    opts?: { seeded?: boolean },
+  ): Promise<IngestSummary>;
   /** Fetches every due source, a few at a time. */
   pollDue(): Promise<PollSummary>;
 }
@@ -155,7 +159,11 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     }
   }
 
-  async function ingestFeedXml(xml: string, source?: Pick<SourceRecord, "id" | "url" | "title"> | null) {
+  async function ingestFeedXml(
+    xml: string,
+    source?: Pick<SourceRecord, "id" | "url" | "title"> | null,
+    opts: { seeded?: boolean } = {},
+  ) {
     const base = source?.url && /^https?:/i.test(source.url) ? source.url : undefined;
     const feed = await parseFeed(xml, base);
     const summary = emptySummary(feed.title);
@@ -163,7 +171,12 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     return ingestItems(
       deps,
       feed.items,
-      { sourceId: source?.id ?? null, sourceName: source?.title ?? feed.title ?? undefined, baseUrl: base },
+      {
+        sourceId: source?.id ?? null,
+        sourceName: source?.title ?? feed.title ?? undefined,
+        baseUrl: base,
+        seeded: opts.seeded,
+      },
       summary,
     );
   }

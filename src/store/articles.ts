@@ -101,6 +101,7 @@ export function articleStore(db: Db): ArticleStore {
                 contentHash,
                 signature: JSON.stringify(analysis.signature),
                 storyId: sid,
+                seeded: input.seeded ?? false,
               },
               select: { id: true },
             });

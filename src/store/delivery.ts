@@ -9,7 +9,6 @@ import type { Provider } from "./migration-files.ts";
 import { outboxStore } from "./outbox.ts";
 import { subscriptionStore } from "./subscriptions.ts";
 
-
 /** Builds the delivery part of the store (without `onThisDay`, which the read queries already provide). */
 export function deliveryStore(db: Db, provider: Provider): Omit<DeliveryStore, "onThisDay"> {
   return {
@@ -20,6 +19,3 @@ export function deliveryStore(db: Db, provider: Provider): Omit<DeliveryStore, "
     quotesArrived: (from, to, topics, limit) => quotesArrived(db, from, to, topics, limit),
   };
 }
-
-
-

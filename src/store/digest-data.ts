@@ -14,6 +14,8 @@ const MAX_ARTICLES = 2000;
 function arrivedWhere(from: Date, to: Date, topics: string[]): Prisma.ArticleWhereInput {
   return {
     createdAt: { gt: from, lte: to },
+    // A new source's history (seeded by /addsource) is archived, not news: never in digests or alerts.
+    seeded: false,
     ...(topics.length > 0 ? { topics: { some: { topic: { slug: { in: topics } } } } } : {}),
   };
 }
@@ -83,7 +85,10 @@ export async function quotesArrived(
   limit: number,
 ): Promise<QuoteRow[]> {
   const rows = await db.quote.findMany({
-    where: { article: arrivedWhere(from, to, topics), OR: [{ personId: { not: null } }, { speakerName: { not: null } }] },
+    where: {
+      article: arrivedWhere(from, to, topics),
+      OR: [{ personId: { not: null } }, { speakerName: { not: null } }],
+    },
     orderBy: [{ article: { createdAt: "desc" } }, { articleId: "desc" }, { position: "asc" }],
     take: Math.max(0, limit),
     select: {

@@ -3,12 +3,16 @@
  * URL's provider (SQLite by default, PostgreSQL for postgres:// URLs) and returns one object implementing
  * the read queries, the source store and the article store.
  */
+import type { AuditLog, ChatSettingsStore, SubscriptionFilter } from "../core/admin.ts";
 import type { Precision } from "../core/analysis-types.ts";
+import type { ChatRef, Lang } from "../core/command.ts";
 import type { DeliveryStore } from "../core/delivery.ts";
 import type { Logger } from "../core/logger.ts";
 import type { NewsQueries } from "../core/queries.ts";
 import type { ArticleStore, SourceStore } from "../core/store.ts";
 import { articleStore } from "./articles.ts";
+import { auditStore } from "./audit.ts";
+import { chatLanguage, chatSettingsStore } from "./chat-settings.ts";
 import { createDb, type Db } from "./db.ts";
 import { deliveryStore } from "./delivery.ts";
 import { latest } from "./latest.ts";
@@ -18,11 +22,14 @@ import { speakers, stats, topicCounts } from "./overview.ts";
 import { quotes } from "./quotes.ts";
 import { eventColumns } from "./save-analysis.ts";
 import { search } from "./search.ts";
+import { type SourceImportEntry, sourceAdminStore } from "./source-admin.ts";
 import { sourceStore } from "./sources.ts";
+import { subscriptionFilterStore } from "./subscription-filters.ts";
 import { onThisDay, timeline } from "./timeline.ts";
 
 export { applyMigrations, DEFAULT_DATABASE_URL, MigrationError, resolveDatabaseUrl } from "./migrate.ts";
 export { providerOf } from "./migration-files.ts";
+export type { SourceImportEntry } from "./source-admin.ts";
 
 /** An event an admin adds or corrects by hand; it wins over extracted events with the same dates. */
 export interface CuratedEvent {
@@ -40,6 +47,19 @@ export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryS
   readonly provider: Provider;
   /** Adds a curated timeline event; returns its id. Throws on malformed dates. */
   addCuratedEvent(e: CuratedEvent): Promise<number>;
+  /** Admin actions (issue 6). */
+  audit: AuditLog;
+  chatSettings: ChatSettingsStore;
+  chatLanguage(chat: ChatRef): Promise<Lang | null>;
+  filterOf(subscriptionId: number): Promise<SubscriptionFilter | null>;
+  setFilter(subscriptionId: number, filter: SubscriptionFilter): Promise<boolean>;
+  /** Adds the new entries of an OPML file in one transaction. */
+  importSources(
+    entries: SourceImportEntry[],
+    addedBy: string | null,
+    nextFetchAt?: Date | null,
+  ): Promise<{ added: number; existing: number }>;
+  setHealthNotice(sourceId: number, notice: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +82,11 @@ function buildStore(db: Db, provider: Provider): Store {
     ...sourceStore(db),
     ...articleStore(db),
     ...deliveryStore(db, provider),
+    ...subscriptionFilterStore(db),
+    ...sourceAdminStore(db),
+    audit: auditStore(db),
+    chatSettings: chatSettingsStore(db),
+    chatLanguage: (chat) => chatLanguage(db, chat),
     latest: (q) => latest(db, q),
     quotes: (q) => quotes(db, q),
     timeline: (q) => timeline(db, q),

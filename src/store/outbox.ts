@@ -136,7 +136,8 @@ export function outboxStore(db: Db, provider: Provider) {
         if (post.reply) {
           const key = { subscriptionId: post.subscriptionId, periodKey: post.periodKey };
           const exists = await tx.outbox.findUnique({ where: { subscriptionId_periodKey: key }, select: { id: true } });
-          if (!exists) await tx.outbox.create({ data: { ...key, payload: JSON.stringify(post.reply), createdAt: now } });
+          if (!exists)
+            await tx.outbox.create({ data: { ...key, payload: JSON.stringify(post.reply), createdAt: now } });
         }
         return true;
       });

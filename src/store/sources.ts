@@ -36,6 +36,7 @@ export function toSourceRecord(r: SourceRow): SourceRecord {
     paused: r.paused,
     disabled: r.disabled,
     addedBy: r.addedBy,
+    healthNotice: r.healthNotice,
     createdAt: r.createdAt,
   };
 }
@@ -67,6 +68,7 @@ export function sourceStore(db: Db): SourceStore {
             language: s.language ?? null,
             topics: JSON.stringify(s.topics ?? []),
             addedBy: s.addedBy ?? null,
+            nextFetchAt: s.nextFetchAt ?? null,
           },
         });
         return toSourceRecord(r);

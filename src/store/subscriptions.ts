@@ -104,7 +104,10 @@ export function subscriptionStore(db: Db) {
       if (patch.active !== undefined) data.active = patch.active;
       const scheduleChanged = ["frequency", "time", "weekday", "timezone", "active"].some((k) => k in patch);
       if (scheduleChanged) data.nextDueAt = null;
-      const n = await db.subscription.updateMany({ where: { id }, data: data as Prisma.SubscriptionUpdateManyMutationInput });
+      const n = await db.subscription.updateMany({
+        where: { id },
+        data: data as Prisma.SubscriptionUpdateManyMutationInput,
+      });
       return n.count > 0 ? byId(id) : null;
     },
     async removeSubscription(id: number): Promise<boolean> {

@@ -107,4 +107,19 @@ describe("detectLanguage", () => {
       detectLanguage("The president of Kazakhstan met his Russian counterpart in Moscow to sign several agreements."),
     ).toBe("en");
   });
+
+  it("keeps Spanish, Italian and Catalan prose out of the French fast path", () => {
+    const es =
+      "El presidente de Kazajistán se reunió con su homólogo ruso en Moscú para firmar varios acuerdos sobre el comercio, la energía y el transporte. Según el portavoz del gobierno, las conversaciones fueron constructivas y las dos partes acordaron reunirse de nuevo el próximo mes. Los analistas consideran que la cooperación económica seguirá creciendo a pesar de las sanciones occidentales.";
+    const it =
+      "Il presidente del Kazakistan ha incontrato il suo omologo russo a Mosca per firmare diversi accordi sul commercio, l'energia e i trasporti. Secondo il portavoce del governo, i colloqui sono stati costruttivi e le due parti hanno concordato di incontrarsi di nuovo il mese prossimo. Gli analisti ritengono che la cooperazione economica continuerà a crescere nonostante le sanzioni occidentali.";
+    const ca =
+      "El president del Kazakhstan es va reunir amb el seu homòleg rus a Moscou per signar diversos acords sobre el comerç, l'energia i el transport. Segons el portaveu del govern, les converses van ser constructives i les dues parts van acordar tornar-se a reunir el mes vinent. Els analistes consideren que la cooperació econòmica continuarà creixent malgrat les sancions occidentals.";
+    const fr =
+      "Le président du Kazakhstan a reçu son homologue russe à Astana pour signer des accords sur le commerce, l'énergie et les transports. Selon le porte-parole du gouvernement, les discussions ont été constructives et les deux parties sont convenues de se revoir le mois prochain. Les analystes estiment que la coopération économique avec la Russie va continuer malgré les sanctions, mais les entreprises restent prudentes dans leur approche.";
+    expect(detectLanguage(es)).toBe("es");
+    expect(detectLanguage(it)).toBe("it");
+    expect(detectLanguage(ca)).not.toBe("fr");
+    expect(detectLanguage(fr)).toBe("fr");
+  });
 });

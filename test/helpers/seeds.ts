@@ -3,8 +3,8 @@
  * Tests read them at run time; the project never copies their sentences.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const seedsDir = fileURLToPath(new URL("../../../shared/seeds", import.meta.url));
 

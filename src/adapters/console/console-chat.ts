@@ -44,7 +44,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       args: m?.[2] ?? "",
       lang: opts.lang,
       chat,
-      user: { id: "console", name: "console", isAdmin: async () => true },
+      user: { id: "console", name: "console", isAdmin: async () => true, isOwner: async () => true },
     });
     print(renderText(reply, { color: opts.interactive }));
     print("");

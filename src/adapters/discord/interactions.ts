@@ -77,7 +77,12 @@ function chatRef(i: ChatInputCommandInteraction): ChatRef {
 }
 
 function userRef(i: ChatInputCommandInteraction, owners: ReadonlySet<string>): UserRef {
-  return { id: i.user.id, name: i.user.username, isAdmin: async () => isDiscordAdmin(i, owners) };
+  return {
+    id: i.user.id,
+    name: i.user.username,
+    isAdmin: async () => isDiscordAdmin(i, owners),
+    isOwner: async () => owners.has(i.user.id),
+  };
 }
 
 async function onChatInput(i: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {

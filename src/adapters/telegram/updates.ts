@@ -56,6 +56,7 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
         },
         deps.logger,
       ),
+      isOwner: async () => msg.from !== undefined && deps.owners.has(String(msg.from.id)),
     };
     const reply = await deps.core.handle({
       command: parsed.name,

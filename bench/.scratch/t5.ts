@@ -1,0 +1,11 @@
+import { generateFeed } from "../feed.ts";
+import { bareParseRate, benchIngest } from "../ingest.ts";
+import { mkdtempSync } from "node:fs";
+const n = Number(process.argv[2] ?? 1000);
+const xml = generateFeed({ items: n });
+console.log("xml MB", (xml.length / 1e6).toFixed(1));
+const p = await bareParseRate(xml);
+console.log("parse/s", p.toFixed(0));
+const dir = mkdtempSync("/tmp/nb-bench-");
+const r = await benchIngest(process.argv[3] ?? `file:${dir}/b.db`, xml, p);
+console.log(r);

@@ -1,0 +1,64 @@
+/**
+ * Ingest benchmark: a generated feed through the real ingestor (parse, analyse, dedupe, story grouping,
+ * store, full-text index) into a fresh database, against rss-parser's bare parse of the same XML.
+ */
+import Parser from "rss-parser";
+import { analyzerFor } from "../src/app.ts";
+import { findStory } from "../src/analysis/stories.ts";
+import { defaultTaxonomy } from "../src/analysis/taxonomy.ts";
+import { silentLogger, systemClock } from "../src/core/logger.ts";
+import { createIngestor } from "../src/ingest/pipeline.ts";
+import { createStore } from "../src/store/index.ts";
+
+/** Result of one ingest run. */
+export interface IngestResult {
+  items: number;
+  inserted: number;
+  duplicates: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  /** Bare rss-parser rate on the same XML (items/s), measured just before. */
+  parsePerSecond: number;
+}
+
+/** Items/s of rss-parser alone on `xml` (best of `runs`). */
+export async function bareParseRate(xml: string, runs = 3): Promise<number> {
+  let best = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const out = await new Parser().parseString(xml);
+    const rate = out.items.length / ((performance.now() - t) / 1000);
+    best = Math.max(best, rate);
+  }
+  return best;
+}
+
+/** Ingests `xml` into a fresh store at `url` and times it (migrations excluded). */
+export async function benchIngest(url: string, xml: string, parsePerSecond: number): Promise<IngestResult> {
+  const store = await createStore(url, silentLogger);
+  try {
+    const ingestor = createIngestor({
+      sources: store,
+      articles: store,
+      analyze: analyzerFor(defaultTaxonomy),
+      findStory,
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    const t = performance.now();
+    const s = await ingestor.ingestFeedXml(xml, { id: null as unknown as number, url: "https://bench.example/feed.xml", title: "bench" });
+    const seconds = (performance.now() - t) / 1000;
+    return {
+      items: s.inserted + s.duplicates + s.failed,
+      inserted: s.inserted,
+      duplicates: s.duplicates,
+      failed: s.failed,
+      seconds,
+      perSecond: s.inserted / seconds,
+      parsePerSecond,
+    };
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,23 @@
+import type { Command } from "../src/core/command.ts";
+import { line } from "../src/core/reply.ts";
+
+const UNAVAILABLE = {
+  fr: "Les envois programmés ne sont pas activés sur ce bot.",
+  en: "Scheduled posts are not enabled on this bot.",
+};
+
+/** /digest — the next digest of this chat, composed now (nothing is sent to subscribers). */
+const digest = {
+  name: "digest",
+  description: { fr: "Aperçu de la prochaine revue de ce chat", en: "Preview of this chat's next digest" },
+  options: [],
+  adminOnly: false,
+  slow: true,
+  async run(req) {
+    const previewer = req.services.digests;
+    if (!previewer) return { lines: [line(UNAVAILABLE[req.lang])], kind: "empty" };
+    return previewer.preview(req.chat, req.lang, req.now);
+  },
+} satisfies Command;
+
+export default digest;

@@ -1,0 +1,155 @@
+/**
+ * The subscription scheduler: a node-cron tick (every minute by default) that
+ * 1. computes the next due time of new or changed subscriptions (the schedule is data: `nextDueAt`),
+ * 2. plans each due subscription once: composes its post, then writes it to the outbox and advances
+ *    `nextDueAt` in one transaction (a conditional update, so several processes plan a period once),
+ * 3. delivers the outbox (src/outbox/delivery.ts).
+ * Ticks never overlap; a failing tick is logged, never fatal. `tick()` is public so tests drive a fake clock.
+ */
+import cron from "node-cron";
+import type { TopicInfo } from "../core/command.ts";
+import type { DeliveryStore, SubscriptionRecord } from "../core/delivery.ts";
+import type { Clock, Logger } from "../core/logger.ts";
+import { buildPost } from "../digest/build.ts";
+import type { Delivery, DeliveryReport } from "../outbox/delivery.ts";
+import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
+
+export interface DigestSchedulerOptions {
+  store: DeliveryStore;
+  delivery: Delivery;
+  topics: TopicInfo[];
+  clock: Clock;
+  logger: Logger;
+  /** node-cron expression of the tick (default every minute). */
+  cron?: string;
+  /** Post digests even when nothing arrived (default false). */
+  sendEmptyDigest?: boolean;
+  /** Alert subscriptions are checked on this grid (default 15 minutes). */
+  alertEveryMinutes?: number;
+  /** Subscriptions planned per batch (default 200). */
+  batchSize?: number;
+}
+
+export interface TickReport {
+  scheduled: number;
+  planned: number;
+  /** Due periods with nothing to send (no empty digest). */
+  skipped: number;
+  /** Due periods another process planned first. */
+  lost: number;
+  delivery: DeliveryReport;
+}
+
+export interface DigestScheduler {
+  /** Plans what is due and delivers the outbox, once. Concurrent calls share the running tick. */
+  tick(): Promise<TickReport>;
+  /** Starts the cron tick (and runs one tick at once, which catches up on downtime). */
+  start(): void;
+  /** Stops the cron and waits for a running tick. */
+  stop(): Promise<void>;
+}
+
+/** Creates the scheduler; nothing runs until `start()` or `tick()`. */
+export function createDigestScheduler(opts: DigestSchedulerOptions): DigestScheduler {
+  const { store, clock, logger } = opts;
+  const alertEvery = opts.alertEveryMinutes ?? 15;
+  const batchSize = opts.batchSize ?? 200;
+  const expr = opts.cron ?? "* * * * *";
+  if (!cron.validate(expr)) throw new Error(`digest cron is not a valid cron expression: ${expr}`);
+
+  async function schedulePending(now: Date): Promise<number> {
+    let n = 0;
+    for (let round = 0; round < 1000; round++) {
+      const subs = await store.unscheduledSubscriptions(batchSize);
+      if (subs.length === 0) break;
+      for (const s of subs) {
+        if (await store.setNextDue(s.id, null, nextDueFor(s, now, alertEvery))) n++;
+      }
+      if (subs.length < batchSize) break;
+    }
+    return n;
+  }
+
+  async function planOne(sub: SubscriptionRecord, now: Date, report: TickReport): Promise<void> {
+    const period = currentPeriod(sub, now, alertEvery);
+    const window = { from: sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery), to: now };
+    const reply = await buildPost(sub, period.localDate, window, {
+      queries: store,
+      topics: opts.topics,
+      sendEmptyDigest: opts.sendEmptyDigest,
+    });
+    const next = nextDueFor(sub, now, alertEvery);
+    const won = await store.planPost(
+      { subscriptionId: sub.id, periodKey: period.key, reply, coveredUntil: now },
+      sub.nextDueAt,
+      next,
+      now,
+    );
+    if (!won) report.lost++;
+    else if (reply) report.planned++;
+    else report.skipped++;
+    logger.debug("subscription planned", { subscription: sub.id, period: period.key, won, empty: !reply });
+  }
+
+  async function planDue(now: Date, report: TickReport): Promise<void> {
+    const seen = new Set<number>();
+    for (let round = 0; round < 1000; round++) {
+      const due = (await store.dueSubscriptions(now, batchSize)).filter((s) => !seen.has(s.id));
+      if (due.length === 0) break;
+      for (const sub of due) {
+        seen.add(sub.id);
+        try {
+          await planOne(sub, now, report);
+        } catch (err) {
+          logger.error("planning a subscription failed", { subscription: sub.id, error: String(err) });
+        }
+      }
+    }
+  }
+
+  let running: Promise<TickReport> | null = null;
+  async function runTick(): Promise<TickReport> {
+    const now = clock.now();
+    const report: TickReport = {
+      scheduled: 0,
+      planned: 0,
+      skipped: 0,
+      lost: 0,
+      delivery: { sent: 0, retried: 0, failed: 0, inactive: 0, ackWindowMs: { count: 0, max: 0, mean: 0 } },
+    };
+    report.scheduled = await schedulePending(now);
+    await planDue(now, report);
+    report.delivery = await opts.delivery.deliverDue();
+    return report;
+  }
+
+  function tick(): Promise<TickReport> {
+    if (running) return running;
+    running = runTick().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  let task: ReturnType<typeof cron.schedule> | null = null;
+  const safeTick = () =>
+    tick().catch((err: unknown) => {
+      logger.error("digest tick failed", { error: err instanceof Error ? err.message : String(err) });
+    });
+
+  return {
+    tick,
+    start() {
+      if (task) return;
+      task = cron.schedule(expr, () => {
+        void safeTick();
+      });
+      void safeTick();
+    },
+    async stop() {
+      if (task) await task.stop();
+      task = null;
+      if (running) await running.catch(() => undefined);
+    },
+  };
+}

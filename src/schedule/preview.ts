@@ -1,0 +1,108 @@
+/**
+ * `/digest` and `newsbot digest --dry-run`: the next post of a chat, composed now from what arrived since
+ * its previous post, without touching the outbox or the schedule.
+ */
+import type { ChatRef, Lang, TopicInfo } from "../core/command.ts";
+import type { DeliveryStore, DigestPreviewer, SubscriptionRecord } from "../core/delivery.ts";
+import { formatLongDay } from "../core/format.ts";
+import { line, type Reply } from "../core/reply.ts";
+import { buildPost } from "../digest/build.ts";
+import { ds } from "../digest/strings.ts";
+import { localDay, localParts } from "./next-due.ts";
+import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
+
+export interface PreviewOptions {
+  store: DeliveryStore;
+  topics: TopicInfo[];
+  alertEveryMinutes?: number;
+}
+
+/** A daily 08:00 digest of every topic: what an unsubscribed chat is shown. */
+function defaultSubscription(chat: ChatRef, lang: Lang, now: Date): SubscriptionRecord {
+  return {
+    id: 0,
+    chat: {
+      id: 0,
+      platform: chat.platform,
+      externalId: chat.id,
+      type: chat.type,
+      title: chat.title ?? null,
+      language: lang,
+      timezone: "Europe/Paris",
+      active: true,
+      inactiveReason: null,
+    },
+    threadId: chat.threadId ?? null,
+    kind: "digest",
+    frequency: "daily",
+    time: "08:00",
+    weekday: null,
+    timezone: "Europe/Paris",
+    topics: [],
+    language: lang,
+    active: true,
+    nextDueAt: null,
+    lastPeriodKey: null,
+    coveredUntil: null,
+    createdAt: now,
+  };
+}
+
+/** Builds the previewer used by the `/digest` command and the CLI. */
+export function createDigestPreviewer(opts: PreviewOptions): DigestPreviewer & {
+  /** Previews of every subscription of the chat (CLI). */
+  previewAll(chat: ChatRef, lang: Lang, now: Date): Promise<Reply[]>;
+} {
+  const alertEvery = opts.alertEveryMinutes ?? 15;
+
+  async function previewOne(sub: SubscriptionRecord, now: Date, subscribed: boolean): Promise<Reply> {
+    const lang = sub.language;
+    const next = sub.nextDueAt && sub.nextDueAt > now ? sub.nextDueAt : nextDueFor(sub, now, alertEvery);
+    const period = currentPeriod(sub, now, alertEvery);
+    const from = sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery);
+    const nextDay = localDay(next, sub.timezone);
+    const reply = await buildPost(
+      sub,
+      nextDay,
+      { from, to: now },
+      { queries: opts.store, topics: opts.topics, sendEmptyDigest: false },
+    );
+    const l = localParts(next, sub.timezone);
+    const notes = [
+      subscribed
+        ? ds(lang, "previewNext", {
+            date: formatLongDay(nextDay, lang),
+            time: `${String(l.hh).padStart(2, "0")}:${String(l.mm).padStart(2, "0")}`,
+            tz: sub.timezone,
+          })
+        : ds(lang, "previewNone"),
+    ];
+    if (subscribed) {
+      const rows = await opts.store.outboxRows({ subscriptionId: sub.id });
+      const last = rows[rows.length - 1];
+      if (last?.status === "failed") notes.push(ds(lang, "lastFailed", { error: (last.lastError ?? "").slice(0, 120) }));
+    }
+    const body = reply ?? { lines: [line(ds(lang, "previewNothing"))], kind: "empty" as const };
+    return { ...body, footer: notes.join("\n") };
+  }
+
+  async function previewAll(chat: ChatRef, lang: Lang, now: Date): Promise<Reply[]> {
+    const subs = await opts.store.subscriptionsOfChat(chat.platform, chat.id);
+    if (subs.length === 0) return [await previewOne(defaultSubscription(chat, lang, now), now, false)];
+    const out: Reply[] = [];
+    for (const s of subs) out.push(await previewOne(s, now, true));
+    return out;
+  }
+
+  return {
+    previewAll,
+    async preview(chat, lang, now) {
+      const subs = await opts.store.subscriptionsOfChat(chat.platform, chat.id);
+      const sub =
+        subs.find((s) => s.kind === "digest" && (s.threadId ?? null) === (chat.threadId ?? null)) ??
+        subs.find((s) => s.kind === "digest") ??
+        subs[0];
+      return sub ? previewOne(sub, now, true) : previewOne(defaultSubscription(chat, lang, now), now, false);
+    },
+  };
+}
