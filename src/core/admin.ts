@@ -115,3 +115,25 @@ export interface AdminServices {
   };
   addCuratedEvent(e: CuratedEventInput): Promise<number>;
 }
+
+/**
+ * The chat key stored in `Source.addedBy`: "platform:chatId" or "platform:chatId:threadId" (a forum topic
+ * or thread), so health warnings reach the place the source was added from.
+ */
+export function chatKey(chat: ChatRef): string {
+  return `${chat.platform}:${chat.id}${chat.threadId ? `:${chat.threadId}` : ""}`;
+}
+
+/** Parses a chat key back into a target; null for anything else (e.g. a CLI-added source). */
+export function parseChatKey(key: string | null | undefined): ChatRef | null {
+  const m = /^(telegram|discord|console):(-?[\w.-]{1,64})(?::([\w.-]{1,64}))?$/.exec(key ?? "");
+  if (!m) return null;
+  const platform = m[1] as Platform;
+  const id = m[2] ?? "";
+  return {
+    platform,
+    id,
+    ...(m[3] ? { threadId: m[3] } : {}),
+    type: platform === "console" ? "console" : platform === "discord" ? "guild" : id.startsWith("-") ? "group" : "private",
+  };
+}
