@@ -47,7 +47,7 @@ export async function benchIngest(url: string, xml: string, parsePerSecond: numb
       logger: silentLogger,
     });
     const t = performance.now();
-    const s = await ingestor.ingestFeedXml(xml, { id: null as unknown as number, url: "https://bench.example/feed.xml", title: "bench" });
+    const s = await ingestor.ingestFeedXml(xml, null);
     const seconds = (performance.now() - t) / 1000;
     return {
       items: s.inserted + s.duplicates + s.failed,

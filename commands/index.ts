@@ -3,15 +3,28 @@
  * (Telegram setMyCommands, Discord slash commands); the dispatcher runs them.
  */
 import type { Command } from "../src/core/command.ts";
+import addevent from "./addevent.ts";
+import addsource from "./addsource.ts";
+import audit from "./audit.ts";
 import digest from "./digest.ts";
+import exportsources from "./exportsources.ts";
+import filter from "./filter.ts";
 import help from "./help.ts";
 import latest from "./latest.ts";
 import onthisday from "./onthisday.ts";
+import pausesource from "./pausesource.ts";
 import quote from "./quote.ts";
+import removesource from "./removesource.ts";
+import resumesource from "./resumesource.ts";
 import search from "./search.ts";
+import settings from "./settings.ts";
+import sources from "./sources.ts";
 import start from "./start.ts";
+import subscribe from "./subscribe.ts";
+import subscriptions from "./subscriptions.ts";
 import timeline from "./timeline.ts";
 import topics from "./topics.ts";
+import unsubscribe from "./unsubscribe.ts";
 
 const NAME = /^[a-z0-9_]{1,32}$/;
 
@@ -36,4 +49,27 @@ export function validateCommands(list: Command[]): Command[] {
   return list;
 }
 
-export const commands: Command[] = validateCommands([start, help, latest, quote, timeline, search, topics, onthisday, digest]);
+export const commands: Command[] = validateCommands([
+  start,
+  help,
+  latest,
+  quote,
+  timeline,
+  search,
+  topics,
+  onthisday,
+  digest,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  filter,
+  settings,
+  sources,
+  addsource,
+  removesource,
+  pausesource,
+  resumesource,
+  exportsources,
+  addevent,
+  audit,
+]);

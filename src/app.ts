@@ -5,15 +5,20 @@
 import { readFileSync } from "node:fs";
 import { commands } from "../commands/index.ts";
 import { analyzeDocument } from "./analysis/analyze.ts";
+import { detectLanguage } from "./analysis/language.ts";
 import { findStory } from "./analysis/stories.ts";
 import { defaultTaxonomy, loadTaxonomy, resolveTopic, type Taxonomy } from "./analysis/taxonomy.ts";
 import type { Config } from "./config.ts";
+import type { AdminServices } from "./core/admin.ts";
 import type { AnalysisInput } from "./core/analysis-types.ts";
 import type { TopicInfo } from "./core/command.ts";
 import { createBotCore } from "./core/dispatch.ts";
 import type { Clock, Logger } from "./core/logger.ts";
 import type { BotCore } from "./core/platform.ts";
 import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
+import type { SafeFetchOptions } from "./ingest/safe-fetch.ts";
+import { createSourceAdmin } from "./ingest/source-admin.ts";
+import { createDigestPreviewer } from "./schedule/preview.ts";
 import { createStore, type Store } from "./store/index.ts";
 
 export interface App {
@@ -42,6 +47,37 @@ export function analyzerFor(taxonomy: Taxonomy) {
   return (input: AnalysisInput) => analyzeDocument(input, { taxonomy });
 }
 
+/**
+ * The services of the admin and subscriber commands (issue 6) over the store: sources (SSRF-safe fetch
+ * with `fetchOptions`, seeding), audit, chat settings, subscriptions with filters, curated events.
+ */
+export function adminServicesFor(deps: {
+  store: Store;
+  ingestor: Pick<Ingestor, "ingestFeedXml">;
+  taxonomy: Taxonomy;
+  clock: Clock;
+  fetchOptions: SafeFetchOptions;
+}): AdminServices {
+  const { store, taxonomy } = deps;
+  return {
+    sources: createSourceAdmin({
+      sources: store,
+      ingestor: deps.ingestor,
+      clock: deps.clock,
+      detectLanguage,
+      topicOf: (category) => {
+        const r = resolveTopic(category, taxonomy);
+        return "slug" in r ? r.slug : null;
+      },
+      fetchOptions: deps.fetchOptions,
+    }),
+    audit: store.audit,
+    settings: store.chatSettings,
+    subscriptions: store,
+    addCuratedEvent: (e) => store.addCuratedEvent(e),
+  };
+}
+
 export async function createApp(
   config: Config,
   logger: Logger,
@@ -50,6 +86,11 @@ export async function createApp(
 ): Promise<App> {
   const taxonomy = taxonomyFrom(config);
   const store = await createStore(config.DATABASE_URL, logger);
+  const fetchOptions: SafeFetchOptions = {
+    allowHosts: config.FETCH_ALLOW_HOSTS,
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+    maxBytes: config.FETCH_MAX_BYTES,
+  };
   const ingestor = createIngestor({
     sources: store,
     articles: store,
@@ -57,11 +98,7 @@ export async function createApp(
     findStory,
     clock,
     logger: logger.child({ component: "ingest" }),
-    fetchOptions: {
-      allowHosts: config.FETCH_ALLOW_HOSTS,
-      timeoutMs: config.FETCH_TIMEOUT_MS,
-      maxBytes: config.FETCH_MAX_BYTES,
-    },
+    fetchOptions,
     onProgress: opts.onProgress,
   });
   const core = createBotCore({
@@ -71,6 +108,9 @@ export async function createApp(
       logger,
       topics: topicInfos(taxonomy),
       resolveTopic: (input) => resolveTopic(input, taxonomy),
+      digests: createDigestPreviewer({ store, topics: topicInfos(taxonomy) }),
+      admin: adminServicesFor({ store, ingestor, taxonomy, clock, fetchOptions }),
+      chatLang: (chat) => store.chatLanguage(chat),
     },
     logger: logger.child({ component: "commands" }),
     clock,

@@ -43,6 +43,17 @@ const schema = z.object({
   FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(5_000_000),
   /** node-cron expression for polling due sources. */
   POLL_CRON: z.string().default("*/10 * * * *"),
+  /** node-cron expression of the delivery tick (digests, anniversaries, alerts, outbox). */
+  DELIVERY_CRON: z.string().default("* * * * *"),
+  /** Post a digest even when nothing new arrived. */
+  DIGEST_SEND_EMPTY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** Parallel sends during a fan-out, and the global pace per platform (messages per second). */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  TELEGRAM_SEND_RATE: z.coerce.number().min(0.1).max(30).default(25),
+  DISCORD_SEND_RATE: z.coerce.number().min(0.1).max(50).default(40),
   /** Import the bundled demo feeds when the database is empty (first run). */
   NEWSBOT_DEMO: z
     .enum(["true", "false", "1", "0"])

@@ -9,13 +9,14 @@ import { fileURLToPath } from "node:url";
 import { runConsoleChat } from "./adapters/console/console-chat.ts";
 import { createDiscordAdapter } from "./adapters/discord/index.ts";
 import { createTelegramAdapter } from "./adapters/telegram/index.ts";
-import { type App, createApp } from "./app.ts";
+import { type App, createApp, topicInfos } from "./app.ts";
 import { type Config, loadConfig, secretsOf } from "./config.ts";
 import { ConfigError } from "./core/errors.ts";
 import { type Logger, systemClock } from "./core/logger.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
 import { createProgressReporter } from "./ingest/progress.ts";
 import { createLogger } from "./logging.ts";
+import { startScheduledDelivery } from "./schedule/delivery-service.ts";
 import { startPoller } from "./schedule/poller.ts";
 import { dataDir, stateFile } from "./state-file.ts";
 
@@ -24,6 +25,7 @@ const demoDir = fileURLToPath(new URL("../demo", import.meta.url));
 /** Builds the adapters that have credentials in the config. */
 export function platformAdapters(config: Config, app: App, logger: Logger): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
+  // Adapters are created here but started by main(), after the store is ready.
   if (config.TELEGRAM_BOT_TOKEN) {
     adapters.push(
       createTelegramAdapter({
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info("shutting down", { reason });
     poller.stop();
+    await delivery?.stop();
     // Adapters first (they finish in-flight replies), then the database.
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await app.close();
@@ -116,6 +119,22 @@ async function main(): Promise<void> {
     logger.info("platform started", { platform: a.platform });
   }
   void poller.runOnce();
+  // Digests, anniversaries and alerts go out through the outbox; the first tick catches up on downtime.
+  const delivery =
+    adapters.length > 0
+      ? await startScheduledDelivery({
+          store: app.store,
+          adapters: Object.fromEntries(adapters.map((a) => [a.platform, a])),
+          topics: topicInfos(app.taxonomy),
+          clock: systemClock,
+          logger,
+          delivery: {
+            concurrency: config.DELIVERY_CONCURRENCY,
+            ratePerSecond: { telegram: config.TELEGRAM_SEND_RATE, discord: config.DISCORD_SEND_RATE },
+          },
+          scheduler: { cron: config.DELIVERY_CRON, sendEmptyDigest: config.DIGEST_SEND_EMPTY },
+        })
+      : null;
 
   const consoleMode = config.NEWSBOT_CONSOLE === "true" || (config.NEWSBOT_CONSOLE === "auto" && adapters.length === 0);
   if (consoleMode) {

@@ -6,6 +6,7 @@ import type { App } from "../app.ts";
 import { UserInputError } from "../core/errors.ts";
 import type { IngestSummary } from "../ingest/pipeline.ts";
 import { createProgressReporter } from "../ingest/progress.ts";
+import { exportOpmlFile, importOpmlFile } from "./sources-opml.ts";
 
 export interface Io {
   out: (s: string) => void;
@@ -96,7 +97,9 @@ export async function sourcesCommand(app: App, args: string[], io: Io): Promise<
     io.out(`source ${s.id} removed (its articles stay in the archive)`);
     return 0;
   }
-  throw new UserInputError(`unknown action "${action}": use list, add or remove`);
+  if (action === "import") return importOpmlFile(app, rest[0], io);
+  if (action === "export") return exportOpmlFile(app, rest[0], io);
+  throw new UserInputError(`unknown action "${action}": use list, add, remove, import or export`);
 }
 
 /** `newsbot search TEXT...` */

@@ -20,7 +20,8 @@ export interface DigestCliDeps {
   out(s: string): void;
 }
 
-export const DIGEST_USAGE = "usage: newsbot digest --chat telegram:ID|discord:ID [--thread ID] [--lang fr|en] --dry-run";
+export const DIGEST_USAGE =
+  "usage: newsbot digest --chat telegram:ID|discord:ID [--thread ID] [--lang fr|en] --dry-run";
 
 /** Runs the subcommand; returns the exit code. Throws UserInputError on bad arguments. */
 export async function runDigestCli(args: string[], deps: DigestCliDeps): Promise<number> {

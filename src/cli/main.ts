@@ -3,7 +3,7 @@
  * Output for tools goes to stdout (JSON where asked); messages, progress and logs go to stderr.
  */
 import { existsSync } from "node:fs";
-import { createApp, taxonomyFrom } from "../app.ts";
+import { createApp, taxonomyFrom, topicInfos } from "../app.ts";
 import { type Config, loadConfig, secretsOf } from "../config.ts";
 import { ConfigError, UserInputError } from "../core/errors.ts";
 import { systemClock } from "../core/logger.ts";
@@ -13,6 +13,7 @@ import { createLogger } from "../logging.ts";
 import { applyMigrations } from "../store/index.ts";
 import { analyzeFiles } from "./analyze.ts";
 import { type Io, ingestTargets, searchCommand, sourcesCommand } from "./commands.ts";
+import { runDigestCli } from "./digest.ts";
 
 const HELP = `newsbot — news bot for Kazakhstan–Russia relations (French)
 
@@ -21,7 +22,9 @@ Usage:
   newsbot feed check URL|FILE [--json]                       parse a feed without storing anything
   newsbot ingest URL|FILE...                                 fetch/read and store articles
   newsbot sources list | add URL [TOPIC...] | remove ID|URL  manage feed sources
+  newsbot sources import FILE.opml | export [FILE]           OPML import (all or nothing) and export
   newsbot search TEXT                                        full-text search (accents optional)
+  newsbot digest --chat telegram:ID|discord:ID --dry-run     print the next digest of a chat
   newsbot db migrate                                         apply pending database migrations
   newsbot help                                               this text
 
@@ -81,6 +84,20 @@ async function run(argv: string[]): Promise<number> {
     const r = await applyMigrations(cfg.DATABASE_URL, logger);
     io.out(r.applied.length ? `applied: ${r.applied.join(", ")}` : "database is up to date");
     return 0;
+  }
+  if (cmd === "digest") {
+    const app = await createApp(cfg, logger, systemClock);
+    try {
+      return await runDigestCli(args, {
+        store: app.store,
+        topics: topicInfos(app.taxonomy),
+        clock: systemClock,
+        lang: cfg.NEWSBOT_LANG,
+        out: io.out,
+      });
+    } finally {
+      await app.close();
+    }
   }
   if (cmd === "ingest" || cmd === "sources" || cmd === "search") {
     const progress = createProgressReporter({ stream: process.stderr, label: "ingest" });

@@ -134,6 +134,7 @@ export function parseChatKey(key: string | null | undefined): ChatRef | null {
     platform,
     id,
     ...(m[3] ? { threadId: m[3] } : {}),
-    type: platform === "console" ? "console" : platform === "discord" ? "guild" : id.startsWith("-") ? "group" : "private",
+    type:
+      platform === "console" ? "console" : platform === "discord" ? "guild" : id.startsWith("-") ? "group" : "private",
   };
 }

@@ -37,6 +37,8 @@ export interface SubscriptionRecord {
   timezone: string;
   /** Topic slugs; empty means every topic. */
   topics: string[];
+  /** Word filter set with /filter (+include -exclude), applied to story titles; empty lets everything through. */
+  terms: { include: string[]; exclude: string[] };
   language: Lang;
   active: boolean;
   /** Next instant the scheduler must plan this subscription; null = not computed yet (new or changed). */

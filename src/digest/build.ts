@@ -3,12 +3,13 @@
  * anniversaries post or an alert. The window is what arrived since the previous post of the subscription.
  */
 import type { TopicInfo } from "../core/command.ts";
-import type { DigestQueries, SubscriptionRecord } from "../core/delivery.ts";
+import type { DigestQueries, DigestStory, SubscriptionRecord } from "../core/delivery.ts";
 import type { Anniversary } from "../core/queries.ts";
 import type { Reply } from "../core/reply.ts";
 import { composeAlert } from "./alert.ts";
 import { composeAnniversaries } from "./anniversaries.ts";
 import { composeDigest, pickQuote } from "./compose.ts";
+import { matchesFilter } from "./filter.ts";
 
 export interface BuildOptions {
   queries: DigestQueries;
@@ -48,6 +49,18 @@ export async function anniversariesFrom(
   return out;
 }
 
+/** Applies the subscription's word filter to story titles; `total` drops by what was filtered out. */
+async function filteredStories(
+  sub: SubscriptionRecord,
+  window: PostWindow,
+  queries: DigestQueries,
+  limit: number,
+): Promise<{ stories: DigestStory[]; total: number }> {
+  const r = await queries.storiesArrived(window.from, window.to, sub.topics, limit);
+  const kept = r.stories.filter((s) => matchesFilter(s.title, sub.terms));
+  return { stories: kept, total: r.total - (r.stories.length - kept.length) };
+}
+
 /** Composes the post of `sub` for the local day `localDate` over `window`, or null when there is nothing. */
 export async function buildPost(
   sub: SubscriptionRecord,
@@ -62,10 +75,10 @@ export async function buildPost(
     return composeAnniversaries(localDate, await anniversariesFrom(queries, localDate, 1, 10), lang);
   }
   if (sub.kind === "alerts") {
-    const { stories, total } = await queries.storiesArrived(window.from, window.to, sub.topics, 30);
+    const { stories, total } = await filteredStories(sub, window, queries, 30);
     return composeAlert(stories, total, { lang, platform, topics: opts.topics, filter: sub.topics });
   }
-  const { stories, total } = await queries.storiesArrived(window.from, window.to, sub.topics, MAX_STORIES);
+  const { stories, total } = await filteredStories(sub, window, queries, MAX_STORIES);
   if (stories.length === 0 && !opts.sendEmptyDigest) return null;
   const quotes = await queries.quotesArrived(window.from, window.to, sub.topics, 20);
   const horizon = sub.frequency === "weekly" ? 7 : 2;

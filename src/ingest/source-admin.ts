@@ -19,6 +19,8 @@ export interface SourceImporter {
     addedBy: string | null,
     nextFetchAt?: Date | null,
   ): Promise<OpmlImportResult>;
+  /** Un-pauses and re-enables a source, due at once. */
+  resumeSource(id: number): Promise<void>;
 }
 
 export interface SourceAdminDeps {
@@ -44,7 +46,8 @@ const PREVIEW_ITEMS = 3;
 /** The preview shown by /addsource: newest items, detected language, parser warnings. */
 export function feedPreview(feed: ParsedFeed, finalUrl: string, detect: (text: string) => string): FeedPreview {
   const items = [...feed.items].sort(
-    (a, b) => (b.publishedAt?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.publishedAt?.getTime() ?? Number.NEGATIVE_INFINITY),
+    (a, b) =>
+      (b.publishedAt?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.publishedAt?.getTime() ?? Number.NEGATIVE_INFINITY),
   );
   const sample = feed.items
     .slice(0, 20)
@@ -111,7 +114,7 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
     list: () => deps.sources.listSources(),
     find,
     remove: (id) => deps.sources.removeSource(id),
-    setPaused: (id, paused) => deps.sources.setSourcePaused(id, paused),
+    setPaused: (id, paused) => (paused ? deps.sources.setSourcePaused(id, true) : deps.sources.resumeSource(id)),
     async exportOpml() {
       const list = await deps.sources.listSources();
       return buildOpml(

@@ -8,7 +8,7 @@
  */
 import cron from "node-cron";
 import type { TopicInfo } from "../core/command.ts";
-import type { DeliveryStore, SubscriptionRecord } from "../core/delivery.ts";
+import type { DeliveryStore, DigestQueries, SubscriptionRecord } from "../core/delivery.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import { buildPost } from "../digest/build.ts";
 import type { Delivery, DeliveryReport } from "../outbox/delivery.ts";
@@ -70,11 +70,34 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     return n;
   }
 
-  async function planOne(sub: SubscriptionRecord, now: Date, report: TickReport): Promise<void> {
+  /** Anniversaries depend only on the day: read once per tick, not once per subscription. */
+  function tickQueries(): DigestQueries {
+    const memo = new Map<string, ReturnType<DigestQueries["onThisDay"]>>();
+    return {
+      storiesArrived: (...a) => store.storiesArrived(...a),
+      quotesArrived: (...a) => store.quotesArrived(...a),
+      onThisDay(month, day, year, limit) {
+        const key = `${month}-${day}-${year}-${limit}`;
+        let p = memo.get(key);
+        if (!p) {
+          p = store.onThisDay(month, day, year, limit);
+          memo.set(key, p);
+        }
+        return p;
+      },
+    };
+  }
+
+  async function planOne(
+    sub: SubscriptionRecord,
+    now: Date,
+    report: TickReport,
+    queries: DigestQueries,
+  ): Promise<void> {
     const period = currentPeriod(sub, now, alertEvery);
     const window = { from: sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery), to: now };
     const reply = await buildPost(sub, period.localDate, window, {
-      queries: store,
+      queries,
       topics: opts.topics,
       sendEmptyDigest: opts.sendEmptyDigest,
     });
@@ -93,13 +116,14 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
 
   async function planDue(now: Date, report: TickReport): Promise<void> {
     const seen = new Set<number>();
+    const queries = tickQueries();
     for (let round = 0; round < 1000; round++) {
       const due = (await store.dueSubscriptions(now, batchSize)).filter((s) => !seen.has(s.id));
       if (due.length === 0) break;
       for (const sub of due) {
         seen.add(sub.id);
         try {
-          await planOne(sub, now, report);
+          await planOne(sub, now, report, queries);
         } catch (err) {
           logger.error("planning a subscription failed", { subscription: sub.id, error: String(err) });
         }

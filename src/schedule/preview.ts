@@ -39,6 +39,7 @@ function defaultSubscription(chat: ChatRef, lang: Lang, now: Date): Subscription
     weekday: null,
     timezone: "Europe/Paris",
     topics: [],
+    terms: { include: [], exclude: [] },
     language: lang,
     active: true,
     nextDueAt: null,
@@ -80,7 +81,8 @@ export function createDigestPreviewer(opts: PreviewOptions): DigestPreviewer & {
     if (subscribed) {
       const rows = await opts.store.outboxRows({ subscriptionId: sub.id });
       const last = rows[rows.length - 1];
-      if (last?.status === "failed") notes.push(ds(lang, "lastFailed", { error: (last.lastError ?? "").slice(0, 120) }));
+      if (last?.status === "failed")
+        notes.push(ds(lang, "lastFailed", { error: (last.lastError ?? "").slice(0, 120) }));
     }
     const body = reply ?? { lines: [line(ds(lang, "previewNothing"))], kind: "empty" as const };
     return { ...body, footer: notes.join("\n") };

@@ -77,14 +77,21 @@ export function articleStore(db: Db): ArticleStore {
             const publishedAt = input.publishedAt ?? parseDay(analysis.publishedAt);
             const seenAt = publishedAt ?? new Date();
             let sid: number | null = null;
+            let attached = false;
             if (storyId !== null) {
               // Locks the story row (PostgreSQL) so concurrent attaches recount after each other.
               const r = await tx.story.updateMany({ where: { id: storyId }, data: { articleCount: { increment: 1 } } });
-              if (r.count > 0) sid = storyId;
+              if (r.count > 0) {
+                sid = storyId;
+                attached = true;
+              }
             }
             if (sid === null) {
+              // A new story holds just this article: its counts are known, no refresh needed.
               const title = input.title || analysis.title;
-              const story = await tx.story.create({ data: { title, firstSeenAt: seenAt, lastSeenAt: seenAt } });
+              const story = await tx.story.create({
+                data: { title, firstSeenAt: seenAt, lastSeenAt: seenAt, articleCount: 1, sourceCount: 1 },
+              });
               sid = story.id;
             }
             const article = await tx.article.create({
@@ -109,7 +116,7 @@ export function articleStore(db: Db): ArticleStore {
             await saveQuotes(tx, article.id, analysis, people);
             await saveEvents(tx, article.id, analysis);
             await saveTopics(tx, article.id, analysis.topics);
-            await refreshStory(tx, sid);
+            if (attached) await refreshStory(tx, sid);
             return { status: "inserted" as const, articleId: article.id, storyId: sid };
           },
           { maxWait: 15_000, timeout: 30_000 },

@@ -27,9 +27,7 @@ export function chatSettingsStore(db: Db): ChatSettingsStore {
   return {
     async get(chat) {
       const r = await db.chat.findUnique({ where: where(chat) });
-      return r
-        ? toSettings(r)
-        : { language: null, timezone: DEFAULT_TIMEZONE, quietStart: null, quietEnd: null };
+      return r ? toSettings(r) : { language: null, timezone: DEFAULT_TIMEZONE, quietStart: null, quietEnd: null };
     },
     async update(chat, patch) {
       const data = {

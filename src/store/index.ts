@@ -60,6 +60,7 @@ export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryS
     nextFetchAt?: Date | null,
   ): Promise<{ added: number; existing: number }>;
   setHealthNotice(sourceId: number, notice: string | null): Promise<void>;
+  resumeSource(sourceId: number): Promise<void>;
   close(): Promise<void>;
 }
 

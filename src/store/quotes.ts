@@ -55,8 +55,20 @@ export async function quotes(db: Db, q: QuotesQuery): Promise<QuoteRow[]> {
     }
     ids = picked.slice(0, limit);
   }
+  let inArticles: QuoteWhere | undefined;
+  if (!ids && limit > 0) {
+    // The newest `limit` quotes come from at most `limit` articles: find those first by walking articles
+    // newest first (publishedAt index), instead of sorting every matching quote by its article's date.
+    const articles = await db.article.findMany({
+      where: { quotes: { some: where } },
+      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      take: limit,
+      select: { id: true },
+    });
+    inArticles = { articleId: { in: articles.map((a) => a.id) } };
+  }
   const rows = await db.quote.findMany({
-    where: ids ? { id: { in: ids } } : where,
+    where: ids ? { id: { in: ids } } : { AND: [...and, ...(inArticles ? [inArticles] : [])] },
     orderBy: [
       { article: { publishedAt: { sort: "desc", nulls: "last" } } },
       { articleId: "desc" },

@@ -3,8 +3,9 @@
  * inside the caller's transaction. Shared rows (Person, PersonAlias, Topic) are inserted with
  * `ON CONFLICT DO NOTHING` so concurrent writers never abort each other's transaction.
  */
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
 import { foldKey } from "../analysis/fold.ts";
-import type { DocumentAnalysis, ExtractedEvent } from "../core/analysis-types.ts";
+import type { DocumentAnalysis, ExtractedEvent, ExtractedPerson } from "../core/analysis-types.ts";
 import type { Tx } from "./db.ts";
 import { foldText } from "./fold.ts";
 
@@ -13,25 +14,40 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Upserts people and their aliases; returns person ids by fold key (canonical and alias keys). */
 export async function savePeople(tx: Tx, articleId: number, analysis: DocumentAnalysis): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
+  const people = new Map<string, ExtractedPerson>();
   for (const p of analysis.people) {
     const key = p.key || foldKey(p.name);
-    if (!key) continue;
-    await tx.$executeRaw`INSERT INTO "Person" ("name", "key", "role", "createdAt") VALUES (${p.name}, ${key}, ${p.role}, ${new Date()}) ON CONFLICT ("key") DO NOTHING`;
-    const person = await tx.person.findUnique({ where: { key }, select: { id: true } });
-    if (!person) continue;
-    ids.set(key, person.id);
+    if (key && !people.has(key)) people.set(key, p);
+  }
+  if (people.size === 0) return ids;
+  // One statement per table (not one per person and alias): this is the hot path of ingestion.
+  const now = new Date();
+  const personRows = [...people].map(([key, p]) => sql`(${p.name}, ${key}, ${p.role}, ${now})`);
+  await tx.$executeRaw`INSERT INTO "Person" ("name", "key", "role", "createdAt") VALUES ${join(personRows)} ON CONFLICT ("key") DO NOTHING`;
+  const found = await tx.person.findMany({ where: { key: { in: [...people.keys()] } }, select: { id: true, key: true } });
+  const idOf = new Map(found.map((r) => [r.key, r.id]));
+  const aliasRows = new Map<string, { alias: string; personId: number }>();
+  const links = new Map<number, ExtractedPerson>();
+  for (const [key, p] of people) {
+    const personId = idOf.get(key);
+    if (personId === undefined) continue;
+    ids.set(key, personId);
+    if (!links.has(personId)) links.set(personId, p);
     for (const alias of new Set([p.name, ...p.aliases])) {
       const aliasKey = foldKey(alias);
       if (!aliasKey) continue;
-      // First person to claim an alias keeps it.
-      await tx.$executeRaw`INSERT INTO "PersonAlias" ("alias", "key", "personId") VALUES (${alias}, ${aliasKey}, ${person.id}) ON CONFLICT ("key") DO NOTHING`;
-      if (!ids.has(aliasKey)) ids.set(aliasKey, person.id);
+      // First person to claim an alias keeps it (in the database too: ON CONFLICT DO NOTHING).
+      if (!aliasRows.has(aliasKey)) aliasRows.set(aliasKey, { alias, personId });
+      if (!ids.has(aliasKey)) ids.set(aliasKey, personId);
     }
-    await tx.articlePerson.upsert({
-      where: { articleId_personId: { articleId, personId: person.id } },
-      create: { articleId, personId: person.id, mentions: Math.max(1, p.mentions), role: p.role },
-      update: {},
-    });
+  }
+  if (aliasRows.size > 0) {
+    const rows = [...aliasRows].map(([key, a]) => sql`(${a.alias}, ${key}, ${a.personId})`);
+    await tx.$executeRaw`INSERT INTO "PersonAlias" ("alias", "key", "personId") VALUES ${join(rows)} ON CONFLICT ("key") DO NOTHING`;
+  }
+  if (links.size > 0) {
+    const rows = [...links].map(([personId, p]) => sql`(${articleId}, ${personId}, ${Math.max(1, p.mentions)}, ${p.role})`);
+    await tx.$executeRaw`INSERT INTO "ArticlePerson" ("articleId", "personId", "mentions", "role") VALUES ${join(rows)} ON CONFLICT ("articleId", "personId") DO NOTHING`;
   }
   return ids;
 }
@@ -43,29 +59,34 @@ export async function saveQuotes(
   analysis: DocumentAnalysis,
   people: Map<string, number>,
 ): Promise<void> {
-  const data = [];
-  for (const q of analysis.quotes) {
-    const speakerKey = q.speaker ? foldKey(q.speaker) || null : null;
-    let personId: number | null = null;
-    if (speakerKey) {
-      personId = people.get(speakerKey) ?? null;
-      if (personId === null) {
-        const alias = await tx.personAlias.findUnique({ where: { key: speakerKey }, select: { personId: true } });
-        const person = alias ? null : await tx.person.findUnique({ where: { key: speakerKey }, select: { id: true } });
-        personId = alias?.personId ?? person?.id ?? null;
-      }
-    }
-    data.push({
+  if (analysis.quotes.length === 0) return;
+  const keyOf = (speaker: string | null) => (speaker ? foldKey(speaker) || null : null);
+  // Speakers not among this article's people are looked up once, all together: aliases first, then keys.
+  const unknown = [
+    ...new Set(analysis.quotes.map((q) => keyOf(q.speaker)).filter((k): k is string => k !== null && !people.has(k))),
+  ];
+  const known = new Map(people);
+  if (unknown.length > 0) {
+    const [aliases, persons] = await Promise.all([
+      tx.personAlias.findMany({ where: { key: { in: unknown } }, select: { key: true, personId: true } }),
+      tx.person.findMany({ where: { key: { in: unknown } }, select: { key: true, id: true } }),
+    ]);
+    for (const p of persons) known.set(p.key, p.id);
+    for (const a of aliases) known.set(a.key, a.personId);
+  }
+  const data = analysis.quotes.map((q) => {
+    const speakerKey = keyOf(q.speaker);
+    return {
       articleId,
       text: q.text,
       textFold: foldText(q.text),
       speakerName: q.speaker,
       speakerKey,
-      personId,
+      personId: speakerKey ? (known.get(speakerKey) ?? null) : null,
       position: q.position,
-    });
-  }
-  if (data.length > 0) await tx.quote.createMany({ data });
+    };
+  });
+  await tx.quote.createMany({ data });
 }
 
 /** Column values for an event, or null when its dates are not YYYY-MM-DD. */
@@ -97,10 +118,8 @@ export async function saveEvents(tx: Tx, articleId: number, analysis: DocumentAn
 /** Links the article to its topics, creating Topic rows on demand. */
 export async function saveTopics(tx: Tx, articleId: number, topics: string[]): Promise<void> {
   const slugs = [...new Set(topics.map((t) => t.trim()).filter((t) => t.length > 0))];
-  for (const slug of slugs) {
-    await tx.$executeRaw`INSERT INTO "Topic" ("slug") VALUES (${slug}) ON CONFLICT ("slug") DO NOTHING`;
-  }
   if (slugs.length === 0) return;
+  await tx.$executeRaw`INSERT INTO "Topic" ("slug") VALUES ${join(slugs.map((slug) => sql`(${slug})`))} ON CONFLICT ("slug") DO NOTHING`;
   const rows = await tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true } });
   await tx.articleTopic.createMany({ data: rows.map((r) => ({ articleId, topicId: r.id })) });
 }

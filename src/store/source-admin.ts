@@ -41,6 +41,10 @@ export function sourceAdminStore(db: Db) {
         return { added, existing };
       });
     },
+    /** Un-pauses and re-enables a source (disabled by failures) and makes it due now. */
+    async resumeSource(id: number): Promise<void> {
+      await db.source.updateMany({ where: { id }, data: { paused: false, disabled: false, nextFetchAt: null } });
+    },
     /** Records which health state the adding chat was told about ("warn", "disabled") or null after recovery. */
     async setHealthNotice(id: number, notice: string | null): Promise<void> {
       await db.source.updateMany({ where: { id }, data: { healthNotice: notice } });

@@ -41,6 +41,7 @@ export function toSubscriptionRecord(r: SubRow): SubscriptionRecord {
     weekday: r.weekday,
     timezone: r.timezone ?? chat.timezone,
     topics: parseList(r.topics),
+    terms: { include: parseList(r.includeTerms), exclude: parseList(r.excludeTerms) },
     language: lang,
     active: r.active,
     nextDueAt: r.nextDueAt,

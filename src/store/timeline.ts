@@ -108,14 +108,22 @@ export async function timeline(db: Db, q: TimelineQuery): Promise<TimelineEntry[
   // Overlap with [from, to]: a period that started before `from` but ends after it is kept.
   if (q.from) and.push({ endDate: { gte: q.from } });
   if (q.to) and.push({ startDate: { lte: upperBound(q.to) } });
+  const limit = Math.max(0, q.limit);
+  if (limit === 0) return [];
+  const where: EventWhere = and.length > 0 ? { AND: and } : {};
+  const dir = q.from ? "asc" : "desc";
+  // Every start day holds at least one merged entry, so the `limit` entries wanted all start on one of the
+  // first `limit` distinct days: find the last of those days, then read only the rows up to it.
+  const days = await db.event.groupBy({ by: ["startDate"], where, orderBy: { startDate: dir }, take: limit });
+  const edge = days[days.length - 1]?.startDate;
+  if (edge === undefined) return [];
   const rows = await db.event.findMany({
-    where: and.length > 0 ? { AND: and } : {},
-    orderBy: q.from ? [{ startDate: "asc" }, { id: "asc" }] : [{ startDate: "desc" }, { id: "desc" }],
+    where: { AND: [where, { startDate: q.from ? { lte: edge } : { gte: edge } }] },
+    orderBy: [{ startDate: dir }, { id: dir }],
     take: MAX_EVENTS,
     select: eventSelect,
   });
   const merged = mergeEvents(rows);
-  const limit = Math.max(0, q.limit);
   return (q.from ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit))).map((m) => m.entry);
 }
 

@@ -47,7 +47,14 @@ const delivery = createDelivery({
   },
 });
 const topics = defaultTaxonomy.topics.map((t) => ({ slug: t.slug, label: t.label, aliases: t.aliases }));
-const scheduler = createDigestScheduler({ store, delivery, topics, clock, logger: silentLogger, sendEmptyDigest: true });
+const scheduler = createDigestScheduler({
+  store,
+  delivery,
+  topics,
+  clock,
+  logger: silentLogger,
+  sendEmptyDigest: true,
+});
 const report = await scheduler.tick();
 process.stdout.write(`${JSON.stringify(report)}\n`);
 await store.close();

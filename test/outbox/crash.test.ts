@@ -11,8 +11,8 @@ import { silentLogger } from "../../src/core/logger.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createDigestScheduler } from "../../src/schedule/digest-scheduler.ts";
 import { createStore } from "../../src/store/index.ts";
-import { freshDatabase, type TestDatabase } from "../store/backends.ts";
 import { topics } from "../schedule/world.ts";
+import { freshDatabase, type TestDatabase } from "../store/backends.ts";
 
 const SUBS = 300;
 const NOW = "2026-11-23T07:00:00Z";

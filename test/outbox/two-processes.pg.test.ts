@@ -38,7 +38,15 @@ describe.skipIf(!process.env.TEST_PG_URL)("two instances on one PostgreSQL", () 
       stores.push(store);
       senders.push(sender);
       schedulers.push(
-        createDigestScheduler({ store, delivery, topics, clock, logger: silentLogger, sendEmptyDigest: true, batchSize: 7 }),
+        createDigestScheduler({
+          store,
+          delivery,
+          topics,
+          clock,
+          logger: silentLogger,
+          sendEmptyDigest: true,
+          batchSize: 7,
+        }),
       );
     }
     const zones = ["Europe/Paris", "Europe/Moscow", "Asia/Almaty"];

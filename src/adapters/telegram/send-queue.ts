@@ -37,7 +37,8 @@ interface ChatState {
 /** A per-chat serial queue with per-chat, per-group and global pacing. */
 export class SendQueue {
   private readonly chats = new Map<string, ChatState>();
-  private globalNextAt = 0;
+  private globalTail: Promise<void> = Promise.resolve();
+  private globalLastAt = Number.NEGATIVE_INFINITY;
   private readonly interval: number;
   private readonly groupMax: number;
   private readonly globalGap: number;
@@ -49,7 +50,9 @@ export class SendQueue {
     this.interval = limits.perChatIntervalMs ?? 1000;
     this.groupMax = limits.perGroupPerMinute ?? 20;
     const perSecond = limits.globalPerSecond ?? 30;
-    this.globalGap = perSecond > 0 ? 1000 / perSecond : 0;
+    // 1 % slower than the limit: arrival times at Telegram jitter by a few ms, and a strict sliding window would
+    // answer an exact-rate stream with the odd 429 (each costs that chat a whole retry_after).
+    this.globalGap = perSecond > 0 ? 1010 / perSecond : 0;
   }
 
   /** Tasks waiting or running for this chat. */
@@ -101,11 +104,17 @@ export class SendQueue {
     }
     if (at > now) await this.timers.sleep(at - now);
     if (this.globalGap > 0) {
-      // Reserve the next global slot only once this chat is ready, so waiting chats hold no global slots.
-      now = this.timers.now();
-      const slot = Math.max(now, this.globalNextAt);
-      this.globalNextAt = slot + this.globalGap;
-      if (slot > now) await this.timers.sleep(slot - now);
+      // Global slots are taken one after another, only once this chat is ready (waiting chats hold none), and
+      // spaced from the previous send's *actual* time: timers fire late under load, and spacing reserved
+      // times instead lets a late send and an on-time one bunch up into Telegram's 429.
+      const gate = this.globalTail.then(async () => {
+        now = this.timers.now();
+        const at = this.globalLastAt + this.globalGap;
+        if (at > now) await this.timers.sleep(at - now);
+        this.globalLastAt = this.timers.now();
+      });
+      this.globalTail = gate;
+      await gate;
     }
     st.lastAt = this.timers.now();
     if (isGroup) st.recent.push(st.lastAt);

@@ -55,7 +55,8 @@ export const fr = {
   "addsource.title": "Source ajoutée : {title}",
   "addsource.language": "Langue détectée : {lang} · {count} articles dans le flux",
   "addsource.newest": "Les plus récents :",
-  "addsource.seeded": "{count} articles de l'historique ont été archivés sans être publiés (amorçage) : les abonnés ne recevront que les nouvelles parutions.",
+  "addsource.seeded":
+    "{count} articles de l'historique ont été archivés sans être publiés (amorçage) : les abonnés ne recevront que les nouvelles parutions.",
   "addsource.warnings": "Flux partiellement invalide : {count} problème(s) contourné(s).",
   "addsource.unknownLang": "inconnue",
   "sources.title": "Sources ({count})",
@@ -77,13 +78,16 @@ export const fr = {
   "source.paused": "Source n° {id} mise en pause ({title}).",
   "source.resumed": "Source n° {id} reprise ({title}) : elle sera relevée au prochain passage.",
   "export.done": "{count} source(s) exportée(s) au format OPML (fichier joint).",
-  "health.warnNotice": "⚠️ La source « {title} » échoue depuis {days} jours ({error}). Elle sera désactivée si cela continue. Vérifiez son adresse ou retirez-la avec /removesource {id}.",
-  "health.disabledNotice": "⛔ La source « {title} » a été désactivée après {count} échecs consécutifs ({error}). Réactivez-la avec /resumesource {id} une fois réparée.",
+  "health.warnNotice":
+    "⚠️ La source « {title} » échoue depuis {days} jours ({error}). Elle sera désactivée si cela continue. Vérifiez son adresse ou retirez-la avec /removesource {id}.",
+  "health.disabledNotice":
+    "⛔ La source « {title} » a été désactivée après {count} échecs consécutifs ({error}). Réactivez-la avec /resumesource {id} une fois réparée.",
   "health.recoveredNotice": "✅ La source « {title} » fonctionne de nouveau.",
   "sub.kind.digest": "revue de presse",
   "sub.kind.anniversaries": "anniversaires",
   "sub.kind.alerts": "alertes",
-  "sub.usage": "Usage : /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly]. Exemple : /subscribe digest énergie 08:00 weekly",
+  "sub.usage":
+    "Usage : /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly]. Exemple : /subscribe digest énergie 08:00 weekly",
   "sub.badToken": "Je ne comprends pas « {value} ». {usage}",
   "sub.created": "Abonnement n° {id} créé : {what}.",
   "sub.updated": "Abonnement n° {id} mis à jour : {what}.",
@@ -99,7 +103,8 @@ export const fr = {
   "unsub.usage": "Indiquez le numéro de l'abonnement (voir /subscriptions) ou son type. Exemple : /unsubscribe 2",
   "unsub.notFound": "Aucun abonnement « {value} » dans ce chat. Voir /subscriptions.",
   "unsub.done": "Abonnement n° {id} supprimé ({kind}).",
-  "filter.usage": "Usage : /filter [N] +inclure -exclure (mots ou personnes), ou /filter [N] clear. Exemple : /filter +Tokaïev -sport",
+  "filter.usage":
+    "Usage : /filter [N] +inclure -exclure (mots ou personnes), ou /filter [N] clear. Exemple : /filter +Tokaïev -sport",
   "filter.which": "Ce chat a plusieurs abonnements : précisez le numéro. Exemple : /filter {id} +Tokaïev",
   "filter.none": "Aucun abonnement dans ce chat. Commencez par /subscribe.",
   "filter.badTerm": "Chaque terme commence par + (inclure) ou - (exclure) : « {value} ».",
@@ -116,14 +121,17 @@ export const fr = {
   "settings.quiet": "Heures calmes : {value}",
   "settings.quietNone": "aucune",
   "settings.footer": "/settings language fr|en · /settings timezone Asia/Almaty · /settings quiet 22:00-07:00|off",
-  "settings.usage": "Usage : /settings language fr|en|auto, /settings timezone Europe/Paris, /settings quiet 22:00-07:00 ou off.",
+  "settings.usage":
+    "Usage : /settings language fr|en|auto, /settings timezone Europe/Paris, /settings quiet 22:00-07:00 ou off.",
   "settings.badLanguage": "Langue inconnue : « {value} ». Choix : fr, en, auto.",
   "settings.badTimezone": "Fuseau horaire inconnu : « {value} ». Exemple : Asia/Almaty, Europe/Moscow.",
   "settings.badQuiet": "Heures calmes invalides : « {value} ». Exemple : 22:00-07:00, ou off.",
   "settings.saved": "Réglage enregistré.",
-  "addevent.usage": "Usage : /addevent AAAA-MM-JJ description (ou AAAA-MM, AAAA). Exemple : /addevent 2013-11-11 Signature du traité",
+  "addevent.usage":
+    "Usage : /addevent AAAA-MM-JJ description (ou AAAA-MM, AAAA). Exemple : /addevent 2013-11-11 Signature du traité",
   "addevent.badText": "Ajoutez une description de 3 à 300 caractères après la date.",
-  "addevent.done": "Événement n° {id} ajouté à la chronologie : {date} — {summary}. Il prime sur les événements extraits des articles.",
+  "addevent.done":
+    "Événement n° {id} ajouté à la chronologie : {date} — {summary}. Il prime sur les événements extraits des articles.",
   "audit.title": "Journal des actions d'administration",
   "audit.empty": "Aucune action enregistrée.",
 } as const;

@@ -1,0 +1,10 @@
+const mb = () => (process.memoryUsage().rss / 1048576).toFixed(0) + "MB heap " + (process.memoryUsage().heapUsed / 1048576).toFixed(0);
+console.log("start", mb());
+await import("grammy"); console.log("grammy", mb());
+await import("discord.js"); console.log("discord.js", mb());
+await import("../../src/store/db.ts");
+const { createDb } = await import("../../src/store/db.ts");
+const { db } = await createDb(process.argv[2]!); await db.$queryRaw`SELECT 1`; console.log("prisma sqlite", mb());
+await db.article.findFirst(); console.log("prisma model q", mb());
+await import("../../src/app.ts"); console.log("app", mb());
+await import("../../src/main.ts").catch(()=>{}); 

@@ -1,0 +1,16 @@
+import { mkdtempSync } from "node:fs";
+import { silentLogger } from "../../src/core/logger.ts";
+import { applyMigrations, createStore } from "../../src/store/index.ts";
+import { seedSqlite } from "../seed-rows.ts";
+const dir = mkdtempSync("/tmp/nb-bench-");
+const url = `file:${dir}/b.db`;
+await applyMigrations(url, silentLogger);
+let t = performance.now();
+seedSqlite(url, Number(process.argv[2] ?? 10000));
+console.log("seed s", ((performance.now() - t) / 1000).toFixed(1));
+const s = await createStore(url, silentLogger);
+console.log(await s.stats());
+console.log((await s.search("tokaiev pétrole", 3)).map(h=>h.title));
+console.log((await s.quotes({speaker:"Lavrov", limit:3})).map(h=>h.text));
+console.log((await s.onThisDay(3, 12, 2026, 3)).map(h=>h.entry.start));
+await s.close();

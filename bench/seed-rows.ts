@@ -1,0 +1,255 @@
+/**
+ * Bulk archive for the query benchmarks: N invented articles with their stories, people, quotes, events and
+ * topics, written with direct batched inserts (better-sqlite3 / pg) into a database the migrations created.
+ * Triggers and generated columns still run, so the full-text indexes are real.
+ */
+import Database from "better-sqlite3";
+import pg from "pg";
+import { foldKey } from "../src/analysis/fold.ts";
+import { foldText } from "../src/store/fold.ts";
+import { SPEAKERS, generateArticle } from "./text.ts";
+
+/** Theme of the generator -> topic slugs of the default taxonomy. */
+const TOPICS: Record<string, string[]> = {
+  énergie: ["energie", "economie-commerce"],
+  commerce: ["economie-commerce"],
+  sanctions: ["sanctions", "economie-commerce"],
+  transport: ["transport-logistique"],
+  sécurité: ["securite", "multilateral"],
+  migration: ["migration"],
+  culture: ["culture-education"],
+};
+const SLUGS = [...new Set(Object.values(TOPICS).flat())];
+const SOURCES = ["Steppe Hebdo", "Courrier d'Astana", "La Lettre de Moscou", "Eurasie Matin", "Le Veilleur caspien"];
+
+/** Rows of one table as column arrays of equal length. */
+type Rows = Record<string, unknown[]>;
+
+function iso(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/** Builds the rows of articles [from, to) (ids are 1-based and dense). */
+function buildRows(from: number, to: number, total: number) {
+  const end = Date.UTC(2025, 10, 20, 9);
+  const span = 11 * 365 * 86_400_000;
+  const t: Record<string, Rows> = {
+    Story: { id: [], title: [], firstSeenAt: [], lastSeenAt: [], articleCount: [], sourceCount: [] },
+    Article: {
+      id: [],
+      sourceId: [],
+      url: [],
+      guid: [],
+      title: [],
+      publishedAt: [],
+      language: [],
+      body: [],
+      contentHash: [],
+      signature: [],
+      storyId: [],
+      createdAt: [],
+    },
+    Quote: { articleId: [], text: [], textFold: [], speakerName: [], speakerKey: [], personId: [], position: [] },
+    Event: {
+      articleId: [],
+      startDate: [],
+      endDate: [],
+      startYear: [],
+      startMonth: [],
+      startDay: [],
+      precision: [],
+      phrase: [],
+      summary: [],
+      searchFold: [],
+      position: [],
+      createdAt: [],
+    },
+    ArticlePerson: { articleId: [], personId: [], mentions: [] },
+    ArticleTopic: { articleId: [], topicId: [] },
+  };
+  const push = (table: string, row: Record<string, unknown>) => {
+    const cols = t[table] as Rows;
+    for (const k of Object.keys(cols)) (cols[k] as unknown[]).push(row[k]);
+  };
+  for (let i = from; i < to; i++) {
+    const id = i + 1;
+    const a = generateArticle(i, 11);
+    // Oldest first: ids grow with time, as in a real archive.
+    const at = new Date(end - span + Math.floor((span * i) / total));
+    const story = id % 3 === 2 ? id - 1 : id; // every third article joins the previous story
+    if (story === id) {
+      push("Story", {
+        id,
+        title: a.title,
+        firstSeenAt: iso(at),
+        lastSeenAt: iso(at),
+        articleCount: id % 3 === 1 ? 2 : 1,
+        sourceCount: id % 3 === 1 ? 2 : 1,
+      });
+    }
+    push("Article", {
+      id,
+      sourceId: 1 + (i % SOURCES.length),
+      url: `https://bench.example/a/${id}`,
+      guid: `g${id}`,
+      title: a.title,
+      publishedAt: iso(at),
+      language: "fr",
+      body: a.body,
+      contentHash: `h${id}`,
+      signature: JSON.stringify({ people: a.speakers.map(foldKey), dates: a.events.map((e) => e.iso) }),
+      storyId: story,
+      createdAt: iso(at),
+    });
+    a.quotes.forEach((q, pos) => {
+      const p = SPEAKERS.findIndex((s) => s.name === q.speaker) + 1;
+      push("Quote", {
+        articleId: id,
+        text: q.text,
+        textFold: foldText(q.text),
+        speakerName: q.speaker,
+        speakerKey: foldKey(q.speaker),
+        personId: p,
+        position: pos,
+      });
+    });
+    a.events.forEach((e, pos) => {
+      const [y, m, d] = e.iso.split("-").map(Number) as [number, number, number];
+      const summary = `${a.title.slice(0, 80)}`;
+      push("Event", {
+        articleId: id,
+        startDate: e.iso,
+        endDate: e.iso,
+        startYear: y,
+        startMonth: m,
+        startDay: d,
+        precision: "day",
+        phrase: e.phrase,
+        summary,
+        searchFold: foldText(`${e.phrase} ${summary}`),
+        position: pos,
+        createdAt: iso(at),
+      });
+    });
+    for (const name of new Set(a.speakers)) {
+      push("ArticlePerson", { articleId: id, personId: SPEAKERS.findIndex((s) => s.name === name) + 1, mentions: 2 });
+    }
+    for (const slug of TOPICS[a.theme] ?? []) push("ArticleTopic", { articleId: id, topicId: SLUGS.indexOf(slug) + 1 });
+  }
+  return t;
+}
+
+/** Reference rows: sources, people with aliases, topics. */
+function referenceRows(): Record<string, Rows> {
+  return {
+    Source: {
+      id: SOURCES.map((_, i) => i + 1),
+      url: SOURCES.map((_, i) => `https://bench.example/feed/${i + 1}.xml`),
+      title: [...SOURCES],
+      createdAt: SOURCES.map(() => iso(new Date(Date.UTC(2015, 0, 1)))),
+    },
+    Person: {
+      id: SPEAKERS.map((_, i) => i + 1),
+      name: SPEAKERS.map((s) => s.name),
+      key: SPEAKERS.map((s) => foldKey(s.name)),
+      role: SPEAKERS.map((s) => s.role),
+      createdAt: SPEAKERS.map(() => iso(new Date(Date.UTC(2015, 0, 1)))),
+    },
+    PersonAlias: {
+      alias: SPEAKERS.map((s) => s.name),
+      key: SPEAKERS.map((s) => foldKey(s.name)),
+      personId: SPEAKERS.map((_, i) => i + 1),
+    },
+    Topic: { id: SLUGS.map((_, i) => i + 1), slug: [...SLUGS] },
+  };
+}
+
+const CHUNK = 2000;
+const ORDER = ["Story", "Article", "Quote", "Event", "ArticlePerson", "ArticleTopic"];
+
+/** Writes `count` articles (and everything around them) into an empty, migrated SQLite database. */
+export function seedSqlite(url: string, count: number): void {
+  const db = new Database(url.replace(/^file:/, ""));
+  db.pragma("journal_mode = WAL");
+  const write = (table: string, rows: Rows) => {
+    const cols = Object.keys(rows);
+    const n = (rows[cols[0] as string] as unknown[]).length;
+    if (n === 0) return;
+    const stmt = db.prepare(
+      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`,
+    );
+    for (let i = 0; i < n; i++) stmt.run(...cols.map((c) => normal((rows[c] as unknown[])[i])));
+  };
+  const inTransaction = (fn: () => void) => {
+    db.exec("BEGIN");
+    fn();
+    db.exec("COMMIT");
+  };
+  inTransaction(() => {
+    for (const [table, rows] of Object.entries(referenceRows())) write(table, rows);
+  });
+  for (let from = 0; from < count; from += CHUNK) {
+    const rows = buildRows(from, Math.min(count, from + CHUNK), count);
+    inTransaction(() => {
+      for (const table of ORDER) write(table, rows[table] as Rows);
+    });
+  }
+  db.exec("ANALYZE");
+  db.close();
+}
+
+function normal(v: unknown): unknown {
+  return typeof v === "boolean" ? Number(v) : v;
+}
+
+/** Writes `count` articles into an empty, migrated PostgreSQL database (multi-row INSERT … SELECT unnest). */
+export async function seedPg(url: string, count: number): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const types = await columnTypes(c);
+  const write = async (table: string, rows: Rows) => {
+    const cols = Object.keys(rows);
+    if ((rows[cols[0] as string] as unknown[]).length === 0) return;
+    const casts = cols.map((col, i) => `unnest($${i + 1}::${arrayType(types.get(`${table}.${col}`))})`);
+    await c.query(
+      `INSERT INTO "${table}" (${cols.map((x) => `"${x}"`).join(",")}) SELECT ${casts.join(",")}`,
+      cols.map((col) => rows[col]),
+    );
+  };
+  await c.query("BEGIN");
+  for (const [table, rows] of Object.entries(referenceRows())) await write(table, rows);
+  await c.query("COMMIT");
+  for (let from = 0; from < count; from += CHUNK) {
+    const rows = buildRows(from, Math.min(count, from + CHUNK), count);
+    await c.query("BEGIN");
+    for (const table of ORDER) await write(table, rows[table] as Rows);
+    await c.query("COMMIT");
+  }
+  // Explicit ids were inserted: move the sequences past them so later inserts do not collide.
+  for (const table of ["Source", "Person", "Topic", "Story", "Article"]) {
+    await c.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max("id") FROM "${table}"))`);
+  }
+  await c.query("ANALYZE");
+  await c.end();
+}
+
+async function columnTypes(c: pg.Client): Promise<Map<string, string>> {
+  const r = await c.query<{ table_name: string; column_name: string; udt_name: string }>(
+    "SELECT table_name, column_name, udt_name FROM information_schema.columns WHERE table_schema = 'public'",
+  );
+  return new Map(r.rows.map((x) => [`${x.table_name}.${x.column_name}`, x.udt_name]));
+}
+
+function arrayType(udt: string | undefined): string {
+  switch (udt) {
+    case "int4":
+      return "int[]";
+    case "bool":
+      return "boolean[]";
+    case "timestamp":
+      return "timestamp(3)[]";
+    default:
+      return "text[]";
+  }
+}
+

@@ -1,0 +1,83 @@
+/**
+ * Helpers of the admin and subscriber commands: the admin services, the rights checks they make on every
+ * call (on top of the dispatcher's `adminOnly` check), the audit record, and raw argument text.
+ * (Files starting with "_" are not commands.)
+ */
+import type { AdminServices } from "../src/core/admin.ts";
+import type { CommandOption, CommandRequest } from "../src/core/command.ts";
+import { PermissionDeniedError, UserInputError } from "../src/core/errors.ts";
+import { t } from "../src/core/i18n/index.ts";
+import type { SourceRecord } from "../src/core/store.ts";
+
+/** The admin services, or a clear "not enabled" answer. */
+export function adminOf(req: CommandRequest): AdminServices {
+  const a = req.services.admin;
+  if (!a) throw new UserInputError(t(req.lang, "admin.unavailable"));
+  return a;
+}
+
+/** Global changes (sources, curated events) are for the bot owners from config. Re-checked on every call. */
+export async function requireOwner(req: CommandRequest): Promise<void> {
+  if (!(await req.user.isOwner?.()))
+    throw new PermissionDeniedError("owner only", { owner: true, command: req.command });
+}
+
+/**
+ * Changes to a chat (subscriptions, filters, settings): the user in a private chat, else a chat admin
+ * (asked of the platform now, never cached).
+ */
+export async function requireChatAdmin(req: CommandRequest): Promise<void> {
+  if (req.chat.type === "private" || req.chat.type === "console") return;
+  if (!(await req.user.isAdmin())) throw new UserInputError(t(req.lang, "admin.chatAdminOnly"));
+}
+
+/** Records an admin action (who, what, where; `at` is set by the store). */
+export async function audit(req: CommandRequest, action: string, details: Record<string, unknown>): Promise<void> {
+  await adminOf(req).audit.record({
+    at: req.now,
+    platform: req.chat.platform,
+    chatId: req.chat.id,
+    userId: req.user.id,
+    action,
+    details: {
+      ...details,
+      ...(req.chat.threadId ? { thread: req.chat.threadId } : {}),
+      ...(req.user.name ? { by: req.user.name } : {}),
+    },
+  });
+}
+
+/**
+ * The command's argument text: the raw text on Telegram/console, or the typed options joined in declaration
+ * order on Discord (so one parser serves both).
+ */
+export function argText(req: CommandRequest): string {
+  if (req.args.trim()) return req.args.replace(/\s+/g, " ").trim();
+  const def = req.services.commands().find((c) => c.name === req.command);
+  const names = def ? def.options.map((o) => o.name) : Object.keys(req.options);
+  return names
+    .map((n) => req.options[n])
+    .filter((v) => v !== undefined && v !== "")
+    .map(String)
+    .join(" ")
+    .trim();
+}
+
+/** The source named by the argument (number or URL); a clear message when missing or unknown. */
+export async function sourceFromArgs(req: CommandRequest): Promise<SourceRecord> {
+  const ref = argText(req);
+  if (!ref) throw new UserInputError(t(req.lang, "source.usage", { command: req.command }));
+  const source = await adminOf(req).sources.find(ref);
+  if (!source) throw new UserInputError(t(req.lang, "source.notFound", { value: ref.slice(0, 80) }));
+  return source;
+}
+
+/** Option list of the commands that take one source. */
+export const sourceOption = [
+  {
+    name: "source",
+    type: "string",
+    required: true,
+    description: { fr: "Numéro ou adresse de la source", en: "Source number or address" },
+  },
+] satisfies CommandOption[];

@@ -1,0 +1,76 @@
+import type { Command } from "../src/core/command.ts";
+import { UserInputError } from "../src/core/errors.ts";
+import { t } from "../src/core/i18n/index.ts";
+import { line } from "../src/core/reply.ts";
+import { MAX_FILTER_TERMS, MAX_TERM_LENGTH, parseFilter } from "../src/digest/filter.ts";
+import { adminOf, argText, audit, requireChatAdmin } from "./_admin.ts";
+import { chatSubscriptions, describeFilter, sameThread } from "./_subscriptions.ts";
+
+/** /filter [N] +mot -mot | clear — include/exclude words or people on a subscription of this chat. */
+const filter = {
+  name: "filter",
+  description: {
+    fr: "Filtrer un abonnement : +inclure -exclure (admins du chat)",
+    en: "Filter a subscription: +include -exclude (chat admins)",
+  },
+  options: [
+    {
+      name: "terms",
+      type: "string",
+      required: true,
+      description: { fr: "+Tokaïev -sport, ou clear", en: "+Tokayev -sport, or clear" },
+    },
+    { name: "subscription", type: "integer", description: { fr: "Numéro de l'abonnement", en: "Subscription number" } },
+  ],
+  adminOnly: false,
+  async run(req) {
+    const admin = adminOf(req);
+    await requireChatAdmin(req);
+    let text = argText(req);
+    let id = typeof req.options.subscription === "number" ? req.options.subscription : null;
+    const lead = /^#?(\d{1,9})\b\s*/.exec(text);
+    if (lead && req.args.trim()) {
+      id = Number(lead[1]);
+      text = text.slice(lead[0].length);
+    } else if (!req.args.trim()) {
+      text = String(req.options.terms ?? "");
+    }
+    if (!text.trim()) throw new UserInputError(t(req.lang, "filter.usage"));
+    const subs = await chatSubscriptions(req);
+    if (subs.length === 0) throw new UserInputError(t(req.lang, "filter.none"));
+    const here = subs.filter((s) => sameThread(req, s));
+    const target =
+      id !== null
+        ? subs.find((s) => s.id === id)
+        : here.length === 1
+          ? here[0]
+          : subs.length === 1
+            ? subs[0]
+            : undefined;
+    if (!target) {
+      if (id !== null) throw new UserInputError(t(req.lang, "unsub.notFound", { value: String(id) }));
+      throw new UserInputError(t(req.lang, "filter.which", { id: subs[0]?.id ?? 1 }));
+    }
+    if (/^(clear|off|aucun|effacer|none)$/i.test(text.trim())) {
+      await admin.subscriptions.setFilter(target.id, { include: [], exclude: [] });
+      await audit(req, "subscription.filter", { subscriptionId: target.id, include: [], exclude: [] });
+      return { lines: [line(t(req.lang, "filter.cleared", { id: target.id }))] };
+    }
+    const parsed = parseFilter(text);
+    if (!parsed.ok) {
+      throw new UserInputError(
+        t(req.lang, `filter.${parsed.problem}`, {
+          value: parsed.value.slice(0, 80),
+          max: parsed.problem === "tooMany" ? MAX_FILTER_TERMS : MAX_TERM_LENGTH,
+        }),
+      );
+    }
+    await admin.subscriptions.setFilter(target.id, parsed.filter);
+    await audit(req, "subscription.filter", { subscriptionId: target.id, ...parsed.filter });
+    return {
+      lines: [line(t(req.lang, "filter.set", { id: target.id, filter: describeFilter(req, parsed.filter) }))],
+    };
+  },
+} satisfies Command;
+
+export default filter;

@@ -1,0 +1,24 @@
+import type { Command } from "../src/core/command.ts";
+import { UserInputError } from "../src/core/errors.ts";
+import { t } from "../src/core/i18n/index.ts";
+import { line } from "../src/core/reply.ts";
+import { adminOf, audit, requireOwner, sourceFromArgs, sourceOption } from "./_admin.ts";
+
+/** /removesource N|URL — owners only; recorded in the audit log. */
+const removesource = {
+  name: "removesource",
+  description: { fr: "Retirer une source (propriétaires)", en: "Remove a source (owners)" },
+  options: sourceOption,
+  adminOnly: true,
+  async run(req) {
+    await requireOwner(req);
+    const admin = adminOf(req);
+    const source = await sourceFromArgs(req);
+    const done = await admin.sources.remove(source.id);
+    if (!done) throw new UserInputError(t(req.lang, "source.notFound", { value: String(source.id) }));
+    await audit(req, "source.remove", { sourceId: source.id, url: source.url });
+    return { lines: [line(t(req.lang, "source.removed", { id: source.id, title: source.title ?? source.url }))] };
+  },
+} satisfies Command;
+
+export default removesource;

@@ -1,0 +1,26 @@
+import type { Command } from "../src/core/command.ts";
+import { t } from "../src/core/i18n/index.ts";
+import { line } from "../src/core/reply.ts";
+import { adminOf } from "./_admin.ts";
+import { chatSubscriptions, describe } from "./_subscriptions.ts";
+
+/** /subscriptions — what this chat receives (anyone may look). */
+const subscriptions = {
+  name: "subscriptions",
+  description: { fr: "Abonnements de ce chat", en: "Subscriptions of this chat" },
+  options: [],
+  adminOnly: false,
+  async run(req) {
+    const admin = adminOf(req);
+    const subs = await chatSubscriptions(req);
+    if (subs.length === 0) return { lines: [line(t(req.lang, "sub.listEmpty"))], kind: "empty" };
+    const lines = [];
+    for (const s of subs) {
+      const filter = await admin.subscriptions.filterOf(s.id);
+      lines.push(line({ text: `#${s.id} `, bold: true }, describe(req, s, filter)));
+    }
+    return { title: t(req.lang, "sub.listTitle"), lines, footer: t(req.lang, "sub.listFooter") };
+  },
+} satisfies Command;
+
+export default subscriptions;
