@@ -18,6 +18,7 @@ import { createProgressReporter } from "./ingest/progress.ts";
 import { createLogger } from "./logging.ts";
 import { startScheduledDelivery } from "./schedule/delivery-service.ts";
 import { startPoller } from "./schedule/poller.ts";
+import { createSourceHealthNotifier, sendVia } from "./schedule/source-health.ts";
 import { dataDir, stateFile } from "./state-file.ts";
 
 const demoDir = fileURLToPath(new URL("../demo", import.meta.url));
@@ -99,7 +100,23 @@ async function main(): Promise<void> {
   progress.done();
 
   const adapters = platformAdapters(config, app, logger);
-  const poller = startPoller({ cron: config.POLL_CRON, poll: () => app.ingestor.pollDue(), logger });
+  // After each poll, the chats that added a failing source are warned before it is disabled, and told when it recovers.
+  const health = createSourceHealthNotifier({
+    sources: app.store,
+    send: sendVia(adapters),
+    langOf: (c) => app.store.chatLanguage(c),
+    clock: systemClock,
+    logger,
+  });
+  const poller = startPoller({
+    cron: config.POLL_CRON,
+    poll: async () => {
+      const r = await app.ingestor.pollDue();
+      await health.check();
+      return r;
+    },
+    logger,
+  });
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) return;

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory]`: runs the benchmarks,
+ * prints one markdown report and writes it to bench/results/latest.md. Every figure comes with a reference
+ * measured in the same run (rss-parser's bare parse, one Prisma round trip, Telegram's allowed rate, an idle
+ * process). Not a test: nothing here asserts; goals are shown as ✅ / ❌.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { generateFeed } from "./feed.ts";
+import { benchFanoutTelegram, type FanoutResult, storeFanoutCeiling } from "./fanout-telegram.ts";
+import { bareParseRate, benchIngest, type IngestResult } from "./ingest.ts";
+import { describeMachine, machineLine } from "./machine.ts";
+import { benchMemory, type MemoryResult } from "./memory.ts";
+import { type BenchPg, startPg } from "./pg.ts";
+import { benchQueries, buildArchive, type Latency } from "./queries.ts";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    "no-pg": { type: "boolean", default: false },
+    only: { type: "string" },
+  },
+});
+const quick = values.quick === true;
+const only = new Set((values.only ?? "ingest,queries,fanout,memory").split(","));
+const cfg = quick
+  ? { feed: 200, growthFeed: 50, sizes: [2_000, 10_000], runs: 30, chats: 150, memorySizes: [10_000], subs: 1_000 }
+  : { feed: 5_000, growthFeed: 500, sizes: [10_000, 100_000], runs: 200, chats: 1_000, memorySizes: [10_000, 100_000], subs: 1_000 };
+
+type Backend = "sqlite" | "postgresql";
+const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "—");
+const ok = (good: boolean) => (good ? "✅" : "❌");
+
+const machine = describeMachine();
+const started = Date.now();
+const tmp = mkdtempSync(join(tmpdir(), "newsbot-bench-"));
+let pgServer: BenchPg | null = null;
+const notes: string[] = [];
+if (!values["no-pg"] && (only.has("ingest") || only.has("queries"))) {
+  log("starting a throwaway PostgreSQL…");
+  const r = startPg();
+  if ("error" in r) notes.push(`PostgreSQL skipped: ${r.error}`);
+  else pgServer = r;
+} else if (values["no-pg"]) notes.push("PostgreSQL skipped (--no-pg).");
+const backends: Backend[] = pgServer ? ["sqlite", "postgresql"] : ["sqlite"];
+let dbCount = 0;
+async function freshUrl(b: Backend): Promise<string> {
+  if (b === "postgresql" && pgServer) return pgServer.database();
+  return `file:${join(tmp, `bench-${++dbCount}.db`)}`;
+}
+
+const ingestRows: Array<{ backend: Backend; archive: number; r: IngestResult }> = [];
+const queryRows: Array<{ backend: Backend; size: number; seed: number; roundTrip: Latency; cases: Latency[] }> = [];
+const memoryRows: MemoryResult[] = [];
+let fanout: FanoutResult | null = null;
+let ceiling: number | null = null;
+
+try {
+  const feedXml = generateFeed({ items: cfg.feed, seed: 7 });
+  const growthXml = generateFeed({ items: cfg.growthFeed, seed: 8 });
+  const parseRate = only.has("ingest") ? await bareParseRate(feedXml) : 0;
+  const growthParseRate = only.has("ingest") ? await bareParseRate(growthXml) : 0;
+  for (const b of backends) {
+    if (only.has("ingest")) {
+      log(`ingest: ${cfg.feed}-item feed into an empty ${b} database…`);
+      ingestRows.push({ backend: b, archive: 0, r: await benchIngest(await freshUrl(b), feedXml, parseRate) });
+    }
+    for (const size of cfg.sizes) {
+      if (!only.has("queries") && !(only.has("memory") && b === "sqlite" && cfg.memorySizes.includes(size))) continue;
+      const url = await freshUrl(b);
+      log(`archive: ${size} articles on ${b}…`);
+      const seed = await buildArchive(url, b, size);
+      if (only.has("queries")) {
+        log(`queries on ${size} articles (${b})…`);
+        const q = await benchQueries(url, size, cfg.runs);
+        queryRows.push({ backend: b, size, seed, ...q });
+      }
+      if (only.has("ingest")) {
+        log(`ingest: ${cfg.growthFeed}-item feed into the ${size}-article archive (${b})…`);
+        ingestRows.push({ backend: b, archive: size, r: await benchIngest(url, growthXml, growthParseRate) });
+      }
+      if (only.has("memory") && b === "sqlite" && cfg.memorySizes.includes(size)) {
+        log(`memory: bot process on ${size} articles + ${cfg.subs} subscriptions…`);
+        memoryRows.push(await benchMemory(url, size, cfg.subs));
+      }
+      if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
+    }
+  }
+  if (only.has("fanout")) {
+    log(`fan-out: one digest to ${cfg.chats} chats through the Telegram adapter (real limits: ~${Math.ceil(cfg.chats / 30)} s)…`);
+    fanout = await benchFanoutTelegram(await freshUrl("sqlite"), cfg.chats);
+    log("fan-out reference: bench/fanout.ts without a platform limit…");
+    ceiling = await storeFanoutCeiling(cfg.chats);
+  }
+} finally {
+  pgServer?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const out: string[] = [];
+out.push(`# newsbot benchmarks${quick ? " (quick)" : ""}`, "");
+out.push(`Run ${new Date(started).toISOString()} in ${fmt((Date.now() - started) / 1000, 0)} s. Machine: ${machineLine(machine)}.`, "");
+for (const n of notes) out.push(`> ${n}`, "");
+if (ingestRows.length > 0) {
+  out.push("## Ingest (parse, analyse, dedupe, story grouping, store, full-text index)", "");
+  out.push("| backend | archive before | feed items | inserted | articles/s | rss-parser bare parse, items/s | ratio | goals (≥ 1,000/s SQLite; ratio ≥ 0.5) |");
+  out.push("|---|---:|---:|---:|---:|---:|---:|:---:|");
+  for (const { backend, archive, r } of ingestRows) {
+    const ratio = r.perSecond / r.parsePerSecond;
+    const goal = archive === 0 ? `${backend === "sqlite" ? ok(r.perSecond >= 1000) : "—"} ${ok(ratio >= 0.5)}` : "(growth)";
+    out.push(`| ${backend} | ${archive.toLocaleString("en-US")} | ${r.items} | ${r.inserted} | ${fmt(r.perSecond)} | ${fmt(r.parsePerSecond, 0)} | ${fmt(ratio, 3)} | ${goal} |`);
+  }
+  out.push("");
+}
+if (queryRows.length > 0) {
+  out.push("## Queries (whole command: core.handle = option parsing, query, reply building), ms", "");
+  out.push("| backend | articles | command | p50 | p99 | p99 / 20 ms goal | ref: `SELECT 1` p50 / p99 |");
+  out.push("|---|---:|---|---:|---:|:---:|---:|");
+  for (const q of queryRows) {
+    for (const c of q.cases) {
+      out.push(`| ${q.backend} | ${q.size.toLocaleString("en-US")} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${fmt(c.p99 / 20, 2)} ${ok(c.p99 < 20)} | ${fmt(q.roundTrip.p50, 2)} / ${fmt(q.roundTrip.p99, 2)} |`);
+    }
+  }
+  out.push("", `${cfg.runs} runs per command after 10 warm-up runs, arguments rotating (speakers, topics, words, days). Archive build time: ${queryRows.map((q) => `${q.backend} ${q.size.toLocaleString("en-US")} = ${fmt(q.seed, 0)} s`).join(", ")}.`, "");
+}
+if (fanout) {
+  const share = fanout.perSecond / fanout.allowedPerSecond;
+  out.push("## Fan-out (digest → outbox → delivery → Telegram adapter send() → fake Bot API enforcing 30/s, 1/s per chat, 20/min per group)", "");
+  out.push("| chats | messages | seconds | messages/s | allowed/s | share of allowed (goal ≥ 90 %) | lost | 429 answered (all retried) | left unhandled | ref: store + outbox alone, msg/s (bench/fanout.ts) |");
+  out.push("|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
+  out.push(`| ${fanout.chats} | ${fanout.messages} | ${fmt(fanout.seconds)} | ${fmt(fanout.perSecond)} | ${fanout.allowedPerSecond} | ${fmt(share * 100)} % ${ok(share >= 0.9)} | ${fanout.lost} ${ok(fanout.lost === 0)} | ${fanout.handled429} | ${fanout.unhandled} ${ok(fanout.unhandled === 0)} | ${ceiling === null ? "—" : fmt(ceiling)} |`);
+  out.push("");
+}
+if (memoryRows.length > 0) {
+  out.push("## Memory (the bot process: `node --import tsx src/main.ts`, Telegram adapter on the fake Bot API, SQLite)", "");
+  out.push("| articles | subscriptions | commands answered | peak RSS, MB | ref: idle `node --import tsx`, MB | ratio | goal < 200 MB |");
+  out.push("|---:|---:|---:|---:|---:|---:|:---:|");
+  for (const m of memoryRows) {
+    out.push(`| ${m.articles.toLocaleString("en-US")} | ${m.subscriptions} | ${m.commands} | ${fmt(m.peakRssMb)} | ${fmt(m.idleRssMb)} | ${fmt(m.peakRssMb / m.idleRssMb, 2)} | ${ok(m.peakRssMb < 200)} |`);
+  }
+  out.push("");
+}
+const report = out.join("\n");
+mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+writeFileSync(new URL("./results/latest.md", import.meta.url), `${report}\n`);
+process.stdout.write(`${report}\n`);
