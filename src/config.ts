@@ -25,7 +25,8 @@ const urlNoSlash = optional.refine((s) => s === undefined || /^https?:\/\/[^\s]+
 const schema = z.object({
   DATABASE_URL: optional,
   NEWSBOT_LANG: z.enum(["fr", "en"]).default("fr"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Unset: "info" with platforms, "warn" in the terminal chat and the CLI (logs share the screen there). */
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: urlNoSlash,
   TELEGRAM_WEBHOOK_URL: optional,

@@ -93,7 +93,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const consoleMode =
+    config.NEWSBOT_CONSOLE === "true" ||
+    (config.NEWSBOT_CONSOLE === "auto" && !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN);
+  const logger = createLogger({
+    level: config.LOG_LEVEL ?? (consoleMode ? "warn" : "info"),
+    secrets: secretsOf(config),
+  });
   const progress = createProgressReporter({ stream: process.stderr, label: "import" });
   const app = await createApp(config, logger, systemClock, { onProgress: (p) => progress.update(p) });
   await importDemo(app, logger);
@@ -153,7 +159,6 @@ async function main(): Promise<void> {
         })
       : null;
 
-  const consoleMode = config.NEWSBOT_CONSOLE === "true" || (config.NEWSBOT_CONSOLE === "auto" && adapters.length === 0);
   if (consoleMode) {
     const interactive = process.stdin.isTTY === true;
     await runConsoleChat({

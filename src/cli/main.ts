@@ -53,7 +53,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const cfg = config();
-  const logger = createLogger({ level: cfg.LOG_LEVEL === "info" ? "warn" : cfg.LOG_LEVEL, secrets: secretsOf(cfg) });
+  const logger = createLogger({ level: cfg.LOG_LEVEL ?? "warn", secrets: secretsOf(cfg) });
 
   if (cmd === "analyze") {
     const records = await analyzeFiles(args, taxonomyFrom(cfg));

@@ -20,6 +20,23 @@ export interface ChatRecord {
   timezone: string;
   active: boolean;
   inactiveReason: string | null;
+  /** Quiet hours ("HH:MM" local time in `timezone`, set with /settings); absent or null = none. */
+  quietStart?: string | null;
+  quietEnd?: string | null;
+}
+
+/** A chat's quiet hours: scheduled posts due inside are held until `end` (windows may cross midnight). */
+export interface QuietHours {
+  start: string;
+  end: string;
+  timezone: string;
+}
+
+/** The last post of a subscription given up on (shown by /subscriptions and /digest). */
+export interface DeliveryFailure {
+  outboxId: number;
+  periodKey: string;
+  error: string;
 }
 
 /** A subscription with its chat; `timezone` and `language` are already resolved (own value, else the chat's). */
@@ -111,6 +128,10 @@ export interface OutboxItem {
   messageIds: string[];
   createdAt: Date;
   sentAt: Date | null;
+  /** The chat's quiet hours, when it has some. */
+  quiet?: QuietHours | null;
+  /** Language of the subscription (for notices about the post). */
+  lang?: Lang;
 }
 
 export interface OutboxStore {
@@ -126,6 +147,10 @@ export interface OutboxStore {
   markSent(id: number, owner: string, messageIds: string[], at: Date): Promise<boolean>;
   /** Releases the row for a later attempt. */
   markRetry(id: number, owner: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /** Holds the row until `until` (quiet hours): the lease is dropped, attempts and error are untouched. */
+  holdUntil(id: number, owner: string, until: Date): Promise<void>;
+  /** The newest failed post of a subscription, or null. */
+  lastFailure(subscriptionId: number): Promise<DeliveryFailure | null>;
   /** Gives up on the row (permanent failure or too many attempts). */
   markFailed(id: number, owner: string, error: string): Promise<void>;
   /** Drops every lease (SQLite start-up: one process is the rule, so leases left are from a dead process). */
@@ -156,7 +181,11 @@ export interface DigestQueries {
   ): Promise<{ stories: DigestStory[]; total: number }>;
   /** Quotes from articles that arrived in (from, to], topic filter when not empty. */
   quotesArrived(from: Date, to: Date, topics: string[], limit: number): Promise<QuoteRow[]>;
-  onThisDay(month: number, day: number, year: number, limit: number): Promise<Anniversary[]>;
+  /**
+   * Anniversaries of a day; with `topics`, only events of articles in those topics (curated events without an
+   * article always qualify).
+   */
+  onThisDay(month: number, day: number, year: number, limit: number, topics?: string[]): Promise<Anniversary[]>;
 }
 
 /** Everything delivery needs from storage. */

@@ -42,6 +42,8 @@ export type SendResult =
       ok: false;
       /** The chat blocked the bot, was deleted or the bot lost access: stop sending there. */
       permanent: boolean;
+      /** The platform refused this message itself (too long, malformed): retrying cannot help. */
+      rejected?: boolean;
       retryAfterMs?: number;
       error: string;
     };

@@ -93,8 +93,11 @@ export interface NewsQueries {
   quotes(q: QuotesQuery): Promise<QuoteRow[]>;
   timeline(q: TimelineQuery): Promise<TimelineEntry[]>;
   search(text: string, limit: number): Promise<SearchHit[]>;
-  /** Events whose start day and month are the given ones, in years before `year`. */
-  onThisDay(month: number, day: number, year: number, limit: number): Promise<Anniversary[]>;
+  /**
+   * Events whose start day and month are the given ones, in years before `year`; with `topics`, only events of
+   * articles in those topics (curated events without an article always qualify).
+   */
+  onThisDay(month: number, day: number, year: number, limit: number, topics?: string[]): Promise<Anniversary[]>;
   topicCounts(): Promise<TopicCount[]>;
   /** Canonical speaker names starting with / containing the prefix (accent-insensitive), for autocomplete. */
   speakers(prefix: string, limit: number): Promise<string[]>;

@@ -81,6 +81,27 @@ export interface StoryCandidate {
   storyId: number;
   sourceId: number | null;
   signature: StorySignature;
+  /** Publication date (else storage date): lets a caller narrow one wide candidate query per item. */
+  at?: Date;
+}
+
+/** Dedupe keys of one article (see ArticleStore.findDuplicate). */
+export interface DuplicateKeys {
+  url: string | null;
+  guid: string | null;
+  sourceId: number | null;
+  contentHash: string;
+}
+
+/** One article of a batch save. */
+export interface BatchArticle {
+  input: ArticleInput;
+  analysis: DocumentAnalysis;
+  contentHash: string;
+  /** An existing story, or null for a new one (unless `sameStoryAs` is set). */
+  storyId: number | null;
+  /** Index of an earlier item of the same batch whose story this article joins. */
+  sameStoryAs?: number;
 }
 
 export type SaveStatus = "inserted" | "duplicate";
@@ -93,12 +114,9 @@ export interface SaveResult {
 
 export interface ArticleStore {
   /** sha256 hex of the normalised text, computed by the caller; used for dedupe. */
-  findDuplicate(input: {
-    url: string | null;
-    guid: string | null;
-    sourceId: number | null;
-    contentHash: string;
-  }): Promise<number | null>;
+  findDuplicate(input: DuplicateKeys): Promise<number | null>;
+  /** Optional batch form of findDuplicate (one query): the existing article id of each key, or null. */
+  findDuplicates?(keys: DuplicateKeys[]): Promise<Array<number | null>>;
   /** Articles published within `days` of the date, with their story signature. */
   storyCandidates(around: Date, days: number): Promise<StoryCandidate[]>;
   /**
@@ -111,4 +129,10 @@ export interface ArticleStore {
     contentHash: string,
     storyId: number | null,
   ): Promise<SaveResult>;
+  /**
+   * Optional batch form of saveArticle: the articles in order, in one transaction with a fixed number of
+   * statements per batch (ingestion's hot path). Results are in input order. Throws on any failure (nothing
+   * is stored then), including a duplicate stored meanwhile: the caller retries item by item.
+   */
+  saveBatch?(items: BatchArticle[]): Promise<SaveResult[]>;
 }

@@ -33,18 +33,25 @@ function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Anniversaries of the `days` local days starting at `day`, day by day, most recent events first. */
+/**
+ * Anniversaries of the `days` local days starting at `day`, day by day, most recent events first, for the
+ * subscription's topics (curated events without an article always qualify) and word filter (phrase + summary).
+ */
 export async function anniversariesFrom(
   queries: DigestQueries,
   day: string,
   days: number,
   perDay: number,
+  sub?: Pick<SubscriptionRecord, "topics" | "terms">,
 ): Promise<Anniversary[]> {
   const out: Anniversary[] = [];
   for (let i = 0; i < days; i++) {
     const d = addDays(day, i);
     const [y, m, dd] = d.split("-").map(Number) as [number, number, number];
-    out.push(...(await queries.onThisDay(m, dd, y, perDay)));
+    // Read a little more than needed: the word filter may drop some.
+    const found = await queries.onThisDay(m, dd, y, perDay * 3, sub?.topics ?? []);
+    const kept = found.filter((a) => matchesFilter(`${a.entry.phrase} ${a.entry.summary}`, sub?.terms));
+    out.push(...kept.slice(0, perDay));
   }
   return out;
 }
@@ -72,7 +79,7 @@ export async function buildPost(
   const platform = sub.chat.platform;
   const lang = sub.language;
   if (sub.kind === "anniversaries") {
-    return composeAnniversaries(localDate, await anniversariesFrom(queries, localDate, 1, 10), lang);
+    return composeAnniversaries(localDate, await anniversariesFrom(queries, localDate, 1, 10, sub), lang);
   }
   if (sub.kind === "alerts") {
     const { stories, total } = await filteredStories(sub, window, queries, 30);
@@ -89,7 +96,7 @@ export async function buildPost(
       stories,
       totalStories: total,
       quote: pickQuote(quotes),
-      anniversaries: await anniversariesFrom(queries, localDate, horizon, 3),
+      anniversaries: await anniversariesFrom(queries, localDate, horizon, 3, sub),
     },
     { lang, platform, topics: opts.topics, filter: sub.topics, sendEmpty: opts.sendEmptyDigest },
   );

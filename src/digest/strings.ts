@@ -23,7 +23,8 @@ const fr = {
   previewNone: "Aucun abonnement ici : aperçu d'une revue quotidienne. Un administrateur peut abonner ce chat.",
   previewNothing: "Rien à envoyer pour l'instant : pas de nouveau sujet depuis le dernier envoi.",
   previewUnavailable: "Les envois programmés ne sont pas activés sur ce bot.",
-  lastFailed: "Dernier envoi en échec : {error}",
+  lastFailed: "Dernier envoi en échec ({period}) : {error}",
+  failNotice: "⚠️ Un envoi programmé ({period}) n'a pas pu être publié : {error}. Voir /subscriptions.",
 } as const;
 
 const en: Record<keyof typeof fr, string> = {
@@ -45,7 +46,8 @@ const en: Record<keyof typeof fr, string> = {
   previewNone: "No subscription here: preview of a daily digest. An admin can subscribe this chat.",
   previewNothing: "Nothing to send yet: no new story since the last post.",
   previewUnavailable: "Scheduled posts are not enabled on this bot.",
-  lastFailed: "Last post failed: {error}",
+  lastFailed: "Last post failed ({period}): {error}",
+  failNotice: "⚠️ A scheduled post ({period}) could not be published: {error}. See /subscriptions.",
 };
 
 export type DigestKey = keyof typeof fr;

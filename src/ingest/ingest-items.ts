@@ -5,8 +5,9 @@
 import { createHash } from "node:crypto";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
 import type { Clock, Logger } from "../core/logger.ts";
-import type { ArticleStore } from "../core/store.ts";
+import type { ArticleInput, ArticleStore } from "../core/store.ts";
 import { tryCanonicalUrl } from "./canonical-url.ts";
+import { type ItemOutcome, ingestBatch } from "./ingest-batch.ts";
 import type { FeedItem } from "./parse-feed.ts";
 import { redactUrl } from "./url-policy.ts";
 
@@ -46,7 +47,9 @@ export interface ItemDeps {
 /** Keeps error lists readable when a whole feed is broken. */
 const MAX_ERRORS = 50;
 /** Days around the publication date in which an article may join an existing story. */
-const STORY_WINDOW_DAYS = 7;
+export const STORY_WINDOW_DAYS = 7;
+/** Items per batch (one transaction) when the store supports batches. */
+const BATCH_SIZE = 100;
 
 /** sha256 hex of the text with whitespace collapsed and letters lower-cased (the dedupe key). */
 export function contentHash(text: string): string {
@@ -65,31 +68,29 @@ export function pushError(summary: IngestSummary, message: string): void {
   else if (summary.errors.length === MAX_ERRORS) summary.errors.push("(more errors not shown)");
 }
 
-/** Stores the items one by one, adding the outcome to `summary`. */
+/** Context of one ingest call. */
+export interface ItemContext {
+  sourceId: number | null;
+  sourceName?: string;
+  baseUrl?: string;
+  seeded?: boolean;
+}
+
+/**
+ * Stores the items, adding the outcome to `summary`. With a store that offers `findDuplicates` and `saveBatch`,
+ * items go in batches (./ingest-batch.ts: one dedupe query, one candidate query and one transaction per batch);
+ * otherwise one by one.
+ */
 export async function ingestItems(
   deps: ItemDeps,
   items: readonly FeedItem[],
-  ctx: { sourceId: number | null; sourceName?: string; baseUrl?: string; seeded?: boolean },
+  ctx: ItemContext,
   summary: IngestSummary,
 ): Promise<IngestSummary> {
   const total = items.length;
   let done = 0;
-  for (const item of items) {
-    try {
-      const status = await ingestOne(deps, item, ctx);
-      if (status === "inserted") summary.inserted++;
-      else summary.duplicates++;
-    } catch (err) {
-      summary.failed++;
-      const msg = err instanceof Error ? err.message : String(err);
-      const label = item.title ? `"${item.title.slice(0, 80)}"` : (item.guid ?? "untitled item");
-      pushError(summary, `item ${label}: ${msg}`);
-      deps.logger.warn("ingest item failed", {
-        source: ctx.sourceName,
-        url: item.url ? redactUrl(item.url) : null,
-        error: msg,
-      });
-    }
+  const report = (item: FeedItem, outcome: ItemOutcome) => {
+    recordOutcome(deps, summary, item, outcome, ctx);
     done++;
     deps.onProgress?.({
       done,
@@ -99,51 +100,90 @@ export async function ingestItems(
       failed: summary.failed,
       source: ctx.sourceName,
     });
+  };
+  if (deps.articles.findDuplicates && deps.articles.saveBatch) {
+    for (let start = 0; start < items.length; start += BATCH_SIZE) {
+      const chunk = items.slice(start, start + BATCH_SIZE);
+      const outcomes = await ingestBatch(deps, chunk, ctx, (item) => ingestOne(deps, item, ctx));
+      chunk.forEach((item, i) => report(item, outcomes[i] as ItemOutcome));
+    }
+    return summary;
+  }
+  for (const item of items) {
+    let outcome: ItemOutcome;
+    try {
+      outcome = await ingestOne(deps, item, ctx);
+    } catch (err) {
+      outcome = { error: err instanceof Error ? err.message : String(err) };
+    }
+    report(item, outcome);
   }
   return summary;
 }
 
-async function ingestOne(
-  deps: ItemDeps,
-  item: FeedItem,
-  ctx: { sourceId: number | null; baseUrl?: string; seeded?: boolean },
-): Promise<"inserted" | "duplicate"> {
+function recordOutcome(deps: ItemDeps, summary: IngestSummary, item: FeedItem, o: ItemOutcome, ctx: ItemContext): void {
+  if (o === "inserted") summary.inserted++;
+  else if (o === "duplicate") summary.duplicates++;
+  else {
+    summary.failed++;
+    const label = item.title ? `"${item.title.slice(0, 80)}"` : (item.guid ?? "untitled item");
+    pushError(summary, `item ${label}: ${o.error}`);
+    deps.logger.warn("ingest item failed", {
+      source: ctx.sourceName,
+      url: item.url ? redactUrl(item.url) : null,
+      error: o.error,
+    });
+  }
+}
+
+/** Dedupe keys and text of a feed item; throws when the item has nothing to store. */
+export function prepareItem(item: FeedItem, ctx: ItemContext) {
   const text = item.content?.trim() || item.summary?.trim() || item.title.trim();
   if (text === "") throw new Error("the item has no title or text");
   const url = tryCanonicalUrl(item.url, ctx.baseUrl);
   const guid = item.guid?.trim() || null;
-  const hash = contentHash(text);
-  const existing = await deps.articles.findDuplicate({ url, guid, sourceId: ctx.sourceId, contentHash: hash });
-  if (existing !== null) return "duplicate";
-  const analysis = await deps.analyze({
-    text,
-    title: item.title || null,
-    publishedAt: item.publishedAt ? isoDay(item.publishedAt) : null,
-  });
-  const around =
+  return { text, keys: { url, guid, sourceId: ctx.sourceId, contentHash: contentHash(text) } };
+}
+
+/** The analysis input of an item. */
+export function analysisInput(item: FeedItem, text: string): AnalysisInput {
+  return { text, title: item.title || null, publishedAt: item.publishedAt ? isoDay(item.publishedAt) : null };
+}
+
+/** The date an item's story window is centred on. */
+export function storyAround(deps: Pick<ItemDeps, "clock">, item: FeedItem, analysis: DocumentAnalysis): Date {
+  return (
     item.publishedAt ??
     (analysis.publishedAt ? new Date(`${analysis.publishedAt}T12:00:00Z`) : null) ??
-    deps.clock.now();
-  const candidates = await deps.articles.storyCandidates(around, STORY_WINDOW_DAYS);
+    deps.clock.now()
+  );
+}
+
+/** The article input of an item. */
+export function articleInput(item: FeedItem, analysis: DocumentAnalysis, keys: { url: string | null; guid: string | null }, ctx: ItemContext): ArticleInput {
+  return {
+    sourceId: ctx.sourceId,
+    url: keys.url,
+    guid: keys.guid,
+    title: item.title || analysis.title,
+    author: item.author,
+    publishedAt: item.publishedAt,
+    summary: item.summary,
+    ...(ctx.seeded ? { seeded: true } : {}),
+  };
+}
+
+async function ingestOne(deps: ItemDeps, item: FeedItem, ctx: ItemContext): Promise<"inserted" | "duplicate"> {
+  const { text, keys } = prepareItem(item, ctx);
+  const existing = await deps.articles.findDuplicate(keys);
+  if (existing !== null) return "duplicate";
+  const analysis = await deps.analyze(analysisInput(item, text));
+  const candidates = await deps.articles.storyCandidates(storyAround(deps, item, analysis), STORY_WINDOW_DAYS);
   const storyId = deps.findStory(
     analysis.signature,
     candidates.map((c) => ({ storyId: c.storyId, signature: c.signature })),
   );
-  const saved = await deps.articles.saveArticle(
-    {
-      sourceId: ctx.sourceId,
-      url,
-      guid,
-      title: item.title || analysis.title,
-      author: item.author,
-      publishedAt: item.publishedAt,
-      summary: item.summary,
-      ...(ctx.seeded ? { seeded: true } : {}),
-    },
-    analysis,
-    hash,
-    storyId,
-  );
+  const saved = await deps.articles.saveArticle(articleInput(item, analysis, keys, ctx), analysis, keys.contentHash, storyId);
   return saved.status;
 }
 

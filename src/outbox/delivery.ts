@@ -4,14 +4,21 @@
  * - accepted → `sent` (the only duplicate window is between the platform's acceptance and this update; it
  *   is measured and reported as `ackWindowMs`);
  * - permanent refusal (blocked, deleted, no access) → row `failed`, chat marked inactive, logged once;
+ * - the message itself refused (too long, malformed) → `failed` at once;
  * - anything else (429, 5xx, network, a throw) → retried with backoff, `failed` after `maxAttempts`.
+ * A post given up on for a reason other than the chat being gone is logged as an error and the chat gets one
+ * short notice (./failure-notice.ts), best effort.
+ * Quiet hours: a claimed row whose chat is inside its quiet hours is held (`nextAttemptAt` = end of the quiet
+ * hours, attempts untouched) and sent by the first round after they end: never dropped, never sent twice.
  */
 import { randomBytes } from "node:crypto";
 import type { Platform } from "../core/command.ts";
 import type { OutboxItem, OutboxStore, SubscriptionStore } from "../core/delivery.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
+import { quietUntil } from "../schedule/quiet-hours.ts";
 import { type BackoffOptions, backoffMs } from "./backoff.ts";
+import { failureNotice } from "./failure-notice.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export interface DeliveryOptions {
@@ -37,7 +44,7 @@ export interface DeliveryOptions {
   onOutcome?: (item: OutboxItem, outcome: DeliveryOutcome) => void;
 }
 
-export type DeliveryOutcome = "sent" | "retry" | "failed" | "inactive";
+export type DeliveryOutcome = "sent" | "retry" | "failed" | "inactive" | "held";
 
 /** What one `deliverDue()` did. */
 export interface DeliveryReport {
@@ -45,6 +52,8 @@ export interface DeliveryReport {
   retried: number;
   failed: number;
   inactive: number;
+  /** Rows held for the chat's quiet hours (optional so reports built elsewhere stay valid). */
+  held?: number;
   /** Time from the platform's answer to the outbox recording it (ms): the duplicate window. */
   ackWindowMs: { count: number; max: number; mean: number };
 }
@@ -83,6 +92,14 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       await opts.store.markRetry(item.id, owner, `no ${item.target.platform} adapter`, later(5 * 60_000));
       return;
     }
+    const quietEnd = quietUntil(opts.clock.now(), item.quiet);
+    if (quietEnd) {
+      await opts.store.holdUntil(item.id, owner, quietEnd);
+      log.info("post held for quiet hours", { ...fields, until: quietEnd.toISOString() });
+      report.held = (report.held ?? 0) + 1;
+      opts.onOutcome?.(item, "held");
+      return;
+    }
     await limiter(item.target.platform).take();
     let result: SendResult;
     try {
@@ -112,11 +129,13 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       return;
     }
     const attempts = item.attempts + 1;
-    if (attempts >= maxAttempts) {
+    if (result.rejected || attempts >= maxAttempts) {
       await opts.store.markFailed(item.id, owner, result.error);
-      log.error("post given up after repeated failures", { ...fields, attempts, error: result.error });
+      const msg = result.rejected ? "post refused by the platform; given up" : "post given up after repeated failures";
+      log.error(msg, { ...fields, attempts, error: result.error });
       report.failed++;
       opts.onOutcome?.(item, "failed");
+      await notifyChat(adapter, item, result.error);
       return;
     }
     const delay = backoffMs(attempts, result.retryAfterMs, opts.backoff);
@@ -124,6 +143,16 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     log.warn("post send failed; will retry", { ...fields, attempts, retryInMs: delay, error: result.error });
     report.retried++;
     opts.onOutcome?.(item, "retry");
+  }
+
+  /** One short notice to the chat; a failure to deliver it is only logged (the chat may be unreachable). */
+  async function notifyChat(adapter: PlatformAdapter, item: OutboxItem, error: string): Promise<void> {
+    try {
+      const r = await adapter.send(item.target, failureNotice(item, error));
+      if (!r.ok) log.warn("failure notice not delivered", { outbox: item.id, chat: item.target.id, error: r.error });
+    } catch (err) {
+      log.warn("failure notice not delivered", { outbox: item.id, chat: item.target.id, error: String(err) });
+    }
   }
 
   function later(ms: number): Date {
@@ -136,6 +165,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       retried: 0,
       failed: 0,
       inactive: 0,
+      held: 0,
       ackWindowMs: { count: 0, max: 0, mean: 0 },
     };
     // Bounded: every row leaves the claimable set after one attempt (sent, failed or backed off).

@@ -2,7 +2,9 @@
  * The subscription scheduler: a node-cron tick (every minute by default) that
  * 1. computes the next due time of new or changed subscriptions (the schedule is data: `nextDueAt`),
  * 2. plans each due subscription once: composes its post, then writes it to the outbox and advances
- *    `nextDueAt` in one transaction (a conditional update, so several processes plan a period once),
+ *    `nextDueAt` in one transaction (a conditional update, so several processes plan a period once);
+ *    after downtime a digest is caught up once, daily anniversaries once per missed day (./periods.ts);
+ *    alerts due in the chat's quiet hours wait for their end (other posts are held in the outbox),
  * 3. delivers the outbox (src/outbox/delivery.ts).
  * Ticks never overlap; a failing tick is logged, never fatal. `tick()` is public so tests drive a fake clock.
  */
@@ -12,7 +14,8 @@ import type { DeliveryStore, DigestQueries, SubscriptionRecord } from "../core/d
 import type { Clock, Logger } from "../core/logger.ts";
 import { buildPost } from "../digest/build.ts";
 import type { Delivery, DeliveryReport } from "../outbox/delivery.ts";
-import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
+import { duePeriods, firstWindowStart, nextDueFor } from "./periods.ts";
+import { quietHoursOf, quietUntil } from "./quiet-hours.ts";
 
 export interface DigestSchedulerOptions {
   store: DeliveryStore;
@@ -76,11 +79,11 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     return {
       storiesArrived: (...a) => store.storiesArrived(...a),
       quotesArrived: (...a) => store.quotesArrived(...a),
-      onThisDay(month, day, year, limit) {
-        const key = `${month}-${day}-${year}-${limit}`;
+      onThisDay(month, day, year, limit, topics = []) {
+        const key = `${month}-${day}-${year}-${limit}-${[...topics].sort().join(",")}`;
         let p = memo.get(key);
         if (!p) {
-          p = store.onThisDay(month, day, year, limit);
+          p = store.onThisDay(month, day, year, limit, topics);
           memo.set(key, p);
         }
         return p;
@@ -94,24 +97,41 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     report: TickReport,
     queries: DigestQueries,
   ): Promise<void> {
-    const period = currentPeriod(sub, now, alertEvery);
-    const window = { from: sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery), to: now };
-    const reply = await buildPost(sub, period.localDate, window, {
-      queries,
-      topics: opts.topics,
-      sendEmptyDigest: opts.sendEmptyDigest,
-    });
-    const next = nextDueFor(sub, now, alertEvery);
-    const won = await store.planPost(
-      { subscriptionId: sub.id, periodKey: period.key, reply, coveredUntil: now },
-      sub.nextDueAt,
-      next,
-      now,
-    );
-    if (!won) report.lost++;
-    else if (reply) report.planned++;
-    else report.skipped++;
-    logger.debug("subscription planned", { subscription: sub.id, period: period.key, won, empty: !reply });
+    const quietEnd = sub.kind === "alerts" ? quietUntil(now, quietHoursOf(sub.chat)) : null;
+    if (quietEnd) {
+      // Alerts wait for the end of the chat's quiet hours: their window keeps growing, so one alert covers it.
+      if (await store.setNextDue(sub.id, sub.nextDueAt, quietEnd)) report.skipped++;
+      else report.lost++;
+      return;
+    }
+    const { periods, skipped } = duePeriods(sub, now, alertEvery);
+    if (skipped > 0)
+      logger.warn("missed anniversary days beyond the catch-up limit skipped", { subscription: sub.id, skipped });
+    let expected = sub.nextDueAt;
+    for (const [i, period] of periods.entries()) {
+      const window = { from: sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery), to: now };
+      const reply = await buildPost(sub, period.localDate, window, {
+        queries,
+        topics: opts.topics,
+        sendEmptyDigest: opts.sendEmptyDigest,
+      });
+      // Missed days are chained: each plan moves nextDueAt to the next missed occurrence, the last one to the future.
+      const next = periods[i + 1]?.at ?? nextDueFor(sub, now, alertEvery);
+      const won = await store.planPost(
+        { subscriptionId: sub.id, periodKey: period.key, reply, coveredUntil: now },
+        expected,
+        next,
+        now,
+      );
+      logger.debug("subscription planned", { subscription: sub.id, period: period.key, won, empty: !reply });
+      if (!won) {
+        report.lost++;
+        return;
+      }
+      if (reply) report.planned++;
+      else report.skipped++;
+      expected = next;
+    }
   }
 
   async function planDue(now: Date, report: TickReport): Promise<void> {
@@ -139,7 +159,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
       planned: 0,
       skipped: 0,
       lost: 0,
-      delivery: { sent: 0, retried: 0, failed: 0, inactive: 0, ackWindowMs: { count: 0, max: 0, mean: 0 } },
+      delivery: { sent: 0, retried: 0, failed: 0, inactive: 0, held: 0, ackWindowMs: { count: 0, max: 0, mean: 0 } },
     };
     report.scheduled = await schedulePending(now);
     await planDue(now, report);

@@ -48,6 +48,37 @@ export function currentPeriod(sub: SubscriptionRecord, now: Date, alertEveryMinu
   return { key: `${sub.kind}:${occ.localDate}`, at: occ.at, localDate: occ.localDate };
 }
 
+/** Most missed anniversary days posted after downtime; older ones are skipped (and logged by the scheduler). */
+export const MAX_MISSED_ANNIVERSARY_DAYS = 7;
+
+/**
+ * Daily anniversaries are about a calendar day, so after downtime each missed day is its own period (posted
+ * once, oldest first, at most `max` of them, the newest kept). Every other kind — and weekly anniversaries —
+ * is caught up once with the latest period: a digest's window already covers everything since the last one.
+ */
+export function duePeriods(
+  sub: SubscriptionRecord,
+  now: Date,
+  alertEveryMinutes: number,
+  max = MAX_MISSED_ANNIVERSARY_DAYS,
+): { periods: Period[]; skipped: number } {
+  const latest = currentPeriod(sub, now, alertEveryMinutes);
+  if (sub.kind !== "anniversaries" || sub.frequency === "weekly" || !sub.nextDueAt) {
+    return { periods: [latest], skipped: 0 };
+  }
+  const from = sub.nextDueAt.getTime();
+  const out: Period[] = [];
+  let skipped = 0;
+  let occ = latestOccurrence(schedule(sub), now);
+  // Bounded: one step per local day back to the first missed occurrence (at most a year of downtime counted).
+  for (let i = 0; occ && occ.at.getTime() >= from && i < 366; i++) {
+    if (out.length < max) out.unshift({ key: `${sub.kind}:${occ.localDate}`, at: occ.at, localDate: occ.localDate });
+    else skipped++;
+    occ = latestOccurrence(schedule(sub), new Date(occ.at.getTime() - 1));
+  }
+  return { periods: out.length > 0 ? out : [latest], skipped };
+}
+
 /** Where the data window of a first post starts: one period before its occurrence. */
 export function firstWindowStart(sub: SubscriptionRecord, period: Period, alertEveryMinutes: number): Date {
   const span = sub.kind === "alerts" ? slotMs(alertEveryMinutes) : sub.frequency === "weekly" ? 7 * DAY_MS : DAY_MS;

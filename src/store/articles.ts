@@ -6,6 +6,7 @@ import type { ArticleInput, ArticleStore, SaveResult, StoryCandidate } from "../
 import { type Db, isUniqueViolation } from "./db.ts";
 import { parseDay } from "./fold.ts";
 import { refreshStory, saveEvents, savePeople, saveQuotes, saveTopics } from "./save-analysis.ts";
+import { findDuplicates, saveBatch } from "./save-batch.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -43,6 +44,9 @@ export function articleStore(db: Db): ArticleStore {
       return (await findExisting(db, k))?.id ?? null;
     },
 
+    findDuplicates: (keys) => findDuplicates(db, keys),
+    saveBatch: (items) => saveBatch(db, items),
+
     async storyCandidates(around: Date, days: number): Promise<StoryCandidate[]> {
       const from = new Date(around.getTime() - days * DAY_MS);
       const to = new Date(around.getTime() + days * DAY_MS);
@@ -50,7 +54,7 @@ export function articleStore(db: Db): ArticleStore {
         where: {
           OR: [{ publishedAt: { gte: from, lte: to } }, { publishedAt: null, createdAt: { gte: from, lte: to } }],
         },
-        select: { id: true, storyId: true, sourceId: true, signature: true },
+        select: { id: true, storyId: true, sourceId: true, signature: true, publishedAt: true, createdAt: true },
         orderBy: { id: "desc" },
         take: 5000,
       });
@@ -59,6 +63,7 @@ export function articleStore(db: Db): ArticleStore {
         storyId: r.storyId,
         sourceId: r.sourceId,
         signature: parseSignature(r.signature),
+        at: r.publishedAt ?? r.createdAt,
       }));
     },
 

@@ -19,6 +19,8 @@ export interface ChatRow {
   timezone: string;
   active: boolean;
   inactiveReason: string | null;
+  quietStart?: string | null;
+  quietEnd?: string | null;
 }
 
 /** Maps a database row to the shared record. */
@@ -33,6 +35,8 @@ export function toChatRecord(r: ChatRow): ChatRecord {
     timezone: r.timezone,
     active: r.active,
     inactiveReason: r.inactiveReason,
+    quietStart: r.quietStart ?? null,
+    quietEnd: r.quietEnd ?? null,
   };
 }
 

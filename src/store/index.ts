@@ -92,7 +92,7 @@ function buildStore(db: Db, provider: Provider): Store {
     quotes: (q) => quotes(db, q),
     timeline: (q) => timeline(db, q),
     search: (text, limit) => search(db, provider, text, limit),
-    onThisDay: (month, day, year, limit) => onThisDay(db, month, day, year, limit),
+    onThisDay: (month, day, year, limit, topics) => onThisDay(db, month, day, year, limit, topics),
     topicCounts: () => topicCounts(db),
     speakers: (prefix, limit) => speakers(db, prefix, limit),
     stats: () => stats(db),

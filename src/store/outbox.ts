@@ -19,7 +19,7 @@
  * subscription's posts arrive in period order even across retries.
  */
 import type { Platform } from "../core/command.ts";
-import type { OutboxItem, OutboxStatus, PlannedPost } from "../core/delivery.ts";
+import type { DeliveryFailure, OutboxItem, OutboxStatus, PlannedPost } from "../core/delivery.ts";
 import type { Reply } from "../core/reply.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
@@ -57,6 +57,9 @@ function toItem(r: OutboxRow): OutboxItem {
     messageIds,
     createdAt: r.createdAt,
     sentAt: r.sentAt,
+    quiet:
+      chat.quietStart && chat.quietEnd ? { start: chat.quietStart, end: chat.quietEnd, timezone: chat.timezone } : null,
+    lang: (r.subscription.language ?? chat.language) === "en" ? "en" : "fr",
   };
 }
 
@@ -183,6 +186,20 @@ export function outboxStore(db: Db, provider: Provider) {
           claimedUntil: null,
         },
       });
+    },
+    async holdUntil(id: number, owner: string, until: Date): Promise<void> {
+      await db.outbox.updateMany({
+        where: { id, status: "pending", claimToken: owner },
+        data: { nextAttemptAt: until, claimToken: null, claimedUntil: null },
+      });
+    },
+    async lastFailure(subscriptionId: number): Promise<DeliveryFailure | null> {
+      const r = await db.outbox.findFirst({
+        where: { subscriptionId, status: "failed" },
+        orderBy: { id: "desc" },
+        select: { id: true, periodKey: true, lastError: true },
+      });
+      return r ? { outboxId: r.id, periodKey: r.periodKey, error: r.lastError ?? "" } : null;
     },
     async markFailed(id: number, _owner: string, error: string): Promise<void> {
       await db.outbox.updateMany({

@@ -127,16 +127,24 @@ export async function timeline(db: Db, q: TimelineQuery): Promise<TimelineEntry[
   return (q.from ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit))).map((m) => m.entry);
 }
 
-/** Day-precision events on this month/day in earlier years, most recent first. */
+/**
+ * Day-precision events on this month/day in earlier years, most recent first. With `topics`, only events of
+ * articles in those topics, plus curated events without an article (an admin's event belongs to every topic).
+ */
 export async function onThisDay(
   db: Db,
   month: number,
   day: number,
   year: number,
   limit: number,
+  topics: string[] = [],
 ): Promise<Anniversary[]> {
+  const topical: EventWhere =
+    topics.length > 0
+      ? { OR: [{ articleId: null }, { article: { topics: { some: { topic: { slug: { in: topics } } } } } }] }
+      : {};
   const rows = await db.event.findMany({
-    where: { startMonth: month, startDay: day, precision: "day", startYear: { lt: year } },
+    where: { startMonth: month, startDay: day, precision: "day", startYear: { lt: year }, ...topical },
     orderBy: [{ startDate: "asc" }, { id: "asc" }],
     take: MAX_EVENTS,
     select: eventSelect,

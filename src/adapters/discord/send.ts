@@ -17,7 +17,14 @@ export function mapSendError(err: unknown): SendResult & { ok: false } {
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === "number" ? err.code : Number(err.code);
     const permanent = PERMANENT_CODES.has(code) || err.status === 403 || err.status === 404;
-    return { ok: false, permanent, error: `${err.status} ${err.code}: ${err.message}` };
+    // Another 4xx (400 invalid form body, 413 too large) refuses the message itself: retrying cannot help.
+    const rejected = !permanent && err.status >= 400 && err.status < 500 && err.status !== 429;
+    return {
+      ok: false,
+      permanent,
+      ...(rejected ? { rejected: true } : {}),
+      error: `${err.status} ${err.code}: ${err.message}`,
+    };
   }
   if (err instanceof RateLimitError) {
     return { ok: false, permanent: false, retryAfterMs: err.retryAfter, error: `rate limited on ${err.route}` };

@@ -79,7 +79,10 @@ export async function sendAttachment(api: Api, target: Target, reply: Reply): Pr
 const PERMANENT_400 =
   /chat not found|bot was kicked|not enough rights|have no rights|PEER_ID_INVALID|group chat was upgraded|CHAT_WRITE_FORBIDDEN|need administrator rights/i;
 
-/** Maps a Bot API failure to a `SendResult`: 403 and "chat not found" are permanent; 429 carries retryAfterMs. */
+/**
+ * Maps a Bot API failure to a `SendResult`: 403 and "chat not found" are permanent; other 400s reject the message;
+ * 429 carries retryAfterMs.
+ */
 export function failureResult(err: unknown): Extract<SendResult, { ok: false }> {
   if (err instanceof GrammyError) {
     const retry = err.parameters.retry_after;
@@ -89,6 +92,9 @@ export function failureResult(err: unknown): Extract<SendResult, { ok: false }> 
     }
     if (err.error_code === 403) return { ok: false, permanent: true, ...base };
     if (err.error_code === 400 && PERMANENT_400.test(err.description)) return { ok: false, permanent: true, ...base };
+    // Any other 400/413 refuses the message itself (too long, bad markup): sending it again cannot succeed.
+    if (err.error_code === 400 || err.error_code === 413)
+      return { ok: false, permanent: false, rejected: true, ...base };
     return { ok: false, permanent: false, ...base };
   }
   if (err instanceof HttpError) return { ok: false, permanent: false, error: `network: ${err.message}` };

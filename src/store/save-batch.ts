@@ -1,0 +1,259 @@
+/**
+ * Batch writes for ingestion: dedupe lookups for many articles in one query, and many articles saved in one
+ * transaction with a fixed number of statements (stories, articles, people, aliases, quotes, events, topics),
+ * instead of ~15 statements per article. Same rows as saveArticle would write, in the same order.
+ */
+import { join, sqltag as sql } from "@prisma/client/runtime/client";
+import { foldKey } from "../analysis/fold.ts";
+import type { ExtractedPerson } from "../core/analysis-types.ts";
+import type { BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
+import type { Db, Tx } from "./db.ts";
+import { foldText, parseDay } from "./fold.ts";
+import { eventColumns, refreshStory } from "./save-analysis.ts";
+
+/** The existing article id for each key (url, then source+guid, then content hash), or null. */
+export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Array<number | null>> {
+  if (keys.length === 0) return [];
+  const urls = [...new Set(keys.flatMap((k) => (k.url ? [k.url] : [])))];
+  const hashes = [...new Set(keys.map((k) => k.contentHash))];
+  const guided = keys.filter((k) => k.guid);
+  const or = [{ contentHash: { in: hashes } }, ...(urls.length > 0 ? [{ url: { in: urls } }] : [])];
+  for (const sourceId of new Set(guided.map((k) => k.sourceId))) {
+    const guids = [...new Set(guided.filter((k) => k.sourceId === sourceId).map((k) => k.guid as string))];
+    or.push({ sourceId, guid: { in: guids } } as never);
+  }
+  const rows = await db.article.findMany({
+    where: { OR: or },
+    select: { id: true, url: true, guid: true, sourceId: true, contentHash: true },
+    orderBy: { id: "asc" },
+  });
+  const byUrl = new Map<string, number>();
+  const byHash = new Map<string, number>();
+  const byGuid = new Map<string, number>();
+  for (const r of rows) {
+    if (r.url && !byUrl.has(r.url)) byUrl.set(r.url, r.id);
+    if (!byHash.has(r.contentHash)) byHash.set(r.contentHash, r.id);
+    const g = `${r.sourceId}|${r.guid}`;
+    if (r.guid && !byGuid.has(g)) byGuid.set(g, r.id);
+  }
+  return keys.map(
+    (k) =>
+      (k.url ? byUrl.get(k.url) : undefined) ??
+      (k.guid ? byGuid.get(`${k.sourceId}|${k.guid}`) : undefined) ??
+      byHash.get(k.contentHash) ??
+      null,
+  );
+}
+
+/** Saves the articles in one transaction (see ArticleStore.saveBatch). */
+export async function saveBatch(db: Db, items: BatchArticle[]): Promise<SaveResult[]> {
+  if (items.length === 0) return [];
+  return db.$transaction(async (tx) => writeBatch(tx, items), { maxWait: 15_000, timeout: 60_000 });
+}
+
+async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> {
+  const now = new Date();
+  const dates = items.map((it) => it.input.publishedAt ?? parseDay(it.analysis.publishedAt));
+  // 1. Stories: existing ones take a count increment; new ones are created together. ids are assigned in row
+  // order within one INSERT (SQLite rowids, PostgreSQL sequence), so sorted returned ids follow the rows.
+  const storyOf: Array<number | null> = items.map(() => null);
+  const fresh: number[] = [];
+  items.forEach((it, i) => {
+    if (it.sameStoryAs === undefined && it.storyId === null) fresh.push(i);
+  });
+  const attached = new Set<number>();
+  for (const id of new Set(items.flatMap((it) => (it.sameStoryAs === undefined && it.storyId !== null ? [it.storyId] : [])))) {
+    const n = items.filter((it) => it.sameStoryAs === undefined && it.storyId === id).length;
+    // Locks the story row (PostgreSQL) so concurrent attaches recount after each other.
+    const r = await tx.story.updateMany({ where: { id }, data: { articleCount: { increment: n } } });
+    if (r.count > 0) attached.add(id);
+  }
+  items.forEach((it, i) => {
+    if (it.sameStoryAs === undefined && it.storyId !== null && !attached.has(it.storyId)) fresh.push(i);
+  });
+  fresh.sort((a, b) => a - b);
+  if (fresh.length > 0) {
+    const created = await tx.story.createManyAndReturn({
+      data: fresh.map((i) => {
+        const it = items[i] as BatchArticle;
+        const seenAt = dates[i] ?? now;
+        return {
+          title: it.input.title || it.analysis.title,
+          firstSeenAt: seenAt,
+          lastSeenAt: seenAt,
+          articleCount: 1,
+          sourceCount: 1,
+        };
+      }),
+      select: { id: true },
+    });
+    const ids = created.map((c) => c.id).sort((a, b) => a - b);
+    fresh.forEach((i, k) => {
+      storyOf[i] = ids[k] ?? null;
+    });
+  }
+  items.forEach((it, i) => {
+    if (storyOf[i] === null && it.storyId !== null && attached.has(it.storyId)) storyOf[i] = it.storyId;
+  });
+  items.forEach((it, i) => {
+    if (it.sameStoryAs !== undefined) {
+      const sid = storyOf[it.sameStoryAs];
+      if (sid === null || sid === undefined) throw new Error(`batch item ${i} joins item ${it.sameStoryAs}, which has no story`);
+      storyOf[i] = sid;
+      attached.add(sid);
+    }
+  });
+  // 2. Articles, mapped back by their unique content hash.
+  const arts = await tx.article.createManyAndReturn({
+    data: items.map((it, i) => ({
+      sourceId: it.input.sourceId,
+      url: it.input.url,
+      guid: it.input.guid,
+      title: it.input.title || it.analysis.title,
+      author: it.input.author,
+      publishedAt: dates[i] ?? null,
+      language: it.analysis.language || "und",
+      body: it.analysis.text,
+      summary: it.input.summary,
+      contentHash: it.contentHash,
+      signature: JSON.stringify(it.analysis.signature),
+      storyId: storyOf[i] as number,
+      seeded: it.input.seeded ?? false,
+    })),
+    select: { id: true, contentHash: true },
+  });
+  const idByHash = new Map(arts.map((a) => [a.contentHash, a.id]));
+  const articleIds = items.map((it) => {
+    const id = idByHash.get(it.contentHash);
+    if (id === undefined) throw new Error("an article of the batch was not stored");
+    return id;
+  });
+  const people = await savePeopleBatch(tx, items, articleIds, now);
+  await saveQuotesBatch(tx, items, articleIds, people);
+  const events = items.flatMap((it, i) =>
+    it.analysis.events.flatMap((e) => {
+      const cols = eventColumns(e);
+      return cols ? [{ ...cols, articleId: articleIds[i] as number, curated: false, position: e.position }] : [];
+    }),
+  );
+  if (events.length > 0) await tx.event.createMany({ data: events });
+  await saveTopicsBatch(tx, items, articleIds);
+  // 3. Stories that gained articles other than their first one.
+  for (const sid of attached) await refreshStory(tx, sid);
+  return items.map((_, i) => ({
+    status: "inserted" as const,
+    articleId: articleIds[i] as number,
+    storyId: storyOf[i] as number,
+  }));
+}
+
+/** Person, PersonAlias and ArticlePerson rows of the batch; returns each article's person ids by fold key. */
+async function savePeopleBatch(
+  tx: Tx,
+  items: BatchArticle[],
+  articleIds: number[],
+  now: Date,
+): Promise<Array<Map<string, number>>> {
+  const perArticle = items.map((it) => {
+    const m = new Map<string, ExtractedPerson>();
+    for (const p of it.analysis.people) {
+      const key = p.key || foldKey(p.name);
+      if (key && !m.has(key)) m.set(key, p);
+    }
+    return m;
+  });
+  const all = new Map<string, ExtractedPerson>();
+  for (const m of perArticle) for (const [k, p] of m) if (!all.has(k)) all.set(k, p);
+  if (all.size === 0) return perArticle.map(() => new Map());
+  const rows = [...all].map(([key, p]) => sql`(${p.name}, ${key}, ${p.role}, ${now})`);
+  await tx.$executeRaw`INSERT INTO "Person" ("name", "key", "role", "createdAt") VALUES ${join(rows)} ON CONFLICT ("key") DO NOTHING`;
+  const found = await tx.person.findMany({ where: { key: { in: [...all.keys()] } }, select: { id: true, key: true } });
+  const idOf = new Map(found.map((r) => [r.key, r.id]));
+  const aliases = new Map<string, { alias: string; personId: number }>();
+  const links: Array<{ articleId: number; personId: number; mentions: number; role: string | null }> = [];
+  const out = perArticle.map((m, i) => {
+    const ids = new Map<string, number>();
+    const linked = new Set<number>();
+    for (const [key, p] of m) {
+      const personId = idOf.get(key);
+      if (personId === undefined) continue;
+      ids.set(key, personId);
+      if (!linked.has(personId)) {
+        linked.add(personId);
+        links.push({ articleId: articleIds[i] as number, personId, mentions: Math.max(1, p.mentions), role: p.role });
+      }
+      for (const alias of new Set([p.name, ...p.aliases])) {
+        const aliasKey = foldKey(alias);
+        if (!aliasKey) continue;
+        if (!aliases.has(aliasKey)) aliases.set(aliasKey, { alias, personId });
+        if (!ids.has(aliasKey)) ids.set(aliasKey, personId);
+      }
+    }
+    return ids;
+  });
+  if (aliases.size > 0) {
+    const values = [...aliases].map(([key, a]) => sql`(${a.alias}, ${key}, ${a.personId})`);
+    await tx.$executeRaw`INSERT INTO "PersonAlias" ("alias", "key", "personId") VALUES ${join(values)} ON CONFLICT ("key") DO NOTHING`;
+  }
+  if (links.length > 0) await tx.articlePerson.createMany({ data: links });
+  return out;
+}
+
+/** Quote rows of the batch; speakers not among an article's people are looked up once for the whole batch. */
+async function saveQuotesBatch(
+  tx: Tx,
+  items: BatchArticle[],
+  articleIds: number[],
+  people: Array<Map<string, number>>,
+): Promise<void> {
+  const keyOf = (speaker: string | null) => (speaker ? foldKey(speaker) || null : null);
+  const unknown = new Set<string>();
+  items.forEach((it, i) => {
+    for (const q of it.analysis.quotes) {
+      const k = keyOf(q.speaker);
+      if (k && !people[i]?.has(k)) unknown.add(k);
+    }
+  });
+  const known = new Map<string, number>();
+  if (unknown.size > 0) {
+    const keys = [...unknown];
+    const [aliases, persons] = await Promise.all([
+      tx.personAlias.findMany({ where: { key: { in: keys } }, select: { key: true, personId: true } }),
+      tx.person.findMany({ where: { key: { in: keys } }, select: { key: true, id: true } }),
+    ]);
+    for (const p of persons) known.set(p.key, p.id);
+    for (const a of aliases) known.set(a.key, a.personId);
+  }
+  const data = items.flatMap((it, i) =>
+    it.analysis.quotes.map((q) => {
+      const speakerKey = keyOf(q.speaker);
+      return {
+        articleId: articleIds[i] as number,
+        text: q.text,
+        textFold: foldText(q.text),
+        speakerName: q.speaker,
+        speakerKey,
+        personId: speakerKey ? (people[i]?.get(speakerKey) ?? known.get(speakerKey) ?? null) : null,
+        position: q.position,
+      };
+    }),
+  );
+  if (data.length > 0) await tx.quote.createMany({ data });
+}
+
+/** Topic and ArticleTopic rows of the batch. */
+async function saveTopicsBatch(tx: Tx, items: BatchArticle[], articleIds: number[]): Promise<void> {
+  const per = items.map((it) => [...new Set(it.analysis.topics.map((t) => t.trim()).filter((t) => t.length > 0))]);
+  const slugs = [...new Set(per.flat())];
+  if (slugs.length === 0) return;
+  await tx.$executeRaw`INSERT INTO "Topic" ("slug") VALUES ${join(slugs.map((s) => sql`(${s})`))} ON CONFLICT ("slug") DO NOTHING`;
+  const rows = await tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const idOf = new Map(rows.map((r) => [r.slug, r.id]));
+  const data = per.flatMap((list, i) =>
+    list.flatMap((slug) => {
+      const topicId = idOf.get(slug);
+      return topicId === undefined ? [] : [{ articleId: articleIds[i] as number, topicId }];
+    }),
+  );
+  if (data.length > 0) await tx.articleTopic.createMany({ data });
+}
