@@ -49,7 +49,13 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
     complete: async () => [],
     logger: silentLogger,
   };
-  const adapter = createTelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, core, logger: silentLogger, owners: [] });
+  const adapter = createTelegramAdapter({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    core,
+    logger: silentLogger,
+    owners: [],
+  });
   try {
     for (let i = 0; i < chats; i++) {
       const group = i % 2 === 0;
@@ -75,7 +81,13 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
     const opts = { store, topics, clock, logger: silentLogger, sendEmptyDigest: true };
     const idle = {
       owner: "plan-only",
-      deliverDue: async () => ({ sent: 0, retried: 0, failed: 0, inactive: 0, ackWindowMs: { count: 0, max: 0, mean: 0 } }),
+      deliverDue: async () => ({
+        sent: 0,
+        retried: 0,
+        failed: 0,
+        inactive: 0,
+        ackWindowMs: { count: 0, max: 0, mean: 0 },
+      }),
     };
     await createDigestScheduler({ ...opts, delivery: idle }).tick();
     now = new Date("2025-11-21T07:00:00Z");
@@ -107,7 +119,19 @@ export function storeFanoutCeiling(subs: number): Promise<number | null> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "bench/fanout.ts", "--subs", String(subs), "--rate", "0", "--latency", "0", "--concurrency", "16"],
+      [
+        "--import",
+        "tsx",
+        "bench/fanout.ts",
+        "--subs",
+        String(subs),
+        "--rate",
+        "0",
+        "--latency",
+        "0",
+        "--concurrency",
+        "16",
+      ],
       { timeout: 300_000 },
       (err, stdout) => {
         const m = /throughput\s+([\d.]+)/.exec(stdout);

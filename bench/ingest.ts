@@ -3,9 +3,9 @@
  * store, full-text index) into a fresh database, against rss-parser's bare parse of the same XML.
  */
 import Parser from "rss-parser";
-import { analyzerFor } from "../src/app.ts";
 import { findStory } from "../src/analysis/stories.ts";
 import { defaultTaxonomy } from "../src/analysis/taxonomy.ts";
+import { analyzerFor } from "../src/app.ts";
 import { silentLogger, systemClock } from "../src/core/logger.ts";
 import { createIngestor } from "../src/ingest/pipeline.ts";
 import { createStore } from "../src/store/index.ts";

@@ -70,9 +70,11 @@ export async function benchMemory(url: string, articles: number, subscriptions: 
     stderr = (stderr + d.toString()).slice(-2000);
   });
   try {
-    await fake.waitForCall("getUpdates", () => true, 60_000).catch(() => {
-      throw new Error(`the bot did not start: ${stderr}`);
-    });
+    await fake
+      .waitForCall("getUpdates", () => true, 60_000)
+      .catch(() => {
+        throw new Error(`the bot did not start: ${stderr}`);
+      });
     const user = { id: 42, first_name: "Bench" };
     let sent = 0;
     for (let round = 0; round < 5; round++) {

@@ -3,8 +3,8 @@
  * generated articles, p50/p99 over varied arguments, next to the floor cost of one Prisma round trip.
  */
 import { commands } from "../commands/index.ts";
-import { topicInfos } from "../src/app.ts";
 import { defaultTaxonomy, resolveTopic } from "../src/analysis/taxonomy.ts";
+import { topicInfos } from "../src/app.ts";
 import type { ChatRef, UserRef } from "../src/core/command.ts";
 import { createBotCore } from "../src/core/dispatch.ts";
 import { silentLogger } from "../src/core/logger.ts";

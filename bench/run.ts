@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { generateFeed } from "./feed.ts";
 import { benchFanoutTelegram, type FanoutResult, storeFanoutCeiling } from "./fanout-telegram.ts";
+import { generateFeed } from "./feed.ts";
 import { bareParseRate, benchIngest, type IngestResult } from "./ingest.ts";
 import { describeMachine, machineLine } from "./machine.ts";
 import { benchMemory, type MemoryResult } from "./memory.ts";
@@ -27,11 +27,20 @@ const quick = values.quick === true;
 const only = new Set((values.only ?? "ingest,queries,fanout,memory").split(","));
 const cfg = quick
   ? { feed: 200, growthFeed: 50, sizes: [2_000, 10_000], runs: 30, chats: 150, memorySizes: [10_000], subs: 1_000 }
-  : { feed: 5_000, growthFeed: 500, sizes: [10_000, 100_000], runs: 200, chats: 1_000, memorySizes: [10_000, 100_000], subs: 1_000 };
+  : {
+      feed: 5_000,
+      growthFeed: 500,
+      sizes: [10_000, 100_000],
+      runs: 200,
+      chats: 1_000,
+      memorySizes: [10_000, 100_000],
+      subs: 1_000,
+    };
 
 type Backend = "sqlite" | "postgresql";
 const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
-const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "—");
+const fmt = (n: number, d = 1) =>
+  Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "—";
 const ok = (good: boolean) => (good ? "✅" : "❌");
 
 const machine = describeMachine();
@@ -90,7 +99,9 @@ try {
     }
   }
   if (only.has("fanout")) {
-    log(`fan-out: one digest to ${cfg.chats} chats through the Telegram adapter (real limits: ~${Math.ceil(cfg.chats / 30)} s)…`);
+    log(
+      `fan-out: one digest to ${cfg.chats} chats through the Telegram adapter (real limits: ~${Math.ceil(cfg.chats / 30)} s)…`,
+    );
     fanout = await benchFanoutTelegram(await freshUrl("sqlite"), cfg.chats);
     log("fan-out reference: bench/fanout.ts without a platform limit…");
     ceiling = await storeFanoutCeiling(cfg.chats);
@@ -102,16 +113,24 @@ try {
 
 const out: string[] = [];
 out.push(`# newsbot benchmarks${quick ? " (quick)" : ""}`, "");
-out.push(`Run ${new Date(started).toISOString()} in ${fmt((Date.now() - started) / 1000, 0)} s. Machine: ${machineLine(machine)}.`, "");
+out.push(
+  `Run ${new Date(started).toISOString()} in ${fmt((Date.now() - started) / 1000, 0)} s. Machine: ${machineLine(machine)}.`,
+  "",
+);
 for (const n of notes) out.push(`> ${n}`, "");
 if (ingestRows.length > 0) {
   out.push("## Ingest (parse, analyse, dedupe, story grouping, store, full-text index)", "");
-  out.push("| backend | archive before | feed items | inserted | articles/s | rss-parser bare parse, items/s | ratio | goals (≥ 1,000/s SQLite; ratio ≥ 0.5) |");
+  out.push(
+    "| backend | archive before | feed items | inserted | articles/s | rss-parser bare parse, items/s | ratio | goals (≥ 1,000/s SQLite; ratio ≥ 0.5) |",
+  );
   out.push("|---|---:|---:|---:|---:|---:|---:|:---:|");
   for (const { backend, archive, r } of ingestRows) {
     const ratio = r.perSecond / r.parsePerSecond;
-    const goal = archive === 0 ? `${backend === "sqlite" ? ok(r.perSecond >= 1000) : "—"} ${ok(ratio >= 0.5)}` : "(growth)";
-    out.push(`| ${backend} | ${archive.toLocaleString("en-US")} | ${r.items} | ${r.inserted} | ${fmt(r.perSecond)} | ${fmt(r.parsePerSecond, 0)} | ${fmt(ratio, 3)} | ${goal} |`);
+    const goal =
+      archive === 0 ? `${backend === "sqlite" ? ok(r.perSecond >= 1000) : "—"} ${ok(ratio >= 0.5)}` : "(growth)";
+    out.push(
+      `| ${backend} | ${archive.toLocaleString("en-US")} | ${r.items} | ${r.inserted} | ${fmt(r.perSecond)} | ${fmt(r.parsePerSecond, 0)} | ${fmt(ratio, 3)} | ${goal} |`,
+    );
   }
   out.push("");
 }
@@ -121,25 +140,45 @@ if (queryRows.length > 0) {
   out.push("|---|---:|---|---:|---:|:---:|---:|");
   for (const q of queryRows) {
     for (const c of q.cases) {
-      out.push(`| ${q.backend} | ${q.size.toLocaleString("en-US")} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${fmt(c.p99 / 20, 2)} ${ok(c.p99 < 20)} | ${fmt(q.roundTrip.p50, 2)} / ${fmt(q.roundTrip.p99, 2)} |`);
+      out.push(
+        `| ${q.backend} | ${q.size.toLocaleString("en-US")} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${fmt(c.p99 / 20, 2)} ${ok(c.p99 < 20)} | ${fmt(q.roundTrip.p50, 2)} / ${fmt(q.roundTrip.p99, 2)} |`,
+      );
     }
   }
-  out.push("", `${cfg.runs} runs per command after 10 warm-up runs, arguments rotating (speakers, topics, words, days). Archive build time: ${queryRows.map((q) => `${q.backend} ${q.size.toLocaleString("en-US")} = ${fmt(q.seed, 0)} s`).join(", ")}.`, "");
+  out.push(
+    "",
+    `${cfg.runs} runs per command after 10 warm-up runs, arguments rotating (speakers, topics, words, days). Archive build time: ${queryRows.map((q) => `${q.backend} ${q.size.toLocaleString("en-US")} = ${fmt(q.seed, 0)} s`).join(", ")}.`,
+    "",
+  );
 }
 if (fanout) {
   const share = fanout.perSecond / fanout.allowedPerSecond;
-  out.push("## Fan-out (digest → outbox → delivery → Telegram adapter send() → fake Bot API enforcing 30/s, 1/s per chat, 20/min per group)", "");
-  out.push("| chats | messages | seconds | messages/s | allowed/s | share of allowed (goal ≥ 90 %) | lost | 429 answered (all retried) | left unhandled | ref: store + outbox alone, msg/s (bench/fanout.ts) |");
+  out.push(
+    "## Fan-out (digest → outbox → delivery → Telegram adapter send() → fake Bot API enforcing 30/s, 1/s per chat, 20/min per group)",
+    "",
+  );
+  out.push(
+    "| chats | messages | seconds | messages/s | allowed/s | share of allowed (goal ≥ 90 %) | lost | 429 answered (all retried) | left unhandled | ref: store + outbox alone, msg/s (bench/fanout.ts) |",
+  );
   out.push("|---:|---:|---:|---:|---:|:---:|---:|---:|---:|---:|");
-  out.push(`| ${fanout.chats} | ${fanout.messages} | ${fmt(fanout.seconds)} | ${fmt(fanout.perSecond)} | ${fanout.allowedPerSecond} | ${fmt(share * 100)} % ${ok(share >= 0.9)} | ${fanout.lost} ${ok(fanout.lost === 0)} | ${fanout.handled429} | ${fanout.unhandled} ${ok(fanout.unhandled === 0)} | ${ceiling === null ? "—" : fmt(ceiling)} |`);
+  out.push(
+    `| ${fanout.chats} | ${fanout.messages} | ${fmt(fanout.seconds)} | ${fmt(fanout.perSecond)} | ${fanout.allowedPerSecond} | ${fmt(share * 100)} % ${ok(share >= 0.9)} | ${fanout.lost} ${ok(fanout.lost === 0)} | ${fanout.handled429} | ${fanout.unhandled} ${ok(fanout.unhandled === 0)} | ${ceiling === null ? "—" : fmt(ceiling)} |`,
+  );
   out.push("");
 }
 if (memoryRows.length > 0) {
-  out.push("## Memory (the bot process: `node --import tsx src/main.ts`, Telegram adapter on the fake Bot API, SQLite)", "");
-  out.push("| articles | subscriptions | commands answered | peak RSS, MB | ref: idle `node --import tsx`, MB | ratio | goal < 200 MB |");
+  out.push(
+    "## Memory (the bot process: `node --import tsx src/main.ts`, Telegram adapter on the fake Bot API, SQLite)",
+    "",
+  );
+  out.push(
+    "| articles | subscriptions | commands answered | peak RSS, MB | ref: idle `node --import tsx`, MB | ratio | goal < 200 MB |",
+  );
   out.push("|---:|---:|---:|---:|---:|---:|:---:|");
   for (const m of memoryRows) {
-    out.push(`| ${m.articles.toLocaleString("en-US")} | ${m.subscriptions} | ${m.commands} | ${fmt(m.peakRssMb)} | ${fmt(m.idleRssMb)} | ${fmt(m.peakRssMb / m.idleRssMb, 2)} | ${ok(m.peakRssMb < 200)} |`);
+    out.push(
+      `| ${m.articles.toLocaleString("en-US")} | ${m.subscriptions} | ${m.commands} | ${fmt(m.peakRssMb)} | ${fmt(m.idleRssMb)} | ${fmt(m.peakRssMb / m.idleRssMb, 2)} | ${ok(m.peakRssMb < 200)} |`,
+    );
   }
   out.push("");
 }

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { foldKey } from "../src/analysis/fold.ts";
 import { foldText } from "../src/store/fold.ts";
-import { SPEAKERS, generateArticle } from "./text.ts";
+import { generateArticle, SPEAKERS } from "./text.ts";
 
 /** Theme of the generator -> topic slugs of the default taxonomy. */
 const TOPICS: Record<string, string[]> = {
@@ -144,7 +144,8 @@ function referenceRows(): Record<string, Rows> {
   return {
     Source: {
       id: SOURCES.map((_, i) => i + 1),
-      url: SOURCES.map((_, i) => `https://bench.example/feed/${i + 1}.xml`),
+      // file: URLs: the bot under test never polls them (only http(s) sources are fetched).
+      url: SOURCES.map((_, i) => `file:///bench/feed-${i + 1}.xml`),
       title: [...SOURCES],
       createdAt: SOURCES.map(() => iso(new Date(Date.UTC(2015, 0, 1)))),
     },
@@ -252,4 +253,3 @@ function arrayType(udt: string | undefined): string {
       return "text[]";
   }
 }
-

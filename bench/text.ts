@@ -216,7 +216,10 @@ export function generateArticle(i: number, seed = 1): GeneratedArticle {
   const ev2 = dayPhrase(r, year + (r() < 0.5 ? 0 : 1));
   const n = () => String(2 + Math.floor(r() * 980));
   const q1 = pick(r, theme.quotes);
-  const q2 = pick(r, theme.quotes.filter((q) => q !== q1));
+  const q2 = pick(
+    r,
+    theme.quotes.filter((q) => q !== q1),
+  );
   const ref = `n° ${1000 + i}`;
   const paragraphs = [
     `${place.toUpperCase()}, ${pub.phrase.replace(/^le /, "")} — ${capitalise(

@@ -10,6 +10,7 @@ import digest from "./digest.ts";
 import exportsources from "./exportsources.ts";
 import filter from "./filter.ts";
 import help from "./help.ts";
+import importsources from "./importsources.ts";
 import latest from "./latest.ts";
 import onthisday from "./onthisday.ts";
 import pausesource from "./pausesource.ts";
@@ -70,6 +71,7 @@ export const commands: Command[] = validateCommands([
   pausesource,
   resumesource,
   exportsources,
+  importsources,
   addevent,
   audit,
 ]);

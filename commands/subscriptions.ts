@@ -1,6 +1,7 @@
 import type { Command } from "../src/core/command.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
+import { failureText } from "../src/outbox/failure-notice.ts";
 import { adminOf } from "./_admin.ts";
 import { chatSubscriptions, describe } from "./_subscriptions.ts";
 
@@ -18,6 +19,9 @@ const subscriptions = {
     for (const s of subs) {
       const filter = await admin.subscriptions.filterOf(s.id);
       lines.push(line({ text: `#${s.id} `, bold: true }, describe(req, s, filter)));
+      // A post given up on (5xx beyond the retries, message refused) stays visible here for the chat's admins.
+      const failure = await admin.subscriptions.lastFailure?.(s.id);
+      if (failure) lines.push(line({ text: `   ⚠️ ${failureText(req.lang, failure)}`, italic: true }));
     }
     return { title: t(req.lang, "sub.listTitle"), lines, footer: t(req.lang, "sub.listFooter") };
   },

@@ -14,6 +14,7 @@ import { type Config, loadConfig, secretsOf } from "./config.ts";
 import { ConfigError } from "./core/errors.ts";
 import { type Logger, systemClock } from "./core/logger.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
+import { createFileFetcher, DISCORD_FILE_HOSTS } from "./ingest/file-fetch.ts";
 import { createProgressReporter } from "./ingest/progress.ts";
 import { createLogger } from "./logging.ts";
 import { startScheduledDelivery } from "./schedule/delivery-service.ts";
@@ -35,6 +36,10 @@ export function platformAdapters(config: Config, app: App, logger: Logger): Plat
         core: app.core,
         logger,
         owners: config.TELEGRAM_OWNERS,
+        fetchFile: createFileFetcher({
+          hosts: [new URL(config.TELEGRAM_API_ROOT ?? "https://api.telegram.org").hostname],
+          fetchOptions: { allowHosts: config.FETCH_ALLOW_HOSTS, timeoutMs: config.FETCH_TIMEOUT_MS },
+        }),
         webhook:
           config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
             ? {
@@ -57,6 +62,10 @@ export function platformAdapters(config: Config, app: App, logger: Logger): Plat
         logger,
         owners: config.DISCORD_OWNERS,
         commandsHashStore: stateFile(dataDir(config.DATABASE_URL), "discord-commands.sha256"),
+        fetchFile: createFileFetcher({
+          hosts: [...DISCORD_FILE_HOSTS, ...(config.DISCORD_API_URL ? [new URL(config.DISCORD_API_URL).hostname] : [])],
+          fetchOptions: { allowHosts: config.FETCH_ALLOW_HOSTS, timeoutMs: config.FETCH_TIMEOUT_MS },
+        }),
       }),
     );
   }

@@ -5,7 +5,7 @@
  */
 import type { Precision } from "./analysis-types.ts";
 import type { ChatRef, Lang, Platform } from "./command.ts";
-import type { SubscriptionStore } from "./delivery.ts";
+import type { DeliveryFailure, SubscriptionStore } from "./delivery.ts";
 import type { SourceRecord } from "./store.ts";
 
 /** One item of a feed preview. */
@@ -112,6 +112,8 @@ export interface AdminServices {
     /** The chat's active subscriptions with their filters. */
     filterOf(id: number): Promise<SubscriptionFilter | null>;
     setFilter(id: number, filter: SubscriptionFilter): Promise<boolean>;
+    /** The newest post of the subscription that was given up on; absent when delivery is not wired. */
+    lastFailure?(id: number): Promise<DeliveryFailure | null>;
   };
   addCuratedEvent(e: CuratedEventInput): Promise<number>;
 }

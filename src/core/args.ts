@@ -60,7 +60,11 @@ export function parseArgs(def: Command, raw: string): Options {
   return options;
 }
 
-function coerce(type: "string" | "integer" | "boolean", value: string, name: string): string | number | boolean {
+function coerce(
+  type: "string" | "integer" | "boolean" | "attachment",
+  value: string,
+  name: string,
+): string | number | boolean {
   if (type === "integer") {
     if (!/^-?\d{1,9}$/.test(value)) throw new UserInputError("bad integer", { value, option: name });
     return Number(value);

@@ -21,7 +21,8 @@ export interface Localized {
 export interface CommandOption {
   /** `^[a-z0-9_]{1,32}$`, valid on both platforms. */
   name: string;
-  type: "string" | "integer" | "boolean";
+  /** "attachment": a file (Discord attachment option; on Telegram a document whose caption is the command). */
+  type: "string" | "integer" | "boolean" | "attachment";
   description: Localized;
   required?: boolean;
   /** Discord autocomplete source; Telegram ignores it. */
@@ -92,6 +93,18 @@ export interface TopicInfo {
   aliases: string[];
 }
 
+/** A file sent with a command (Telegram: a document captioned with the command; Discord: an attachment option). */
+export interface CommandAttachment {
+  filename: string;
+  /** Size the platform announced, in bytes; null when unknown. */
+  size: number | null;
+  /**
+   * Downloads the file as text through the SSRF-safe fetch, the platform's file host allowlisted explicitly.
+   * Throws FeedFetchError / BlockedUrlError, including when the file is larger than `maxBytes`.
+   */
+  fetch(maxBytes: number): Promise<string>;
+}
+
 export interface CommandRequest {
   command: string;
   /** Raw argument text after the command name (Telegram, console). */
@@ -103,4 +116,6 @@ export interface CommandRequest {
   user: UserRef;
   now: Date;
   services: Services;
+  /** The file sent with the command, if any. */
+  attachment?: CommandAttachment;
 }

@@ -48,6 +48,7 @@ export function createBotCore(opts: BotCoreOptions): BotCore {
         user: inc.user,
         now: opts.clock.now(),
         services,
+        ...(inc.attachment ? { attachment: inc.attachment } : {}),
       });
     } catch (err) {
       return mapError(err, inc, logger);

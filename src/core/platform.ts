@@ -2,7 +2,7 @@
  * What platform adapters (src/adapters/*) receive from the core and what they offer back.
  * Adapters import this file, the reply model and the command types — never each other.
  */
-import type { ChatRef, Command, Lang, UserRef } from "./command.ts";
+import type { ChatRef, Command, CommandAttachment, Lang, UserRef } from "./command.ts";
 import type { Logger } from "./logger.ts";
 import type { Reply } from "./reply.ts";
 
@@ -17,7 +17,12 @@ export interface IncomingCommand {
   lang: Lang;
   chat: ChatRef;
   user: UserRef;
+  /** A file sent with the command (see CommandAttachment). */
+  attachment?: CommandAttachment;
 }
+
+/** Downloads a platform file URL as text (SSRF-safe fetch with the platform's file host allowlisted). */
+export type FileFetcher = (url: string, maxBytes: number) => Promise<string>;
 
 export interface Choice {
   value: string;

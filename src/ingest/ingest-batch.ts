@@ -14,7 +14,7 @@ import {
   prepareItem,
   STORY_WINDOW_DAYS,
   storyAround,
-} from "./ingest-items.ts";
+} from "./ingest-item.ts";
 import type { FeedItem } from "./parse-feed.ts";
 
 /** What happened to one item. */
@@ -58,7 +58,11 @@ export async function ingestBatch(
   const seen = new Set<string>();
   const fresh = prepared.filter((p, i) => {
     const k = p.keys;
-    const marks = [`h:${k.contentHash}`, ...(k.url ? [`u:${k.url}`] : []), ...(k.guid ? [`g:${k.sourceId}|${k.guid}`] : [])];
+    const marks = [
+      `h:${k.contentHash}`,
+      ...(k.url ? [`u:${k.url}`] : []),
+      ...(k.guid ? [`g:${k.sourceId}|${k.guid}`] : []),
+    ];
     if (existing[i] !== null || marks.some((m) => seen.has(m))) return false;
     for (const m of marks) seen.add(m);
     return true;
@@ -81,7 +85,10 @@ export async function ingestBatch(
     }
   }
   if (pending.length === 0) return outcomes;
-  const stored = await candidatesFor(deps, pending.map((p) => p.around));
+  const stored = await candidatesFor(
+    deps,
+    pending.map((p) => p.around),
+  );
   const batch: BatchArticle[] = [];
   // Story ids seen by findStory: real ids, or -(k + 1) for the story started by batch item k.
   const batchStory: number[] = [];
@@ -92,7 +99,9 @@ export async function ingestBatch(
       ...stored.filter((c) => near(c.at)).map((c) => ({ storyId: c.storyId, signature: c.signature })),
       ...pending
         .slice(0, k)
-        .flatMap((q, j) => (near(q.around) ? [{ storyId: batchStory[j] as number, signature: q.analysis.signature }] : [])),
+        .flatMap((q, j) =>
+          near(q.around) ? [{ storyId: batchStory[j] as number, signature: q.analysis.signature }] : [],
+        ),
     ];
     const sid = deps.findStory(p.analysis.signature, candidates);
     const input = { ...p.keys } as BatchArticle["input"] & { contentHash?: string };

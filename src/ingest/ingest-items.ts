@@ -2,24 +2,21 @@
  * Stores a batch of feed items (or one local article): canonical URL, content hash, dedupe first (so a
  * re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the batch.
  */
-import { createHash } from "node:crypto";
-import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
-import type { Clock, Logger } from "../core/logger.ts";
-import type { ArticleInput, ArticleStore } from "../core/store.ts";
-import { tryCanonicalUrl } from "./canonical-url.ts";
 import { type ItemOutcome, ingestBatch } from "./ingest-batch.ts";
+import {
+  analysisInput,
+  articleInput,
+  type ItemContext,
+  type ItemDeps,
+  prepareItem,
+  STORY_WINDOW_DAYS,
+  storyAround,
+} from "./ingest-item.ts";
 import type { FeedItem } from "./parse-feed.ts";
-import { redactUrl } from "./url-policy.ts";
 
-/** Progress of a batch, reported after every item. */
-export interface IngestProgress {
-  done: number;
-  total: number;
-  inserted: number;
-  duplicates: number;
-  failed: number;
-  source?: string;
-}
+export { contentHash, type IngestProgress, type ItemContext, type ItemDeps } from "./ingest-item.ts";
+
+import { redactUrl } from "./url-policy.ts";
 
 /** Outcome of one ingest call. */
 export interface IngestSummary {
@@ -35,27 +32,10 @@ export interface IngestSummary {
   feedTitle: string | null;
 }
 
-export interface ItemDeps {
-  articles: ArticleStore;
-  analyze: (input: AnalysisInput) => DocumentAnalysis | Promise<DocumentAnalysis>;
-  findStory: (sig: StorySignature, candidates: Array<{ storyId: number; signature: StorySignature }>) => number | null;
-  clock: Clock;
-  logger: Logger;
-  onProgress?: (p: IngestProgress) => void;
-}
-
 /** Keeps error lists readable when a whole feed is broken. */
 const MAX_ERRORS = 50;
-/** Days around the publication date in which an article may join an existing story. */
-export const STORY_WINDOW_DAYS = 7;
 /** Items per batch (one transaction) when the store supports batches. */
 const BATCH_SIZE = 100;
-
-/** sha256 hex of the text with whitespace collapsed and letters lower-cased (the dedupe key). */
-export function contentHash(text: string): string {
-  const normal = text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
-  return createHash("sha256").update(normal, "utf8").digest("hex");
-}
 
 /** Empty summary to add counts to. */
 export function emptySummary(feedTitle: string | null = null): IngestSummary {
@@ -66,14 +46,6 @@ export function emptySummary(feedTitle: string | null = null): IngestSummary {
 export function pushError(summary: IngestSummary, message: string): void {
   if (summary.errors.length < MAX_ERRORS) summary.errors.push(message);
   else if (summary.errors.length === MAX_ERRORS) summary.errors.push("(more errors not shown)");
-}
-
-/** Context of one ingest call. */
-export interface ItemContext {
-  sourceId: number | null;
-  sourceName?: string;
-  baseUrl?: string;
-  seeded?: boolean;
 }
 
 /**
@@ -105,7 +77,7 @@ export async function ingestItems(
     for (let start = 0; start < items.length; start += BATCH_SIZE) {
       const chunk = items.slice(start, start + BATCH_SIZE);
       const outcomes = await ingestBatch(deps, chunk, ctx, (item) => ingestOne(deps, item, ctx));
-      chunk.forEach((item, i) => report(item, outcomes[i] as ItemOutcome));
+      for (const [i, item] of chunk.entries()) report(item, outcomes[i] as ItemOutcome);
     }
     return summary;
   }
@@ -136,43 +108,6 @@ function recordOutcome(deps: ItemDeps, summary: IngestSummary, item: FeedItem, o
   }
 }
 
-/** Dedupe keys and text of a feed item; throws when the item has nothing to store. */
-export function prepareItem(item: FeedItem, ctx: ItemContext) {
-  const text = item.content?.trim() || item.summary?.trim() || item.title.trim();
-  if (text === "") throw new Error("the item has no title or text");
-  const url = tryCanonicalUrl(item.url, ctx.baseUrl);
-  const guid = item.guid?.trim() || null;
-  return { text, keys: { url, guid, sourceId: ctx.sourceId, contentHash: contentHash(text) } };
-}
-
-/** The analysis input of an item. */
-export function analysisInput(item: FeedItem, text: string): AnalysisInput {
-  return { text, title: item.title || null, publishedAt: item.publishedAt ? isoDay(item.publishedAt) : null };
-}
-
-/** The date an item's story window is centred on. */
-export function storyAround(deps: Pick<ItemDeps, "clock">, item: FeedItem, analysis: DocumentAnalysis): Date {
-  return (
-    item.publishedAt ??
-    (analysis.publishedAt ? new Date(`${analysis.publishedAt}T12:00:00Z`) : null) ??
-    deps.clock.now()
-  );
-}
-
-/** The article input of an item. */
-export function articleInput(item: FeedItem, analysis: DocumentAnalysis, keys: { url: string | null; guid: string | null }, ctx: ItemContext): ArticleInput {
-  return {
-    sourceId: ctx.sourceId,
-    url: keys.url,
-    guid: keys.guid,
-    title: item.title || analysis.title,
-    author: item.author,
-    publishedAt: item.publishedAt,
-    summary: item.summary,
-    ...(ctx.seeded ? { seeded: true } : {}),
-  };
-}
-
 async function ingestOne(deps: ItemDeps, item: FeedItem, ctx: ItemContext): Promise<"inserted" | "duplicate"> {
   const { text, keys } = prepareItem(item, ctx);
   const existing = await deps.articles.findDuplicate(keys);
@@ -183,11 +118,11 @@ async function ingestOne(deps: ItemDeps, item: FeedItem, ctx: ItemContext): Prom
     analysis.signature,
     candidates.map((c) => ({ storyId: c.storyId, signature: c.signature })),
   );
-  const saved = await deps.articles.saveArticle(articleInput(item, analysis, keys, ctx), analysis, keys.contentHash, storyId);
+  const saved = await deps.articles.saveArticle(
+    articleInput(item, analysis, keys, ctx),
+    analysis,
+    keys.contentHash,
+    storyId,
+  );
   return saved.status;
-}
-
-/** YYYY-MM-DD of a date, in UTC. */
-function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }

@@ -8,6 +8,7 @@ import { formatLongDay } from "../core/format.ts";
 import { line, type Reply } from "../core/reply.ts";
 import { buildPost } from "../digest/build.ts";
 import { ds } from "../digest/strings.ts";
+import { failureText } from "../outbox/failure-notice.ts";
 import { localDay, localParts } from "./next-due.ts";
 import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
 
@@ -79,10 +80,8 @@ export function createDigestPreviewer(opts: PreviewOptions): DigestPreviewer & {
         : ds(lang, "previewNone"),
     ];
     if (subscribed) {
-      const rows = await opts.store.outboxRows({ subscriptionId: sub.id });
-      const last = rows[rows.length - 1];
-      if (last?.status === "failed")
-        notes.push(ds(lang, "lastFailed", { error: (last.lastError ?? "").slice(0, 120) }));
+      const failure = await opts.store.lastFailure(sub.id);
+      if (failure) notes.push(failureText(lang, failure));
     }
     const body = reply ?? { lines: [line(ds(lang, "previewNothing"))], kind: "empty" as const };
     return { ...body, footer: notes.join("\n") };

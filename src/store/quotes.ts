@@ -59,13 +59,24 @@ export async function quotes(db: Db, q: QuotesQuery): Promise<QuoteRow[]> {
   if (!ids && limit > 0) {
     // The newest `limit` quotes come from at most `limit` articles: find those first by walking articles
     // newest first (publishedAt index), instead of sorting every matching quote by its article's date.
-    const articles = await db.article.findMany({
-      where: { quotes: { some: where } },
-      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    // Dated articles first, then undated ones: Prisma writes `nulls: "last"` as ORDER BY CASE …, which no index
+    // serves (a sort of every matching article); two plain index walks give the same order.
+    const dated = await db.article.findMany({
+      where: { quotes: { some: where }, publishedAt: { not: null } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: limit,
       select: { id: true },
     });
-    inArticles = { articleId: { in: articles.map((a) => a.id) } };
+    const undated =
+      dated.length < limit
+        ? await db.article.findMany({
+            where: { quotes: { some: where }, publishedAt: null },
+            orderBy: { id: "desc" },
+            take: limit - dated.length,
+            select: { id: true },
+          })
+        : [];
+    inArticles = { articleId: { in: [...dated, ...undated].map((a) => a.id) } };
   }
   const rows = await db.quote.findMany({
     where: ids ? { id: { in: ids } } : { AND: [...and, ...(inArticles ? [inArticles] : [])] },

@@ -24,7 +24,10 @@ export async function savePeople(tx: Tx, articleId: number, analysis: DocumentAn
   const now = new Date();
   const personRows = [...people].map(([key, p]) => sql`(${p.name}, ${key}, ${p.role}, ${now})`);
   await tx.$executeRaw`INSERT INTO "Person" ("name", "key", "role", "createdAt") VALUES ${join(personRows)} ON CONFLICT ("key") DO NOTHING`;
-  const found = await tx.person.findMany({ where: { key: { in: [...people.keys()] } }, select: { id: true, key: true } });
+  const found = await tx.person.findMany({
+    where: { key: { in: [...people.keys()] } },
+    select: { id: true, key: true },
+  });
   const idOf = new Map(found.map((r) => [r.key, r.id]));
   const aliasRows = new Map<string, { alias: string; personId: number }>();
   const links = new Map<number, ExtractedPerson>();
@@ -46,7 +49,9 @@ export async function savePeople(tx: Tx, articleId: number, analysis: DocumentAn
     await tx.$executeRaw`INSERT INTO "PersonAlias" ("alias", "key", "personId") VALUES ${join(rows)} ON CONFLICT ("key") DO NOTHING`;
   }
   if (links.size > 0) {
-    const rows = [...links].map(([personId, p]) => sql`(${articleId}, ${personId}, ${Math.max(1, p.mentions)}, ${p.role})`);
+    const rows = [...links].map(
+      ([personId, p]) => sql`(${articleId}, ${personId}, ${Math.max(1, p.mentions)}, ${p.role})`,
+    );
     await tx.$executeRaw`INSERT INTO "ArticlePerson" ("articleId", "personId", "mentions", "role") VALUES ${join(rows)} ON CONFLICT ("articleId", "personId") DO NOTHING`;
   }
   return ids;

@@ -3,7 +3,7 @@
  * transaction with a fixed number of statements (stories, articles, people, aliases, quotes, events, topics),
  * instead of ~15 statements per article. Same rows as saveArticle would write, in the same order.
  */
-import { join, sqltag as sql } from "@prisma/client/runtime/client";
+import { join, raw, sqltag as sql } from "@prisma/client/runtime/client";
 import { foldKey } from "../analysis/fold.ts";
 import type { ExtractedPerson } from "../core/analysis-types.ts";
 import type { BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
@@ -45,6 +45,34 @@ export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Arr
   );
 }
 
+/** Parameters per statement, under SQLite's 32,766 and PostgreSQL's 65,535. */
+const MAX_PARAMS = 30_000;
+
+/**
+ * Multi-row INSERT through $queryRaw (Prisma's query compiler costs more than the SQL for big createMany calls).
+ * Table and column names come from this file, never from input. Returns the RETURNING rows, if asked.
+ */
+async function insertRows(
+  tx: Tx,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+  returning = "",
+): Promise<Array<Record<string, unknown>>> {
+  const first = rows[0];
+  if (!first) return [];
+  const cols = Object.keys(first);
+  const head = raw(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES `);
+  const tail = raw(returning ? ` RETURNING ${returning}` : "");
+  const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
+  const out: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < rows.length; i += per) {
+    const values = rows.slice(i, i + per).map((r) => sql`(${join(cols.map((c) => r[c] ?? null))})`);
+    if (returning) out.push(...(await tx.$queryRaw<Array<Record<string, unknown>>>`${head}${join(values)}${tail}`));
+    else await tx.$executeRaw`${head}${join(values)}`;
+  }
+  return out;
+}
+
 /** Saves the articles in one transaction (see ArticleStore.saveBatch). */
 export async function saveBatch(db: Db, items: BatchArticle[]): Promise<SaveResult[]> {
   if (items.length === 0) return [];
@@ -62,7 +90,9 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
     if (it.sameStoryAs === undefined && it.storyId === null) fresh.push(i);
   });
   const attached = new Set<number>();
-  for (const id of new Set(items.flatMap((it) => (it.sameStoryAs === undefined && it.storyId !== null ? [it.storyId] : [])))) {
+  for (const id of new Set(
+    items.flatMap((it) => (it.sameStoryAs === undefined && it.storyId !== null ? [it.storyId] : [])),
+  )) {
     const n = items.filter((it) => it.sameStoryAs === undefined && it.storyId === id).length;
     // Locks the story row (PostgreSQL) so concurrent attaches recount after each other.
     const r = await tx.story.updateMany({ where: { id }, data: { articleCount: { increment: n } } });
@@ -73,8 +103,10 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
   });
   fresh.sort((a, b) => a - b);
   if (fresh.length > 0) {
-    const created = await tx.story.createManyAndReturn({
-      data: fresh.map((i) => {
+    const created = await insertRows(
+      tx,
+      "Story",
+      fresh.map((i) => {
         const it = items[i] as BatchArticle;
         const seenAt = dates[i] ?? now;
         return {
@@ -85,9 +117,9 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
           sourceCount: 1,
         };
       }),
-      select: { id: true },
-    });
-    const ids = created.map((c) => c.id).sort((a, b) => a - b);
+      '"id"',
+    );
+    const ids = created.map((c) => Number(c.id)).sort((a, b) => a - b);
     fresh.forEach((i, k) => {
       storyOf[i] = ids[k] ?? null;
     });
@@ -98,14 +130,17 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
   items.forEach((it, i) => {
     if (it.sameStoryAs !== undefined) {
       const sid = storyOf[it.sameStoryAs];
-      if (sid === null || sid === undefined) throw new Error(`batch item ${i} joins item ${it.sameStoryAs}, which has no story`);
+      if (sid === null || sid === undefined)
+        throw new Error(`batch item ${i} joins item ${it.sameStoryAs}, which has no story`);
       storyOf[i] = sid;
       attached.add(sid);
     }
   });
   // 2. Articles, mapped back by their unique content hash.
-  const arts = await tx.article.createManyAndReturn({
-    data: items.map((it, i) => ({
+  const arts = await insertRows(
+    tx,
+    "Article",
+    items.map((it, i) => ({
       sourceId: it.input.sourceId,
       url: it.input.url,
       guid: it.input.guid,
@@ -119,10 +154,11 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
       signature: JSON.stringify(it.analysis.signature),
       storyId: storyOf[i] as number,
       seeded: it.input.seeded ?? false,
+      createdAt: now,
     })),
-    select: { id: true, contentHash: true },
-  });
-  const idByHash = new Map(arts.map((a) => [a.contentHash, a.id]));
+    '"id", "contentHash"',
+  );
+  const idByHash = new Map(arts.map((a) => [String(a.contentHash), Number(a.id)]));
   const articleIds = items.map((it) => {
     const id = idByHash.get(it.contentHash);
     if (id === undefined) throw new Error("an article of the batch was not stored");
@@ -136,7 +172,11 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
       return cols ? [{ ...cols, articleId: articleIds[i] as number, curated: false, position: e.position }] : [];
     }),
   );
-  if (events.length > 0) await tx.event.createMany({ data: events });
+  await insertRows(
+    tx,
+    "Event",
+    events.map((e) => ({ ...e, createdAt: now })),
+  );
   await saveTopicsBatch(tx, items, articleIds);
   // 3. Stories that gained articles other than their first one.
   for (const sid of attached) await refreshStory(tx, sid);
@@ -195,7 +235,7 @@ async function savePeopleBatch(
     const values = [...aliases].map(([key, a]) => sql`(${a.alias}, ${key}, ${a.personId})`);
     await tx.$executeRaw`INSERT INTO "PersonAlias" ("alias", "key", "personId") VALUES ${join(values)} ON CONFLICT ("key") DO NOTHING`;
   }
-  if (links.length > 0) await tx.articlePerson.createMany({ data: links });
+  await insertRows(tx, "ArticlePerson", links);
   return out;
 }
 
@@ -238,7 +278,7 @@ async function saveQuotesBatch(
       };
     }),
   );
-  if (data.length > 0) await tx.quote.createMany({ data });
+  await insertRows(tx, "Quote", data);
 }
 
 /** Topic and ArticleTopic rows of the batch. */
@@ -255,5 +295,5 @@ async function saveTopicsBatch(tx: Tx, items: BatchArticle[], articleIds: number
       return topicId === undefined ? [] : [{ articleId: articleIds[i] as number, topicId }];
     }),
   );
-  if (data.length > 0) await tx.articleTopic.createMany({ data });
+  await insertRows(tx, "ArticleTopic", data);
 }

@@ -143,8 +143,16 @@ export async function onThisDay(
     topics.length > 0
       ? { OR: [{ articleId: null }, { article: { topics: { some: { topic: { slug: { in: topics } } } } } }] }
       : {};
+  const take = Math.max(0, limit);
+  if (take === 0) return [];
+  const where: EventWhere = { startMonth: month, startDay: day, precision: "day", startYear: { lt: year }, ...topical };
+  // Day-precision entries of one month/day differ by year, one per start day: the `limit` most recent days
+  // hold every entry returned, so only their rows are read (not every year's reports of that day).
+  const days = await db.event.groupBy({ by: ["startDate"], where, orderBy: { startDate: "desc" }, take });
+  const edge = days[days.length - 1]?.startDate;
+  if (edge === undefined) return [];
   const rows = await db.event.findMany({
-    where: { startMonth: month, startDay: day, precision: "day", startYear: { lt: year }, ...topical },
+    where: { AND: [where, { startDate: { gte: edge } }] },
     orderBy: [{ startDate: "asc" }, { id: "asc" }],
     take: MAX_EVENTS,
     select: eventSelect,
@@ -152,5 +160,5 @@ export async function onThisDay(
   return mergeEvents(rows)
     .map((m) => ({ entry: m.entry, years: year - m.year }))
     .sort((a, b) => a.years - b.years)
-    .slice(0, Math.max(0, limit));
+    .slice(0, take);
 }

@@ -114,10 +114,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** Store + core + feed server. `allowLoopback: false` shows the SSRF refusal. */
-export async function startWorld(opts: { allowLoopback?: boolean } = {}): Promise<World> {
+/**
+ * Store + core + feed server. `allowLoopback: false` shows the SSRF refusal; `databaseUrl` runs the same world on
+ * another database (PostgreSQL in admin.pg.test.ts) instead of a temporary SQLite file.
+ */
+export async function startWorld(opts: { allowLoopback?: boolean; databaseUrl?: string } = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), "newsbot-admin-"));
-  const store = await createStore(`file:${join(dir, "test.db")}`, silentLogger);
+  const store = await createStore(opts.databaseUrl ?? `file:${join(dir, "test.db")}`, silentLogger);
   const feeds = await startFeedServer();
   const logger = recordingLogger();
   let now = NOW;

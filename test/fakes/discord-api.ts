@@ -61,6 +61,9 @@ export class FakeDiscord {
   readonly rest: RestState;
   private server: Server;
   private port = 0;
+  /** Attachment contents served like Discord's CDN, by path; downloads made (paths), in order. */
+  private attachments = new Map<string, string>();
+  readonly downloads: string[] = [];
   private nextId = 1;
 
   constructor(opts: FakeDiscordOptions = {}) {
@@ -80,7 +83,16 @@ export class FakeDiscord {
       channels: new Set(this.guilds.flatMap((g) => g.channels.map((c) => c.id))),
       newId: () => this.snowflake(),
     });
-    this.server = createServer((req, res) => void this.rest.handle(req, res));
+    this.server = createServer((req, res) => {
+      const file = req.url?.startsWith("/attachments/") ? this.attachments.get(req.url) : undefined;
+      if (req.url?.startsWith("/attachments/")) {
+        this.downloads.push(req.url);
+        res.writeHead(file === undefined ? 404 : 200, { "content-type": "application/octet-stream" });
+        res.end(file ?? "Not Found");
+        return;
+      }
+      void this.rest.handle(req, res);
+    });
     this.server.on("upgrade", (req, socket, head) => {
       if (req.url?.startsWith("/gateway")) this.gateway.handleUpgrade(req, socket, head);
       else socket.destroy();
@@ -137,6 +149,35 @@ export class FakeDiscord {
   /** Dispatches a slash command (INTERACTION_CREATE type 2) from a simulated member. */
   slashCommand(name: string, options: Record<string, OptionValue> = {}, ctx: MemberContext = {}): InteractionState {
     const data = { id: this.commandId(name), name, type: 1, options: buildOptions(options) };
+    return this.interaction(2, data, ctx, { kind: "command", name });
+  }
+
+  /** A slash command with an uploaded file in its attachment option (type 11, `resolved.attachments`). */
+  slashCommandWithFile(
+    name: string,
+    option: string,
+    file: { filename: string; content: string },
+    ctx: MemberContext = {},
+  ): InteractionState {
+    const id = this.snowflake();
+    const path = `/attachments/${id}/${file.filename}`;
+    this.attachments.set(path, file.content);
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    const attachment = {
+      id,
+      filename: file.filename,
+      size: Buffer.byteLength(file.content),
+      url,
+      proxy_url: url,
+      content_type: "text/x-opml+xml",
+    };
+    const data = {
+      id: this.commandId(name),
+      name,
+      type: 1,
+      options: [{ name: option, type: 11, value: id }],
+      resolved: { attachments: { [id]: attachment } },
+    };
     return this.interaction(2, data, ctx, { kind: "command", name });
   }
 

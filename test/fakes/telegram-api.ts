@@ -1,18 +1,15 @@
 /**
  * A fake Telegram Bot API on 127.0.0.1 (port 0) for end-to-end tests: grammY runs unmodified against it
- * through `client.apiRoot`. It behaves like the real server where our code can notice:
- * - `getUpdates` is a true long poll with offsets (update ids start at 1); a newer poll ends an older one
- *   with 409; a client abort is noticed;
- * - errors use the real envelope `{ok:false, error_code, description, parameters?}`;
- * - sent HTML is parsed with Telegram's rules (./telegram-html.ts) and refused with 400 when it is not valid
- *   or longer than 4096 characters after entity parsing, so rendering bugs fail tests;
- * - faults: `failNext` (429/409/5xx/403/400), `restart()` (all sockets closed, same port), and an optional
- *   rate-limit enforcer (per chat / per group / global windows → 429 with retry_after).
- * Tests drive it with `userSays`, `pressButton`, `channelPost` and read the `calls` log or `waitForCall`.
+ * through `client.apiRoot`. Like the real server where our code can notice: `getUpdates` is a true long poll
+ * with offsets (a newer poll ends an older one with 409); errors use the real envelope; sent HTML is parsed with
+ * Telegram's rules (./telegram-html.ts) and refused with 400 when invalid or over 4096 characters; faults:
+ * `failNext`, `restart()`, an optional rate-limit enforcer (429 with retry_after); documents (./telegram-files.ts).
+ * Tests drive it with `userSays`, `pressButton`, `channelPost`, `userSendsDocument` and read `calls`/`waitForCall`.
  * Stop the bot before `close()`: grammY's `bot.stop()` needs the server to confirm the last offset.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { documentMessage, FakeFiles } from "./telegram-files.ts";
 import { checkMessageText } from "./telegram-html.ts";
 import { botMessageShown, buttonPress, type FakeChat, type FakeUser, userMessage } from "./telegram-updates.ts";
 import {
@@ -91,6 +88,8 @@ export class FakeTelegram {
   private messages = new Map<string, { text: string }>();
   private readonly flood: FloodControl | undefined;
   private waiters: Array<() => void> = [];
+  /** Documents users sent (getFile, downloads). */
+  readonly files = new FakeFiles();
 
   constructor(opts: FakeTelegramOptions) {
     this.token = opts.token ?? "123456:TEST-token";
@@ -178,6 +177,12 @@ export class FakeTelegram {
     return this.pushUpdate({ message: userMessage(this.nextMessageId++, chat, text, { ...opts, from }) });
   }
 
+  /** A user sends a document (e.g. an OPML file) captioned `caption` (e.g. "/importsources"). */
+  userSendsDocument(chat: FakeChat, from: FakeUser, file: { filename: string; content: string }, caption: string) {
+    const stored = this.files.add(file.filename, file.content);
+    return this.pushUpdate({ message: documentMessage(this.nextMessageId++, chat, from, stored, caption) });
+  }
+
   /** A post in a channel the bot administers (no `from`, `sender_chat` is the channel). */
   channelPost(chat: FakeChat, text: string): Update {
     return this.pushUpdate({ channel_post: userMessage(this.nextMessageId++, chat, text, { senderChat: chat }) });
@@ -249,6 +254,7 @@ export class FakeTelegram {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.files.serve(req.url ?? "", this.token, res)) return;
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
     const body = await readBody(req);
     if (!m || m[1] !== this.token) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
@@ -303,6 +309,8 @@ export class FakeTelegram {
         const id = Number(p.chat_id);
         return { value: { id, type: id > 0 ? "private" : "supergroup", ...this.chats.get(id) } };
       }
+      case "getFile":
+        return this.files.getFile(p.file_id) ? { value: this.files.getFile(p.file_id) } : bad("invalid file_id");
       case "getChatMember": {
         const status = this.roles.get(`${p.chat_id}:${p.user_id}`) ?? "member";
         return { value: { status, user: { id: Number(p.user_id), is_bot: false, first_name: "U" } } };

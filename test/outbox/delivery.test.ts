@@ -45,7 +45,8 @@ describe("outbox delivery", () => {
     await w.store.addSubscription({ chat: group("-2"), kind: "digest", time: "08:00", timezone: "Europe/Paris" });
     w.telegram.failFor("-2", { ok: false, permanent: false, error: "502: Bad Gateway" });
     await runUntil(w, "2026-11-23T09:00:00Z", 60_000);
-    expect(w.telegram.attempts).toBe(3);
+    // Three tries of the post, then one try of the failure notice (refused too: the chat keeps failing).
+    expect(w.telegram.attempts).toBe(4);
     const rows = await w.store.outboxRows();
     expect(rows.map((r) => r.status)).toEqual(["failed"]);
     expect(w.logs.entries.some((e) => e.level === "error" && e.msg.includes("given up"))).toBe(true);

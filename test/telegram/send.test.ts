@@ -147,6 +147,24 @@ describe("SendQueue", () => {
     expect(count).toBe(5);
   });
 
+  test("the global pace counts from the previous send's actual time, so a late send never bunches with the next", async () => {
+    const timers = manualTimers();
+    // 10/s: a gap of about 101 ms between two sends to different chats.
+    const q = new SendQueue({ perChatIntervalMs: 0, perGroupPerMinute: 0, globalPerSecond: 10 }, timers);
+    const at: number[] = [];
+    const jobs = ["A", "B", "C"].map((chat) => q.run(chat, false, async () => void at.push(timers.now())));
+    await timers.advance(0);
+    expect(at).toEqual([0]);
+    // The timer for B fires 60 ms late (a busy event loop): C must still wait a full gap after B.
+    await timers.advance(160);
+    expect(at).toEqual([0, 160]);
+    await timers.advance(60);
+    expect(at).toEqual([0, 160]);
+    await timers.advance(41);
+    await Promise.all(jobs);
+    expect(at).toEqual([0, 160, 261]);
+  });
+
   test("a failing task does not stop the chat's queue", async () => {
     const q = new SendQueue({ perChatIntervalMs: 0, perGroupPerMinute: 0, globalPerSecond: 0 });
     await expect(q.run("C", false, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

@@ -6,7 +6,7 @@ import type { ClientOptions, Interaction, RESTOptions } from "discord.js";
 import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { ChatRef } from "../../core/command.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
+import type { BotCore, FileFetcher, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
 import { handleInteraction, type InteractionContext } from "./interactions.ts";
 import { createPageStore } from "./pages.ts";
@@ -41,6 +41,11 @@ export interface DiscordAdapterOptions {
   restOptions?: Partial<RESTOptions>;
   /** Extra client options (waitGuildTimeout, ws.buildIdentifyThrottler… — tests use these). */
   clientOptions?: Partial<ClientOptions>;
+  /**
+   * Downloads command attachments (/importsources): the composition root passes the SSRF-safe fetch with
+   * Discord's CDN hosts allowlisted. Without it, attachments are not offered to commands.
+   */
+  fetchFile?: FileFetcher;
 }
 
 /** A PlatformAdapter for Discord; `client` is exposed for diagnostics and tests (null when stopped). */
@@ -58,6 +63,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     owners: new Set(opts.owners),
     deferAfterMs: opts.deferAfterMs ?? 1500,
     logger,
+    ...(opts.fetchFile ? { fetchFile: opts.fetchFile } : {}),
     ...(opts.render ? { render: opts.render } : {}),
   };
   let client: Client | null = null;

@@ -14,7 +14,7 @@ import { cleanArgText, MAX_ARGS_LENGTH } from "../../core/args.ts";
 import type { ChatRef, Lang, UserRef } from "../../core/command.ts";
 import { pickLang, t } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { BotCore, IncomingCommand } from "../../core/platform.ts";
+import type { BotCore, FileFetcher, IncomingCommand } from "../../core/platform.ts";
 import { line, type Reply } from "../../core/reply.ts";
 import { type PageStore, pageButtons, parsePageButton } from "./pages.ts";
 import { DISCORD_LIMITS, type RenderOptions, renderPages } from "./render.ts";
@@ -30,6 +30,8 @@ export interface InteractionContext {
   deferAfterMs: number;
   logger: Logger;
   render?: RenderOptions;
+  /** Downloads attachment options (SSRF-safe, CDN host allowlisted); absent = attachments ignored. */
+  fetchFile?: FileFetcher;
 }
 
 const NO_MENTIONS = { parse: [] as [] };
@@ -102,6 +104,8 @@ async function onChatInput(i: ChatInputCommandInteraction, ctx: InteractionConte
       options[o.name] = o.value;
     }
   }
+  const file = i.options.data.find((o) => o.attachment)?.attachment;
+  const fetchFile = ctx.fetchFile;
   const incoming: IncomingCommand = {
     command: i.commandName,
     args: "",
@@ -109,6 +113,9 @@ async function onChatInput(i: ChatInputCommandInteraction, ctx: InteractionConte
     lang,
     chat: chatRef(i),
     user: userRef(i, ctx.owners),
+    ...(file && fetchFile
+      ? { attachment: { filename: file.name, size: file.size, fetch: (max: number) => fetchFile(file.url, max) } }
+      : {}),
   };
   const def = ctx.core.commands.find((c) => c.name === i.commandName);
   const pending = ctx.core.handle(incoming).catch((err: unknown): Reply => {

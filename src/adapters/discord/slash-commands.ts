@@ -63,6 +63,7 @@ function buildOption(o: CommandOption): APIApplicationCommandBasicOption {
     required: o.required ?? false,
   };
   if (o.type === "boolean") return { ...base, type: ApplicationCommandOptionType.Boolean };
+  if (o.type === "attachment") return { ...base, type: ApplicationCommandOptionType.Attachment };
   const choices = o.choices?.slice(0, 25).map((c) => ({
     name: c.label.fr.slice(0, 100),
     name_localizations: localizations(c.label),

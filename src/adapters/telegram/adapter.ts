@@ -9,7 +9,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import type { ChatRef } from "../../core/command.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
+import type { BotCore, FileFetcher, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
 import { registerCommands } from "./commands.ts";
 import { failureResult, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
@@ -41,6 +41,11 @@ export interface TelegramAdapterOptions {
   pageLines?: number;
   /** Paged replies kept for the ◀ ▶ buttons (default 500). */
   pageCapacity?: number;
+  /**
+   * Downloads documents sent with a command (/importsources): the composition root passes the SSRF-safe fetch
+   * with the Bot API host allowlisted. Without it, documents are ignored.
+   */
+  fetchFile?: FileFetcher;
 }
 
 /** The running adapter, plus what tests and the composition root may want to know. */
@@ -70,7 +75,17 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
 
-  installHandlers(bot, { core: opts.core, logger, owners, pages, pageLines });
+  const apiRoot = opts.apiRoot ?? "https://api.telegram.org";
+  installHandlers(bot, {
+    core: opts.core,
+    logger,
+    owners,
+    pages,
+    pageLines,
+    ...(opts.fetchFile ? { fetchFile: opts.fetchFile } : {}),
+    // The token is part of the download path (Bot API design); the URL is never logged.
+    fileUrl: (path) => `${apiRoot}/file/bot${opts.token}/${path}`,
+  });
   bot.catch((err) => {
     logger.error("telegram update failed", {
       update: err.ctx.update.update_id,

@@ -3,11 +3,11 @@
  * paged message in place. Replies keep the forum topic (`message_thread_id`) of the command.
  */
 import type { Bot, Context } from "grammy";
-import type { Message } from "grammy/types";
-import type { ChatRef, ChatType, UserRef } from "../../core/command.ts";
+import type { Message, MessageEntity } from "grammy/types";
+import type { ChatRef, ChatType, CommandAttachment, UserRef } from "../../core/command.ts";
 import { pickLang } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { BotCore } from "../../core/platform.ts";
+import type { BotCore, FileFetcher } from "../../core/platform.ts";
 import { adminCheck } from "./admin.ts";
 import { parseCommand } from "./commands.ts";
 import { messageOptions, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
@@ -21,6 +21,10 @@ export interface HandlerDeps {
   owners: ReadonlySet<string>;
   pages: PageStore;
   pageLines: number;
+  /** Downloads a document (SSRF-safe, Bot API file host allowlisted); absent = documents are ignored. */
+  fetchFile?: FileFetcher;
+  /** The download URL of a `file_path` returned by getFile. */
+  fileUrl(path: string): string;
 }
 
 /** Installs the message, channel-post and callback-query handlers on `bot`. */
@@ -30,13 +34,42 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
   bot.on(["message:text", "channel_post:text"], async (ctx) => {
     const msg = ctx.msg;
     if (!msg?.text) return;
+    await onCommandMessage(ctx, msg, msg.text, msg.entities, undefined);
+  });
+
+  // A document whose caption is a command (/importsources): the file goes with the command.
+  bot.on(["message:document", "channel_post:document"], async (ctx) => {
+    const msg = ctx.msg;
+    const doc = msg?.document;
+    if (!msg || !doc || !msg.caption?.startsWith("/") || !deps.fetchFile) return;
+    const fetchFile = deps.fetchFile;
+    const attachment: CommandAttachment = {
+      filename: doc.file_name ?? "document",
+      size: doc.file_size ?? null,
+      fetch: async (maxBytes) => {
+        const file = await ctx.api.getFile(doc.file_id);
+        if (!file.file_path) throw new Error("Telegram returned no file path");
+        return fetchFile(deps.fileUrl(file.file_path), maxBytes);
+      },
+    };
+    await onCommandMessage(ctx, msg, msg.caption, msg.caption_entities, attachment);
+  });
+
+  async function onCommandMessage(
+    ctx: Context,
+    msg: Message,
+    text: string,
+    entities: MessageEntity[] | undefined,
+    attachment: CommandAttachment | undefined,
+  ): Promise<void> {
+    const me = ctx.me.username;
     const isPrivate = msg.chat.type === "private";
-    const parsed = parseCommand(msg.text, msg.entities, ctx.me.username);
+    const parsed = parseCommand(text, entities, me);
     const target = targetOf(msg);
     const lang = pickLang(msg.from?.language_code);
     if (!parsed) {
-      const startsWithCommand = msg.entities?.[0]?.type === "bot_command" && msg.entities[0].offset === 0;
-      if (isPrivate && !startsWithCommand) {
+      const startsWithCommand = entities?.[0]?.type === "bot_command" && entities[0].offset === 0;
+      if (isPrivate && !startsWithCommand && !attachment) {
         await ctx.api.sendMessage(target.chatId, tgText(lang, "privateHint"), messageOptions(target, false));
       }
       return;
@@ -64,11 +97,12 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
       lang,
       chat: chatRefOf(msg),
       user,
+      ...(attachment ? { attachment } : {}),
     });
     const plan = planReply(reply, deps.pageLines, deps.pages);
     for (let i = 0; i < planSize(plan); i++) await sendPlanned(ctx.api, target, reply, plan, i);
     await sendAttachment(ctx.api, target, reply);
-  });
+  }
 
   bot.on("callback_query", (ctx) => onPageButton(ctx, deps));
 }

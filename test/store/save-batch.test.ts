@@ -1,0 +1,135 @@
+/**
+ * Batched ingestion (findDuplicates + saveBatch, one transaction per batch) stores exactly what item-by-item
+ * ingestion stores: same articles, stories, quotes with their speakers, timeline and topics; duplicates inside
+ * the batch and on a second run are recognised. Invented French feed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findStory } from "../../src/analysis/stories.ts";
+import { defaultTaxonomy } from "../../src/analysis/taxonomy.ts";
+import { analyzerFor } from "../../src/app.ts";
+import { silentLogger } from "../../src/core/logger.ts";
+import type { ArticleStore } from "../../src/core/store.ts";
+import { createIngestor } from "../../src/ingest/pipeline.ts";
+import { createStore, type Store } from "../../src/store/index.ts";
+import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
+
+const items = [
+  {
+    title: "Gaz : Tokaïev et Poutine signent un accord de livraisons à Astana",
+    date: "Wed, 12 Mar 2025 09:00:00 GMT",
+    body: "ASTANA, 12 mars 2025 — Le président kazakh Kassym-Jomart Tokaïev a reçu Vladimir Poutine pour signer un accord sur les livraisons de gaz. « Cet accord garantit la stabilité de nos approvisionnements pour dix ans », a déclaré Kassym-Jomart Tokaïev. Les deux dirigeants se reverront le 4 juillet 2025 à Moscou.",
+  },
+  {
+    title: "Accord gazier : Poutine salue « un partenariat solide » avec le Kazakhstan",
+    date: "Wed, 12 Mar 2025 15:00:00 GMT",
+    body: "Le président russe Vladimir Poutine a salué mercredi l'accord gazier signé à Astana avec Kassym-Jomart Tokaïev. « Nous construisons un partenariat solide et durable », a affirmé Vladimir Poutine. La prochaine rencontre est prévue le 4 juillet 2025 à Moscou.",
+  },
+  {
+    title: "Sanctions : Lavrov met en garde les banques kazakhes",
+    date: "Mon, 17 Mar 2025 10:00:00 GMT",
+    body: "Le ministre russe des Affaires étrangères Sergueï Lavrov a critiqué lundi la suspension de virements en roubles par plusieurs banques kazakhes. « Ces décisions ne servent pas nos intérêts communs », a déclaré Sergueï Lavrov. Une réunion des ministres est prévue le 2 avril 2025.",
+  },
+  {
+    // the same text again under another address: a duplicate by content
+    title: "Sanctions : Lavrov met en garde les banques kazakhes (reprise)",
+    date: "Mon, 17 Mar 2025 11:00:00 GMT",
+    body: "Le ministre russe des Affaires étrangères Sergueï Lavrov a critiqué lundi la suspension de virements en roubles par plusieurs banques kazakhes. « Ces décisions ne servent pas nos intérêts communs », a déclaré Sergueï Lavrov. Une réunion des ministres est prévue le 2 avril 2025.",
+  },
+  {
+    title: "Migration : Zakharova répond sur les conditions de séjour au Kazakhstan",
+    date: "Fri, 21 Mar 2025 08:00:00 GMT",
+    body: "La porte-parole de la diplomatie russe Maria Zakharova a commenté vendredi les nouvelles règles de séjour au Kazakhstan. « Nos citoyens doivent être informés des conditions d'enregistrement », a-t-elle déclaré. Les nouvelles règles entrent en vigueur le 1er mai 2025.",
+  },
+];
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Veille steppe</title>${items
+  .map(
+    (it, i) =>
+      `<item><title>${esc(it.title)}</title><link>https://veille.example/a/${i}</link><guid>veille-${i}</guid><pubDate>${it.date}</pubDate><description>${esc(it.body)}</description></item>`,
+  )
+  .join("")}</channel></rss>`;
+
+/** The store without its batch methods: ingestion falls back to item by item. */
+function itemByItem(store: Store): ArticleStore {
+  return {
+    findDuplicate: (k) => store.findDuplicate(k),
+    storyCandidates: (a, d) => store.storyCandidates(a, d),
+    saveArticle: (i, a, h, s) => store.saveArticle(i, a, h, s),
+  };
+}
+
+async function snapshot(store: Store) {
+  const stories = await store.latest({ limit: 50 });
+  return {
+    stats: await store.stats(),
+    stories: stories.map((s) => `${s.title} (${s.articleCount})`).sort(),
+    quotes: (await store.quotes({ keyword: "", limit: 50 }))
+      .concat(await store.quotes({ speaker: "Tokaïev", limit: 10 }))
+      .concat(await store.quotes({ speaker: "Lavrov", limit: 10 }))
+      .map((q) => `${q.speaker}: ${q.text}`),
+    timeline: (await store.timeline({ limit: 50 })).map((e) => `${e.start} ${e.articleCount}`),
+    topics: await store.topicCounts(),
+  };
+}
+
+describe.each(backends)("batched ingestion on %s", (backend) => {
+  const dbs: TestDatabase[] = [];
+  const stores: Store[] = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const db = await freshDatabase(backend);
+      dbs.push(db);
+      stores.push(await createStore(db.url, silentLogger));
+    }
+  });
+  afterAll(async () => {
+    for (const s of stores) await s.close();
+    for (const d of dbs) await d.drop();
+  });
+
+  const ingestor = (store: Store, articles: ArticleStore) =>
+    createIngestor({
+      sources: store,
+      articles,
+      analyze: analyzerFor(defaultTaxonomy),
+      findStory,
+      clock: { now: () => new Date("2025-03-25T00:00:00Z") },
+      logger: silentLogger,
+    });
+
+  it("stores what item-by-item ingestion stores, and recognises duplicates", async () => {
+    const [batched, single] = stores as [Store, Store];
+    const a = await ingestor(batched, batched).ingestFeedXml(feed, null);
+    const b = await ingestor(single, itemByItem(single)).ingestFeedXml(feed, null);
+    expect(a).toMatchObject({ inserted: 4, duplicates: 1, failed: 0 });
+    expect(b).toMatchObject({ inserted: 4, duplicates: 1, failed: 0 });
+    const snapA = await snapshot(batched);
+    expect(snapA).toEqual(await snapshot(single));
+    expect(snapA.stats).toMatchObject({ articles: 4 });
+    expect(snapA.quotes.some((q) => q.startsWith("Sergueï Lavrov: Ces décisions"))).toBe(true);
+    expect(snapA.topics.length).toBeGreaterThan(0);
+    expect(snapA.timeline.length).toBeGreaterThan(0);
+
+    const again = await ingestor(batched, batched).ingestFeedXml(feed, null);
+    expect(again).toMatchObject({ inserted: 0, duplicates: 5, failed: 0 });
+    expect((await batched.stats()).articles).toBe(4);
+  });
+
+  it("stores each article once when two bot processes ingest the same feed at the same time", async () => {
+    const db = await freshDatabase(backend);
+    dbs.push(db);
+    // Two stores = two connection pools, as two bot processes on one database would have.
+    const a = await createStore(db.url, silentLogger);
+    const b = await createStore(db.url, silentLogger);
+    stores.push(a, b);
+    const [ra, rb] = await Promise.all([
+      ingestor(a, a).ingestFeedXml(feed, null),
+      ingestor(b, b).ingestFeedXml(feed, null),
+    ]);
+    expect(ra.failed + rb.failed).toBe(0);
+    expect(ra.inserted + rb.inserted).toBe(4);
+    expect(ra.duplicates + rb.duplicates).toBe(6);
+    expect(await a.stats()).toMatchObject({ articles: 4 });
+  });
+});
