@@ -74,7 +74,9 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
       adapters: { telegram: adapter },
       clock,
       logger: silentLogger,
-      concurrency: 64,
+      concurrency: 32,
+      // Rows per claim round; larger rounds hit a bound-parameter limit in the outbox claim query (see report).
+      batchSize: 64,
       ratePerSecond: { telegram: 0 },
     });
     const topics = defaultTaxonomy.topics.map((t) => ({ slug: t.slug, label: t.label, aliases: t.aliases }));

@@ -67,6 +67,18 @@ const memoryRows: MemoryResult[] = [];
 let fanout: FanoutResult | null = null;
 let ceiling: number | null = null;
 
+/** Runs one measurement; a failure becomes a note in the report instead of losing the whole run. */
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (err) {
+    const msg = err instanceof Error ? err.message.replace(/\s+/g, " ").slice(0, 300) : String(err);
+    notes.push(`${name} failed: ${msg}`);
+    log(`${name} FAILED: ${msg}`);
+    return null;
+  }
+}
+
 try {
   const feedXml = generateFeed({ items: cfg.feed, seed: 7 });
   const growthXml = generateFeed({ items: cfg.growthFeed, seed: 8 });
@@ -75,25 +87,29 @@ try {
   for (const b of backends) {
     if (only.has("ingest")) {
       log(`ingest: ${cfg.feed}-item feed into an empty ${b} database…`);
-      ingestRows.push({ backend: b, archive: 0, r: await benchIngest(await freshUrl(b), feedXml, parseRate) });
+      const r = await step(`ingest (${b})`, async () => benchIngest(await freshUrl(b), feedXml, parseRate));
+      if (r) ingestRows.push({ backend: b, archive: 0, r });
     }
     for (const size of cfg.sizes) {
       if (!only.has("queries") && !(only.has("memory") && b === "sqlite" && cfg.memorySizes.includes(size))) continue;
       const url = await freshUrl(b);
       log(`archive: ${size} articles on ${b}…`);
-      const seed = await buildArchive(url, b, size);
+      const seed = await step(`archive ${size} (${b})`, () => buildArchive(url, b, size));
+      if (seed === null) continue;
       if (only.has("queries")) {
         log(`queries on ${size} articles (${b})…`);
-        const q = await benchQueries(url, size, cfg.runs);
-        queryRows.push({ backend: b, size, seed, ...q });
+        const q = await step(`queries ${size} (${b})`, () => benchQueries(url, size, cfg.runs));
+        if (q) queryRows.push({ backend: b, size, seed, ...q });
       }
       if (only.has("ingest")) {
         log(`ingest: ${cfg.growthFeed}-item feed into the ${size}-article archive (${b})…`);
-        ingestRows.push({ backend: b, archive: size, r: await benchIngest(url, growthXml, growthParseRate) });
+        const r = await step(`ingest into ${size} (${b})`, () => benchIngest(url, growthXml, growthParseRate));
+        if (r) ingestRows.push({ backend: b, archive: size, r });
       }
       if (only.has("memory") && b === "sqlite" && cfg.memorySizes.includes(size)) {
         log(`memory: bot process on ${size} articles + ${cfg.subs} subscriptions…`);
-        memoryRows.push(await benchMemory(url, size, cfg.subs));
+        const m = await step(`memory ${size}`, () => benchMemory(url, size, cfg.subs));
+        if (m) memoryRows.push(m);
       }
       if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
     }
@@ -102,7 +118,7 @@ try {
     log(
       `fan-out: one digest to ${cfg.chats} chats through the Telegram adapter (real limits: ~${Math.ceil(cfg.chats / 30)} s)…`,
     );
-    fanout = await benchFanoutTelegram(await freshUrl("sqlite"), cfg.chats);
+    fanout = await step("fan-out", async () => benchFanoutTelegram(await freshUrl("sqlite"), cfg.chats));
     log("fan-out reference: bench/fanout.ts without a platform limit…");
     ceiling = await storeFanoutCeiling(cfg.chats);
   }

@@ -147,9 +147,11 @@ export async function onThisDay(
   if (take === 0) return [];
   const where: EventWhere = { startMonth: month, startDay: day, precision: "day", startYear: { lt: year }, ...topical };
   // Day-precision entries of one month/day differ by year, one per start day: the `limit` most recent days
-  // hold every entry returned, so only their rows are read (not every year's reports of that day).
-  const days = await db.event.groupBy({ by: ["startDate"], where, orderBy: { startDate: "desc" }, take });
-  const edge = days[days.length - 1]?.startDate;
+  // hold every entry returned, so only their rows are read (not every year's reports of that day). The days
+  // (one per year at most) are listed without ORDER BY/LIMIT: with them, PostgreSQL walks the startDate index
+  // backwards through every event of those years instead of using the (month, day) index.
+  const days = (await db.event.groupBy({ by: ["startDate"], where })).map((d) => d.startDate).sort();
+  const edge = days[Math.max(0, days.length - take)];
   if (edge === undefined) return [];
   const rows = await db.event.findMany({
     where: { AND: [where, { startDate: { gte: edge } }] },

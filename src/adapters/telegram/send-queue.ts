@@ -50,9 +50,10 @@ export class SendQueue {
     this.interval = limits.perChatIntervalMs ?? 1000;
     this.groupMax = limits.perGroupPerMinute ?? 20;
     const perSecond = limits.globalPerSecond ?? 30;
-    // 1 % slower than the limit: arrival times at Telegram jitter by a few ms, and a strict sliding window would
-    // answer an exact-rate stream with the odd 429 (each costs that chat a whole retry_after).
-    this.globalGap = perSecond > 0 ? 1010 / perSecond : 0;
+    // 3 % slower than the limit: arrival times at Telegram jitter by a few ms (more on a busy machine), and a
+    // strict sliding window answers an exact-rate stream with the odd 429, which costs that chat a whole
+    // retry_after (and the delivery round waiting for it).
+    this.globalGap = perSecond > 0 ? 1030 / perSecond : 0;
   }
 
   /** Tasks waiting or running for this chat. */
