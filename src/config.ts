@@ -52,7 +52,7 @@ const schema = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   /** Parallel sends during a fan-out, and the global pace per platform (messages per second). */
-  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(8),
   TELEGRAM_SEND_RATE: z.coerce.number().min(0.1).max(30).default(25),
   DISCORD_SEND_RATE: z.coerce.number().min(0.1).max(50).default(40),
   /** Import the bundled demo feeds when the database is empty (first run). */

@@ -7,8 +7,6 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runConsoleChat } from "./adapters/console/console-chat.ts";
-import { createDiscordAdapter } from "./adapters/discord/index.ts";
-import { createTelegramAdapter } from "./adapters/telegram/index.ts";
 import { type App, createApp, topicInfos } from "./app.ts";
 import { type Config, loadConfig, secretsOf } from "./config.ts";
 import { ConfigError } from "./core/errors.ts";
@@ -24,11 +22,15 @@ import { dataDir, stateFile } from "./state-file.ts";
 
 const demoDir = fileURLToPath(new URL("../demo", import.meta.url));
 
-/** Builds the adapters that have credentials in the config. */
-export function platformAdapters(config: Config, app: App, logger: Logger): PlatformAdapter[] {
+/**
+ * Builds the adapters that have credentials in the config. Each SDK is loaded only when its platform is
+ * configured (discord.js alone weighs ~30 MB of memory).
+ */
+export async function platformAdapters(config: Config, app: App, logger: Logger): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
   // Adapters are created here but started by main(), after the store is ready.
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramAdapter } = await import("./adapters/telegram/index.ts");
     adapters.push(
       createTelegramAdapter({
         token: config.TELEGRAM_BOT_TOKEN,
@@ -52,6 +54,7 @@ export function platformAdapters(config: Config, app: App, logger: Logger): Plat
     );
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const { createDiscordAdapter } = await import("./adapters/discord/index.ts");
     adapters.push(
       createDiscordAdapter({
         token: config.DISCORD_TOKEN,
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
   await importDemo(app, logger);
   progress.done();
 
-  const adapters = platformAdapters(config, app, logger);
+  const adapters = await platformAdapters(config, app, logger);
   // After each poll, the chats that added a failing source are warned before it is disabled, and told when it recovers.
   const health = createSourceHealthNotifier({
     sources: app.store,

@@ -27,20 +27,39 @@ describe("architecture boundaries", () => {
     const r = lint("commands/zz-boundary-probe.ts", 'import { Bot } from "grammy";\nexport const x = Bot;\n');
     expect(r.ok).toBe(false);
     expect(r.out).toContain("Commands are platform-neutral");
-    const s = lint("commands/zz-boundary-probe.ts", 'import { createStore } from "../src/store/index.ts";\nexport const x = createStore;\n');
+    const s = lint(
+      "commands/zz-boundary-probe.ts",
+      'import { createStore } from "../src/store/index.ts";\nexport const x = createStore;\n',
+    );
     expect(s.ok).toBe(false);
   });
 
   it("the Telegram adapter may not import discord.js, and core imports only core", () => {
-    expect(lint("src/adapters/telegram/zz-boundary-probe.ts", 'import { Client } from "discord.js";\nexport const x = Client;\n').ok).toBe(false);
-    expect(lint("src/core/zz-boundary-probe.ts", 'import { search } from "../store/search.ts";\nexport const x = search;\n').ok).toBe(false);
+    expect(
+      lint(
+        "src/adapters/telegram/zz-boundary-probe.ts",
+        'import { Client } from "discord.js";\nexport const x = Client;\n',
+      ).ok,
+    ).toBe(false);
+    expect(
+      lint("src/core/zz-boundary-probe.ts", 'import { search } from "../store/search.ts";\nexport const x = search;\n')
+        .ok,
+    ).toBe(false);
   });
 
   it("analysis stays pure (no file system)", () => {
-    expect(lint("src/analysis/zz-boundary-probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n').ok).toBe(false);
+    expect(
+      lint(
+        "src/analysis/zz-boundary-probe.ts",
+        'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n',
+      ).ok,
+    ).toBe(false);
   });
 
   it("an allowed import passes", () => {
-    expect(lint("commands/zz-boundary-probe.ts", 'import { line } from "../src/core/reply.ts";\nexport const x = line;\n').ok).toBe(true);
+    expect(
+      lint("commands/zz-boundary-probe.ts", 'import { line } from "../src/core/reply.ts";\nexport const x = line;\n')
+        .ok,
+    ).toBe(true);
   });
 });

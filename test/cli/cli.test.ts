@@ -50,7 +50,9 @@ describe("newsbot analyze (the JSON contract)", () => {
     const quotes = out[3]?.quotes as Array<{ text: string; speaker: string | null }>;
     expect(quotes.some((q) => q.speaker === "Kassym-Jomart Tokaïev")).toBe(true);
     const events = out[2]?.events as Array<{ start: string; end: string; precision: string }>;
-    expect(events).toContainEqual(expect.objectContaining({ start: "2024-11-27", end: "2024-11-28", precision: "period" }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ start: "2024-11-27", end: "2024-11-28", precision: "period" }),
+    );
   });
 
   it("reports unreadable files in their slot and exits 1; bad flags exit 2 with a usage line", () => {
@@ -60,7 +62,9 @@ describe("newsbot analyze (the JSON contract)", () => {
     const r = newsbot(["analyze", seedPath(0), join(dir, "empty.txt"), join(dir, "bin.txt"), join(dir, "missing.txt")]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.out) as Array<{ file: string; error?: string; quotes: unknown[] }>;
-    expect(out.map((o) => o.file)).toEqual(["000_1a39990f6dbfdc0a.txt", "empty.txt", "bin.txt", "missing.txt"].map((f, i) => (i === 0 ? seedFiles()[0] : f)));
+    expect(out.map((o) => o.file)).toEqual(
+      ["000_1a39990f6dbfdc0a.txt", "empty.txt", "bin.txt", "missing.txt"].map((f, i) => (i === 0 ? seedFiles()[0] : f)),
+    );
     expect(out[0]?.error).toBeUndefined();
     for (const o of out.slice(1)) expect(o.error).toBeTruthy();
     const bad = newsbot(["analyze", "--published", "x=31/12/2024", seedPath(0)]);
@@ -78,7 +82,15 @@ describe("newsbot feed check", () => {
     expect(out.ok).toBe(true);
     expect(out.title).toBe("Eurasie Hebdo");
     expect(out.items.length).toBeGreaterThan(3);
-    expect(Object.keys(out.items[0]).sort()).toEqual(["author", "content", "guid", "publishedAt", "summary", "title", "url"]);
+    expect(Object.keys(out.items[0]).sort()).toEqual([
+      "author",
+      "content",
+      "guid",
+      "publishedAt",
+      "summary",
+      "title",
+      "url",
+    ]);
     expect(out.errors).toEqual([]);
   });
 
