@@ -31,7 +31,12 @@ export interface TelegramAdapterOptions {
   owners: string[];
   /** Webhook mode: Telegram posts updates to `url`; we listen on `host:port` (default host 0.0.0.0). */
   webhook?: { url: string; port: number; host?: string; secretToken: string };
-  /** auto-retry settings (defaults: 5 attempts, wait at most 60 s for a `retry_after`). */
+  /**
+   * auto-retry settings for every Bot API call (defaults: 10 attempts, wait at most 300 s for one `retry_after`).
+   * Waiting holds only that request, never other chats. A command reply still refused after that is logged and
+   * given up (the person's command is stale by then); scheduled posts are never lost: the outbox keeps them and
+   * retries after the `retry_after` that `send()` reports.
+   */
   retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
   /** getUpdates long-poll timeout in seconds (default 30). */
   pollingTimeoutSeconds?: number;
@@ -64,8 +69,8 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   const bot = new Bot(opts.token, opts.apiRoot ? { client: { apiRoot: opts.apiRoot } } : {});
   bot.api.config.use(
     autoRetry({
-      maxRetryAttempts: opts.retry?.maxRetryAttempts ?? 5,
-      maxDelaySeconds: opts.retry?.maxDelaySeconds ?? 60,
+      maxRetryAttempts: opts.retry?.maxRetryAttempts ?? 10,
+      maxDelaySeconds: opts.retry?.maxDelaySeconds ?? 300,
     }),
   );
   const pages = new PageStore(opts.pageCapacity ?? 500);
