@@ -14,8 +14,10 @@ export interface MemoryResult {
   subscriptions: number;
   commands: number;
   peakRssMb: number;
-  /** Peak RSS of an idle `node --import tsx` (same loader, nothing loaded). */
+  /** Peak RSS of an idle `node --import tsx` (same loader, nothing loaded, same NODE_OPTIONS). */
   idleRssMb: number;
+  /** NODE_OPTIONS the bot ran with ("" = Node's defaults). */
+  nodeOptions: string;
 }
 
 const COMMANDS = ["/latest", "/quote Lavrov", "/timeline énergie", "/search pétrole", "/onthisday 12/03", "/stats"];
@@ -31,8 +33,11 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Idle reference: a process that loads nothing and waits. */
-export async function idleRss(): Promise<number> {
-  const child = spawn(process.execPath, ["--import", "tsx", "-e", "setTimeout(() => {}, 3000)"], { stdio: "ignore" });
+export async function idleRss(nodeOptions = ""): Promise<number> {
+  const child = spawn(process.execPath, ["--import", "tsx", "-e", "setTimeout(() => {}, 3000)"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_OPTIONS: nodeOptions },
+  });
   await new Promise((r) => setTimeout(r, 1500));
   const mb = peakRssMb(child.pid as number);
   child.kill("SIGTERM");
@@ -40,10 +45,20 @@ export async function idleRss(): Promise<number> {
   return mb;
 }
 
-/** Adds `subscriptions` to the archive at `url` (built by buildArchive), starts the bot on it, measures peak RSS. */
-export async function benchMemory(url: string, articles: number, subscriptions: number): Promise<MemoryResult> {
+/**
+ * Adds `subscriptions` to the archive at `url` (built by buildArchive; skipped with `addSubscriptions: false`
+ * for a second run on the same archive), starts the bot on it with `nodeOptions` as NODE_OPTIONS, measures
+ * peak RSS.
+ */
+export async function benchMemory(
+  url: string,
+  articles: number,
+  subscriptions: number,
+  opts: { nodeOptions?: string; addSubscriptions?: boolean } = {},
+): Promise<MemoryResult> {
+  const nodeOptions = opts.nodeOptions ?? "";
   const store = await createStore(url, silentLogger, { migrate: false });
-  for (let i = 0; i < subscriptions; i++) {
+  for (let i = 0; i < (opts.addSubscriptions === false ? 0 : subscriptions); i++) {
     await store.addSubscription({
       chat: { platform: "telegram", id: `-200${i}`, type: "group" },
       kind: "digest",
@@ -62,6 +77,7 @@ export async function benchMemory(url: string, articles: number, subscriptions: 
       NEWSBOT_CONSOLE: "false",
       NEWSBOT_DEMO: "false",
       LOG_LEVEL: "warn",
+      NODE_OPTIONS: nodeOptions,
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -91,7 +107,8 @@ export async function benchMemory(url: string, articles: number, subscriptions: 
       subscriptions,
       commands: sent,
       peakRssMb: peakRssMb(child.pid as number),
-      idleRssMb: await idleRss(),
+      idleRssMb: await idleRss(nodeOptions),
+      nodeOptions,
     };
   } finally {
     child.kill("SIGTERM");

@@ -4,17 +4,17 @@
  */
 import { readFileSync } from "node:fs";
 import { commands } from "../commands/index.ts";
-import { analyzeDocument } from "./analysis/analyze.ts";
 import { detectLanguage } from "./analysis/language.ts";
 import { findStory } from "./analysis/stories.ts";
 import { defaultTaxonomy, loadTaxonomy, resolveTopic, type Taxonomy } from "./analysis/taxonomy.ts";
 import type { Config } from "./config.ts";
 import type { AdminServices } from "./core/admin.ts";
-import type { AnalysisInput } from "./core/analysis-types.ts";
+import type { AnalysisInput, DocumentAnalysis } from "./core/analysis-types.ts";
 import type { TopicInfo } from "./core/command.ts";
 import { createBotCore } from "./core/dispatch.ts";
 import type { Clock, Logger } from "./core/logger.ts";
 import type { BotCore } from "./core/platform.ts";
+import { createAnalysisPool } from "./ingest/analysis-pool.ts";
 import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
 import type { SafeFetchOptions } from "./ingest/safe-fetch.ts";
 import { createSourceAdmin } from "./ingest/source-admin.ts";
@@ -42,10 +42,19 @@ export function topicInfos(taxonomy: Taxonomy): TopicInfo[] {
   return taxonomy.topics.map((tp) => ({ slug: tp.slug, label: tp.label, aliases: tp.aliases }));
 }
 
-/** The analysis function ingestion uses, bound to the taxonomy. */
-export function analyzerFor(taxonomy: Taxonomy) {
-  return (input: AnalysisInput) => analyzeDocument(input, { taxonomy });
+/**
+ * The analysis function ingestion uses, bound to the taxonomy. The analysis modules (chrono-node's French
+ * parsers among them) load on the first call: a bot that only answers commands never needs them.
+ */
+export function analyzerFor(taxonomy: Taxonomy): (input: AnalysisInput) => Promise<DocumentAnalysis> {
+  let analyze: AnalyzeFn | null = null;
+  return async (input) => {
+    analyze ??= (await import("./analysis/analyze.ts")).analyzeDocument;
+    return analyze(input, { taxonomy });
+  };
 }
+
+type AnalyzeFn = typeof import("./analysis/analyze.ts").analyzeDocument;
 
 /**
  * The services of the admin and subscriber commands (issue 6) over the store: sources (SSRF-safe fetch
@@ -91,10 +100,13 @@ export async function createApp(
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
   };
+  // Big imports analyse in worker threads (started on demand, stopped when idle); polls stay in-process.
+  const pool = createAnalysisPool({ taxonomy, logger });
   const ingestor = createIngestor({
     sources: store,
     articles: store,
     analyze: analyzerFor(taxonomy),
+    analyzeMany: (inputs) => pool.analyzeMany(inputs),
     findStory,
     clock,
     logger: logger.child({ component: "ingest" }),
@@ -123,6 +135,9 @@ export async function createApp(
     taxonomy,
     core,
     ingestor,
-    close: () => store.close(),
+    close: async () => {
+      await pool.close();
+      await store.close();
+    },
   };
 }

@@ -93,6 +93,19 @@ const SUFFIXES = [
 /** Crude French stemmer on a folded word: strips the longest known suffix while keeping ≥ 4 letters. */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= 50_000) stems.clear();
+    s = computeStem(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
+// The vocabulary of a beat is small: a bounded memo saves the suffix scan on most words.
+const stems = new Map<string, string>();
+
+function computeStem(word: string): string {
   if (word.endsWith("eaux")) return word.slice(0, -1);
   if (word.endsWith("aux") && word.length > 5) return `${word.slice(0, -3)}al`;
   for (const suffix of SUFFIXES) {

@@ -102,17 +102,78 @@ function personWeight(key: string): number {
   return FREQUENT.test(k) ? 0.5 : 1;
 }
 
-function intersect(a: readonly string[], b: readonly string[]): string[] {
-  const set = new Set(b);
-  return a.filter((x) => set.has(x));
+const weights = new Map<string, number>();
+
+function cachedWeight(key: string): number {
+  let w = weights.get(key);
+  if (w === undefined) {
+    if (weights.size >= 20_000) weights.clear();
+    w = personWeight(key);
+    weights.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * What storySimilarity derives from one signature (sets for the intersections, day numbers), computed once per
+ * signature object: findStory compares each new article with hundreds of candidates, and each candidate with
+ * every article of a batch.
+ */
+interface Prepared {
+  src: StorySignature["dates"];
+  srcPeople: StorySignature["people"];
+  srcShingles: StorySignature["quoteShingles"];
+  srcKeywords: StorySignature["keywords"];
+  people: Set<string>;
+  shingles: Set<string>;
+  keywords: Set<string>;
+  days: number[];
+  maxDay: number;
+}
+
+const preparedOf = new WeakMap<StorySignature, Prepared>();
+
+function prepared(s: StorySignature): Prepared {
+  const hit = preparedOf.get(s);
+  if (
+    hit &&
+    hit.src === s.dates &&
+    hit.srcPeople === s.people &&
+    hit.srcShingles === s.quoteShingles &&
+    hit.srcKeywords === s.keywords
+  )
+    return hit;
+  const days = s.dates.map(dayNumber).filter(Number.isFinite);
+  const p: Prepared = {
+    src: s.dates,
+    srcPeople: s.people,
+    srcShingles: s.quoteShingles,
+    srcKeywords: s.keywords,
+    people: new Set(s.people),
+    shingles: new Set(s.quoteShingles),
+    keywords: new Set(s.keywords),
+    days,
+    maxDay: days.length > 0 ? Math.max(...days) : Number.NaN,
+  };
+  preparedOf.set(s, p);
+  return p;
+}
+
+/** How many elements of `a` (duplicates included) are in `b`. */
+function countIn(a: readonly string[], b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
 }
 
 /** Evidence from shared people: rare people count, the two presidents barely do. */
 function peopleEvidence(a: StorySignature, b: StorySignature): number {
   let rare = 0;
   let common = 0;
-  for (const k of intersect(a.people, b.people)) {
-    const w = personWeight(k);
+  const other = prepared(b).people;
+  for (const k of a.people) {
+    if (!other.has(k)) continue;
+    const w = cachedWeight(k);
     if (w === 0) common++;
     else rare += w;
   }
@@ -120,39 +181,51 @@ function peopleEvidence(a: StorySignature, b: StorySignature): number {
 }
 
 function quoteEvidence(a: StorySignature, b: StorySignature): number {
-  const n = intersect(a.quoteShingles, b.quoteShingles).length;
+  const n = countIn(a.quoteShingles, prepared(b).shingles);
   return n === 0 ? 0 : Math.min(0.8, 0.25 * n + 0.1);
 }
 
 function keywordEvidence(a: StorySignature, b: StorySignature): number {
-  const n = intersect(a.keywords, b.keywords).length;
+  const n = countIn(a.keywords, prepared(b).keywords);
   const smaller = Math.max(6, Math.min(a.keywords.length, b.keywords.length));
   return 0.6 * Math.min(1, n / smaller);
 }
 
 /** Evidence from dates, and whether the dates say "different time, different story". */
 function dateEvidence(a: StorySignature, b: StorySignature): { evidence: number; apart: boolean } {
-  const da = a.dates.map(dayNumber).filter(Number.isFinite);
-  const db = b.dates.map(dayNumber).filter(Number.isFinite);
+  const pa = prepared(a);
+  const pb = prepared(b);
+  const da = pa.days;
+  const db = pb.days;
   if (da.length === 0 || db.length === 0) return { evidence: 0, apart: false };
-  const latest = Math.abs(Math.max(...da) - Math.max(...db));
+  const latest = Math.abs(pa.maxDay - pb.maxDay);
   if (latest > 45) return { evidence: 0, apart: true };
   const shareDay = da.some((x) => db.some((y) => Math.abs(x - y) <= 1));
   return { evidence: shareDay ? 0.35 : latest <= 3 ? 0.15 : 0, apart: false };
 }
+
+/** Similarity factor of articles whose latest dates are more than 45 days apart. */
+const APART_FACTOR = 0.3;
 
 /**
  * Similarity in [0, 1] of two articles' signatures: noisy-OR of shared quotes (strongest), rare people, title/lead
  * keywords and close dates; ×0.3 when their latest dates are more than 45 days apart.
  */
 export function storySimilarity(a: StorySignature, b: StorySignature): number {
-  const dates = dateEvidence(a, b);
-  const parts = [quoteEvidence(a, b), peopleEvidence(a, b), keywordEvidence(a, b), dates.evidence];
-  let miss = 1;
-  for (const p of parts) miss *= 1 - Math.max(0, Math.min(1, p));
-  const sim = 1 - miss;
-  return Math.max(0, Math.min(1, dates.apart ? sim * 0.3 : sim));
+  return similarityWith(a, b, dateEvidence(a, b));
 }
+
+function similarityWith(a: StorySignature, b: StorySignature, dates: { evidence: number; apart: boolean }): number {
+  let miss = 1;
+  miss *= 1 - clamp01(quoteEvidence(a, b));
+  miss *= 1 - clamp01(peopleEvidence(a, b));
+  miss *= 1 - clamp01(keywordEvidence(a, b));
+  miss *= 1 - clamp01(dates.evidence);
+  const sim = 1 - miss;
+  return Math.max(0, Math.min(1, dates.apart ? sim * APART_FACTOR : sim));
+}
+
+const clamp01 = (p: number) => Math.max(0, Math.min(1, p));
 
 /**
  * Groups articles into stories: single-link over pairs at or above SAME_STORY_THRESHOLD. Returns a story number
@@ -202,7 +275,10 @@ export function findStory(
 ): number | null {
   let best: { id: number; sim: number } | null = null;
   for (const c of candidates) {
-    const sim = storySimilarity(sig, c.signature);
+    // Latest dates weeks apart scale the similarity by 0.3, below any threshold over 0.3: no need to score.
+    const dates = dateEvidence(sig, c.signature);
+    if (dates.apart && APART_FACTOR < SAME_STORY_THRESHOLD) continue;
+    const sim = similarityWith(sig, c.signature, dates);
     if (sim < SAME_STORY_THRESHOLD) continue;
     if (!best || sim > best.sim || (sim === best.sim && c.storyId < best.id)) best = { id: c.storyId, sim };
   }

@@ -4,8 +4,9 @@
  * batch can join each other's stories, as they would one by one. If the transaction fails (a concurrent writer
  * stored one of the articles, a bad row), the batch is retried item by item so one bad item never stops it.
  */
-import type { DocumentAnalysis } from "../core/analysis-types.ts";
+import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
 import type { BatchArticle, StoryCandidate } from "../core/store.ts";
+import type { AnalysisResult } from "./analysis-pool.ts";
 import {
   analysisInput,
   articleInput,
@@ -33,17 +34,31 @@ interface Pending {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Ingests one batch; returns the outcome of each item, in order. `one` ingests a single item (the fallback). */
-export async function ingestBatch(
+/** A batch after dedupe and analysis, ready for story grouping and storage (see {@link storeBatch}). */
+export interface AnalyzedBatch {
+  items: readonly FeedItem[];
+  outcomes: ItemOutcome[];
+  pending: Pending[];
+}
+
+/** Fresh items below this count are analysed in-process: a worker round trip is not worth it. */
+export const MIN_POOL_ITEMS = 16;
+
+/**
+ * First half of a batch: dedupe keys, one dedupe query, then the analyses (in the worker pool when the deps
+ * offer one and the batch is big enough, else in-process). `seen` holds the dedupe marks of the earlier
+ * batches of the same call, which may not be stored yet when batches overlap (first one wins, as in the store).
+ */
+export async function analyzeBatch(
   deps: ItemDeps,
   items: readonly FeedItem[],
   ctx: ItemContext,
-  one: (item: FeedItem) => Promise<"inserted" | "duplicate">,
-): Promise<ItemOutcome[]> {
+  seen: Set<string> = new Set(),
+  onDeduped?: () => void,
+): Promise<AnalyzedBatch> {
   const store = deps.articles;
   const findDuplicates = store.findDuplicates?.bind(store);
-  const saveBatch = store.saveBatch?.bind(store);
-  if (!findDuplicates || !saveBatch) throw new Error("the store has no batch methods");
+  if (!findDuplicates || !store.saveBatch) throw new Error("the store has no batch methods");
   const outcomes: ItemOutcome[] = items.map(() => "duplicate");
   const prepared: Array<{ index: number; text: string; keys: ReturnType<typeof prepareItem>["keys"] }> = [];
   items.forEach((item, index) => {
@@ -54,8 +69,7 @@ export async function ingestBatch(
     }
   });
   const existing = await findDuplicates(prepared.map((p) => p.keys));
-  // Duplicates inside the batch count like duplicates of stored articles (first one wins).
-  const seen = new Set<string>();
+  // Duplicates inside the batch (or of an earlier batch) count like duplicates of stored articles.
   const fresh = prepared.filter((p, i) => {
     const k = p.keys;
     const marks = [
@@ -67,23 +81,62 @@ export async function ingestBatch(
     for (const m of marks) seen.add(m);
     return true;
   });
+  const inputs = fresh.map((p) => analysisInput(items[p.index] as FeedItem, p.text));
+  onDeduped?.();
+  const results = await analyzeAll(deps, inputs);
   const pending: Pending[] = [];
-  for (const p of fresh) {
+  fresh.forEach((p, i) => {
     const item = items[p.index] as FeedItem;
+    const r = results[i] as AnalysisResult;
+    if ("error" in r) {
+      outcomes[p.index] = { error: r.error };
+      return;
+    }
+    const analysis = r.ok;
+    const input = articleInput(item, analysis, p.keys, ctx);
+    pending.push({
+      index: p.index,
+      item,
+      keys: { ...input, contentHash: p.keys.contentHash },
+      analysis,
+      around: storyAround(deps, item, analysis),
+    });
+  });
+  return { items, outcomes, pending };
+}
+
+/** Analyses of the inputs, one result per input; a failing pool falls back to in-process analysis. */
+async function analyzeAll(deps: ItemDeps, inputs: AnalysisInput[]): Promise<AnalysisResult[]> {
+  if (deps.analyzeMany && inputs.length >= MIN_POOL_ITEMS) {
     try {
-      const analysis = await deps.analyze(analysisInput(item, p.text));
-      const input = articleInput(item, analysis, p.keys, ctx);
-      pending.push({
-        index: p.index,
-        item,
-        keys: { ...input, contentHash: p.keys.contentHash },
-        analysis,
-        around: storyAround(deps, item, analysis),
-      });
+      return await deps.analyzeMany(inputs);
     } catch (err) {
-      outcomes[p.index] = { error: message(err) };
+      deps.logger.warn("analysis pool failed; analysing in-process", { error: message(err) });
     }
   }
+  const out: AnalysisResult[] = [];
+  for (const input of inputs) {
+    try {
+      out.push({ ok: await deps.analyze(input) });
+    } catch (err) {
+      out.push({ error: message(err) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Second half of a batch: stored story candidates (one query per run of overlapping windows), story grouping,
+ * then one transaction. `one` ingests a single item (the fallback when the transaction fails).
+ */
+export async function storeBatch(
+  deps: ItemDeps,
+  analyzed: AnalyzedBatch,
+  one: (item: FeedItem) => Promise<"inserted" | "duplicate">,
+): Promise<ItemOutcome[]> {
+  const { outcomes, pending } = analyzed;
+  const saveBatch = deps.articles.saveBatch?.bind(deps.articles);
+  if (!saveBatch) throw new Error("the store has no batch methods");
   if (pending.length === 0) return outcomes;
   const stored = await candidatesFor(
     deps,
@@ -95,14 +148,12 @@ export async function ingestBatch(
   pending.forEach((p, k) => {
     const t = p.around.getTime();
     const near = (at: Date | undefined) => at === undefined || Math.abs(at.getTime() - t) <= WINDOW_MS;
-    const candidates = [
-      ...stored.filter((c) => near(c.at)).map((c) => ({ storyId: c.storyId, signature: c.signature })),
-      ...pending
-        .slice(0, k)
-        .flatMap((q, j) =>
-          near(q.around) ? [{ storyId: batchStory[j] as number, signature: q.analysis.signature }] : [],
-        ),
-    ];
+    const candidates: Array<{ storyId: number; signature: StorySignature }> = [];
+    for (const c of stored) if (near(c.at)) candidates.push({ storyId: c.storyId, signature: c.signature });
+    for (let j = 0; j < k; j++) {
+      const q = pending[j] as Pending;
+      if (near(q.around)) candidates.push({ storyId: batchStory[j] as number, signature: q.analysis.signature });
+    }
     const sid = deps.findStory(p.analysis.signature, candidates);
     const input = { ...p.keys } as BatchArticle["input"] & { contentHash?: string };
     delete input.contentHash;
@@ -130,6 +181,16 @@ export async function ingestBatch(
     }
   }
   return outcomes;
+}
+
+/** Ingests one batch; returns the outcome of each item, in order. `one` ingests a single item (the fallback). */
+export async function ingestBatch(
+  deps: ItemDeps,
+  items: readonly FeedItem[],
+  ctx: ItemContext,
+  one: (item: FeedItem) => Promise<"inserted" | "duplicate">,
+): Promise<ItemOutcome[]> {
+  return storeBatch(deps, await analyzeBatch(deps, items, ctx), one);
 }
 
 /** Stored story candidates for all the items' windows: one query per run of overlapping windows. */

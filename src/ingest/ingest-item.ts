@@ -25,6 +25,11 @@ export interface IngestProgress {
 export interface ItemDeps {
   articles: ArticleStore;
   analyze: (input: AnalysisInput) => DocumentAnalysis | Promise<DocumentAnalysis>;
+  /**
+   * Optional: analyses many inputs at once (the worker pool, ./analysis-pool.ts), one result per input.
+   * Used for big batches only; `analyze` stays the in-process fallback.
+   */
+  analyzeMany?: (inputs: AnalysisInput[]) => Promise<Array<{ ok: DocumentAnalysis } | { error: string }>>;
   findStory: (sig: StorySignature, candidates: Array<{ storyId: number; signature: StorySignature }>) => number | null;
   clock: Clock;
   logger: Logger;

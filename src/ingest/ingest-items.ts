@@ -2,7 +2,7 @@
  * Stores a batch of feed items (or one local article): canonical URL, content hash, dedupe first (so a
  * re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the batch.
  */
-import { type ItemOutcome, ingestBatch } from "./ingest-batch.ts";
+import { type AnalyzedBatch, analyzeBatch, type ItemOutcome, storeBatch } from "./ingest-batch.ts";
 import {
   analysisInput,
   articleInput,
@@ -36,6 +36,11 @@ export interface IngestSummary {
 const MAX_ERRORS = 50;
 /** Items per batch (one transaction) when the store supports batches. */
 const BATCH_SIZE = 100;
+/**
+ * Calls with fewer items analyse in-process: starting the worker pool costs ~0.6 s (threads loading the analysis
+ * modules), the time the main thread takes to analyse ~1,000 articles itself (0.6 ms each).
+ */
+export const MIN_POOL_CALL_ITEMS = 1_000;
 
 /** Empty summary to add counts to. */
 export function emptySummary(feedTitle: string | null = null): IngestSummary {
@@ -74,10 +79,20 @@ export async function ingestItems(
     });
   };
   if (deps.articles.findDuplicates && deps.articles.saveBatch) {
-    for (let start = 0; start < items.length; start += BATCH_SIZE) {
-      const chunk = items.slice(start, start + BATCH_SIZE);
-      const outcomes = await ingestBatch(deps, chunk, ctx, (item) => ingestOne(deps, item, ctx));
-      for (const [i, item] of chunk.entries()) report(item, outcomes[i] as ItemOutcome);
+    // Two batches in flight: while batch k is stored (main thread), batch k+1 is analysed (worker pool).
+    // Batch k+1's dedupe query runs before batch k is stored, so `seen` carries the earlier batches' keys.
+    const seen = new Set<string>();
+    const d: ItemDeps = items.length >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
+    const chunks: Array<readonly FeedItem[]> = [];
+    for (let start = 0; start < items.length; start += BATCH_SIZE) chunks.push(items.slice(start, start + BATCH_SIZE));
+    const one = (item: FeedItem) => ingestOne(deps, item, ctx);
+    let next: Promise<AnalyzedBatch> | null = chunks[0] ? analyzeBatch(d, chunks[0], ctx, seen) : null;
+    for (let k = 0; next; k++) {
+      const current = await next;
+      const following = chunks[k + 1];
+      next = following ? (await startAnalysis(d, following, ctx, seen)).batch : null;
+      const outcomes = await storeBatch(d, current, one);
+      for (const [i, item] of current.items.entries()) report(item, outcomes[i] as ItemOutcome);
     }
     return summary;
   }
@@ -91,6 +106,26 @@ export async function ingestItems(
     report(item, outcome);
   }
   return summary;
+}
+
+/**
+ * Starts the next batch's dedupe and analysis; resolves once its dedupe query is done and the analysis is
+ * under way, so the caller's store transaction never runs at the same time as the dedupe query.
+ */
+async function startAnalysis(
+  deps: ItemDeps,
+  items: readonly FeedItem[],
+  ctx: ItemContext,
+  seen: Set<string>,
+): Promise<{ batch: Promise<AnalyzedBatch> }> {
+  let deduped!: () => void;
+  const dedupeDone = new Promise<void>((r) => {
+    deduped = r;
+  });
+  const batch = analyzeBatch(deps, items, ctx, seen, deduped);
+  // An early failure (the dedupe query) must surface when the batch is awaited, not here.
+  await Promise.race([dedupeDone, batch.catch(() => undefined)]);
+  return { batch };
 }
 
 function recordOutcome(deps: ItemDeps, summary: IngestSummary, item: FeedItem, o: ItemOutcome, ctx: ItemContext): void {

@@ -10,6 +10,7 @@ import type { Clock, Logger } from "../core/logger.ts";
 import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
 import { readArticleFile } from "./article-file.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "./backoff.ts";
+import type { ItemDeps } from "./ingest-item.ts";
 import { emptySummary, type IngestProgress, type IngestSummary, ingestItems, pushError } from "./ingest-items.ts";
 import { parseFeed } from "./parse-feed.ts";
 import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
@@ -24,6 +25,8 @@ export interface IngestorDeps {
   sources: SourceStore;
   articles: ArticleStore;
   analyze: (input: AnalysisInput) => DocumentAnalysis | Promise<DocumentAnalysis>;
+  /** Optional batch analysis (the worker pool, see ./analysis-pool.ts), used for big batches. */
+  analyzeMany?: ItemDeps["analyzeMany"];
   findStory: (sig: StorySignature, candidates: Array<{ storyId: number; signature: StorySignature }>) => number | null;
   /** Defaults to safeFetch. */
   fetch?: FetchFn;

@@ -9,7 +9,7 @@ import type { ExtractedPerson } from "../core/analysis-types.ts";
 import type { BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
 import type { Db, Tx } from "./db.ts";
 import { foldText, parseDay } from "./fold.ts";
-import { eventColumns, refreshStory } from "./save-analysis.ts";
+import { eventColumns } from "./save-analysis.ts";
 
 /** The existing article id for each key (url, then source+guid, then content hash), or null. */
 export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Array<number | null>> {
@@ -90,13 +90,20 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
     if (it.sameStoryAs === undefined && it.storyId === null) fresh.push(i);
   });
   const attached = new Set<number>();
-  for (const id of new Set(
-    items.flatMap((it) => (it.sameStoryAs === undefined && it.storyId !== null ? [it.storyId] : [])),
-  )) {
-    const n = items.filter((it) => it.sameStoryAs === undefined && it.storyId === id).length;
-    // Locks the story row (PostgreSQL) so concurrent attaches recount after each other.
-    const r = await tx.story.updateMany({ where: { id }, data: { articleCount: { increment: n } } });
-    if (r.count > 0) attached.add(id);
+  const joining = new Map<number, number>();
+  for (const it of items) {
+    if (it.sameStoryAs === undefined && it.storyId !== null)
+      joining.set(it.storyId, (joining.get(it.storyId) ?? 0) + 1);
+  }
+  // One UPDATE per distinct increment (usually one or two), not one per story. It locks the story rows
+  // (PostgreSQL) so concurrent attaches recount after each other; RETURNING tells which stories still exist.
+  const byIncrement = new Map<number, number[]>();
+  for (const [id, n] of joining) byIncrement.set(n, [...(byIncrement.get(n) ?? []), id]);
+  for (const [n, ids] of byIncrement) {
+    const rows = await tx.$queryRaw<
+      Array<{ id: unknown }>
+    >`UPDATE "Story" SET "articleCount" = "articleCount" + ${n} WHERE "id" IN (${join(ids)}) RETURNING "id"`;
+    for (const r of rows) attached.add(Number(r.id));
   }
   items.forEach((it, i) => {
     if (it.sameStoryAs === undefined && it.storyId !== null && !attached.has(it.storyId)) fresh.push(i);
@@ -179,12 +186,29 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
   );
   await saveTopicsBatch(tx, items, articleIds);
   // 3. Stories that gained articles other than their first one.
-  for (const sid of attached) await refreshStory(tx, sid);
+  await refreshStories(tx, [...attached]);
   return items.map((_, i) => ({
     status: "inserted" as const,
     articleId: articleIds[i] as number,
     storyId: storyOf[i] as number,
   }));
+}
+
+/**
+ * refreshStory (./save-analysis.ts) for many stories in one statement: counts, distinct sources (local files
+ * together as one) and first/last dates recomputed from the stories' articles by the database. Dates are
+ * copied, not converted (SQLite keeps them as fixed-format ISO text, so MIN/MAX order them chronologically).
+ */
+async function refreshStories(tx: Tx, storyIds: number[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  const when = raw(`COALESCE(a."publishedAt", a."createdAt")`);
+  const of = raw(`FROM "Article" a WHERE a."storyId" = "Story"."id"`);
+  await tx.$executeRaw`UPDATE "Story" SET
+    "articleCount" = (SELECT COUNT(*) ${of}),
+    "sourceCount" = (SELECT COUNT(DISTINCT COALESCE(a."sourceId", 0)) ${of}),
+    "firstSeenAt" = (SELECT MIN(${when}) ${of}),
+    "lastSeenAt" = (SELECT MAX(${when}) ${of})
+    WHERE "id" IN (${join(storyIds)}) AND EXISTS (SELECT 1 ${of})`;
 }
 
 /** Person, PersonAlias and ArticlePerson rows of the batch; returns each article's person ids by fold key. */

@@ -1,0 +1,23 @@
+/**
+ * Worker side of the analysis pool (./analysis-pool.ts): receives batches of analysis inputs, answers with the
+ * analyses (or an error per item). analyzeDocument is pure, so a worker gives the same results as the main thread.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { analyzeDocument } from "../analysis/analyze.ts";
+import { defaultTaxonomy, type Taxonomy } from "../analysis/taxonomy.ts";
+import type { AnalysisInput } from "../core/analysis-types.ts";
+import type { PoolReply, PoolRequest } from "./analysis-pool.ts";
+
+const taxonomy: Taxonomy = (workerData as { taxonomy?: Taxonomy } | null)?.taxonomy ?? defaultTaxonomy;
+
+parentPort?.on("message", (req: PoolRequest) => {
+  const results = req.inputs.map((input: AnalysisInput) => {
+    try {
+      return { ok: analyzeDocument(input, { taxonomy }) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  });
+  const reply: PoolReply = { id: req.id, results };
+  parentPort?.postMessage(reply);
+});
