@@ -3,6 +3,7 @@
  * enough that no two articles share a content hash: names, roles, places, figures, dates and quotes are drawn
  * from small hand-written pools and combined. Every sentence here was written for the bench.
  */
+import { MONTHS_LONG } from "../src/core/format.ts";
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -41,20 +42,7 @@ export const SPEAKERS = [
 ] as const;
 
 const PLACES = ["Astana", "Almaty", "Moscou", "Saint-Pétersbourg", "Aktaou", "Karaganda", "Kazan", "Orenbourg"];
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+const MONTHS = MONTHS_LONG.fr;
 
 /** Topic-specific material: a subject, facts and things people say. */
 const THEMES = [

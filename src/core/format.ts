@@ -8,7 +8,8 @@ const MONTHS: Record<Lang, string[]> = {
   fr: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
-const MONTHS_LONG: Record<Lang, string[]> = {
+/** Full month names, January first. */
+export const MONTHS_LONG: Record<Lang, readonly string[]> = {
   fr: [
     "janvier",
     "février",
