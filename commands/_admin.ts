@@ -79,5 +79,6 @@ export const sourceOption = [
     type: "string",
     required: true,
     description: { fr: "Numéro ou adresse de la source", en: "Source number or address" },
+    autocomplete: "source",
   },
 ] satisfies CommandOption[];

@@ -82,7 +82,12 @@ export function createBotCore(opts: BotCoreOptions): BotCore {
           .slice(0, 25)
           .map((tp) => ({ value: tp.slug, label: tp.label[lang] }));
       }
-      return [];
+      const sources = (await services.admin?.sources.list()) ?? [];
+      const f = foldForMatch(p);
+      return sources
+        .filter((s) => !f || String(s.id) === f || foldForMatch(`${s.title ?? ""} ${s.url}`).includes(f))
+        .slice(0, 25)
+        .map((s) => ({ value: String(s.id), label: `#${s.id} ${s.title ?? s.url}`.slice(0, 100) }));
     } catch (err) {
       logger.warn("autocomplete failed", { kind, error: String(err) });
       return [];

@@ -129,6 +129,37 @@ describe("commands over fake queries", () => {
   });
 });
 
+describe("autocomplete", () => {
+  it("suggests speakers, topics in the caller's language, and sources by name or number", async () => {
+    const core = testCore();
+    expect((await core.complete("speaker", "toka", "fr")).map((c) => c.value)).toEqual(["Kassym-Jomart Tokaïev"]);
+    expect(await core.complete("topic", "energ", "en")).toContainEqual({ value: "energie", label: "Energy" });
+    const sources = [
+      { id: 3, title: "Le Courrier des steppes", url: "https://courrier.example/rss" },
+      { id: 7, title: null, url: "https://volga.example/feed" },
+    ];
+    const withSources = createBotCore({
+      commands: [],
+      services: {
+        queries: fakeQueries(),
+        logger: silentLogger,
+        topics: [],
+        resolveTopic: () => ({ suggestions: [] }),
+        admin: { sources: { list: async () => sources } } as never,
+      },
+      logger: silentLogger,
+      clock: systemClock,
+    });
+    expect(await withSources.complete("source", "steppes", "fr")).toEqual([
+      { value: "3", label: "#3 Le Courrier des steppes" },
+    ]);
+    expect(await withSources.complete("source", "7", "fr")).toEqual([
+      { value: "7", label: "#7 https://volga.example/feed" },
+    ]);
+    expect(await core.complete("source", "", "fr")).toEqual([]);
+  });
+});
+
 describe("dispatcher", () => {
   it("answers unknown commands with a pointer to /help", async () => {
     const reply = await testCore().handle(cmd("nope"));
