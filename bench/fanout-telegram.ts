@@ -7,7 +7,7 @@
  */
 import { execFile } from "node:child_process";
 import { createTelegramAdapter } from "../src/adapters/telegram/index.ts";
-import { defaultTaxonomy } from "../src/analysis/taxonomy.ts";
+import { topicInfos } from "../src/analysis/topic-info.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import type { BotCore } from "../src/core/platform.ts";
 import { createDelivery } from "../src/outbox/delivery.ts";
@@ -79,7 +79,7 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
       batchSize: 64,
       ratePerSecond: { telegram: 0 },
     });
-    const topics = defaultTaxonomy.topics.map((t) => ({ slug: t.slug, label: t.label, aliases: t.aliases }));
+    const topics = topicInfos();
     const opts = { store, topics, clock, logger: silentLogger, sendEmptyDigest: true };
     const idle = {
       owner: "plan-only",

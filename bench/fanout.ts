@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultTaxonomy } from "../src/analysis/taxonomy.ts";
+import { topicInfos } from "../src/analysis/topic-info.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import type { PlatformAdapter } from "../src/core/platform.ts";
 import { createDelivery } from "../src/outbox/delivery.ts";
@@ -68,7 +68,7 @@ const delivery = createDelivery({
   concurrency,
   ratePerSecond: { telegram: rate },
 });
-const topics = defaultTaxonomy.topics.map((t) => ({ slug: t.slug, label: t.label, aliases: t.aliases }));
+const topics = topicInfos();
 const scheduler = createDigestScheduler({
   store,
   delivery,

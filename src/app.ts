@@ -7,10 +7,13 @@ import { commands } from "../commands/index.ts";
 import { detectLanguage } from "./analysis/language.ts";
 import { findStory } from "./analysis/stories.ts";
 import { defaultTaxonomy, loadTaxonomy, resolveTopic, type Taxonomy } from "./analysis/taxonomy.ts";
+import { topicInfos } from "./analysis/topic-info.ts";
+
+export { topicInfos };
+
 import type { Config } from "./config.ts";
 import type { AdminServices } from "./core/admin.ts";
 import type { AnalysisInput, DocumentAnalysis } from "./core/analysis-types.ts";
-import type { TopicInfo } from "./core/command.ts";
 import { createBotCore } from "./core/dispatch.ts";
 import type { Clock, Logger } from "./core/logger.ts";
 import type { BotCore } from "./core/platform.ts";
@@ -36,10 +39,6 @@ export interface App {
 export function taxonomyFrom(config: Config): Taxonomy {
   if (!config.NEWSBOT_TAXONOMY) return defaultTaxonomy;
   return loadTaxonomy(JSON.parse(readFileSync(config.NEWSBOT_TAXONOMY, "utf8")));
-}
-
-export function topicInfos(taxonomy: Taxonomy): TopicInfo[] {
-  return taxonomy.topics.map((tp) => ({ slug: tp.slug, label: tp.label, aliases: tp.aliases }));
 }
 
 /**
@@ -113,14 +112,15 @@ export async function createApp(
     fetchOptions,
     onProgress: opts.onProgress,
   });
+  const topics = topicInfos(taxonomy);
   const core = createBotCore({
     commands,
     services: {
       queries: store,
       logger,
-      topics: topicInfos(taxonomy),
+      topics,
       resolveTopic: (input) => resolveTopic(input, taxonomy),
-      digests: createDigestPreviewer({ store, topics: topicInfos(taxonomy) }),
+      digests: createDigestPreviewer({ store, topics }),
       admin: adminServicesFor({ store, ingestor, taxonomy, clock, fetchOptions }),
       chatLang: (chat) => store.chatLanguage(chat),
     },

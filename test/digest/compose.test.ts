@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultTaxonomy } from "../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { DigestStory } from "../../src/core/delivery.ts";
 import type { Anniversary } from "../../src/core/queries.ts";
 import { lineText, replyText } from "../../src/core/reply.ts";
@@ -7,7 +7,7 @@ import { composeAnniversaries } from "../../src/digest/anniversaries.ts";
 import { lineCost } from "../../src/digest/budget.ts";
 import { composeDigest, groupByTopic } from "../../src/digest/compose.ts";
 
-const topics = defaultTaxonomy.topics.map((t) => ({ slug: t.slug, label: t.label, aliases: t.aliases }));
+const topics = topicInfos();
 
 function story(i: number, topicList: string[], sources = ["Steppe Info"]): DigestStory {
   return {

@@ -9,6 +9,7 @@ import {
   type DiscordAdapterOptions,
 } from "../../src/adapters/discord/index.ts";
 import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { Command } from "../../src/core/command.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
 import { UserInputError } from "../../src/core/errors.ts";
@@ -131,7 +132,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = o.reuseFake ?? (await startFakeDiscord(o.fake));
   const logger = recordingLogger();
   const queries = fakeQueries(o.data ?? sampleData());
-  const topics = defaultTaxonomy.topics.map(({ slug, label, aliases }) => ({ slug, label, aliases }));
+  const topics = topicInfos();
   const core = createBotCore({
     commands: o.commands ?? [...realCommands, adminProbe, slowProbe, declaredSlow, slowFailure, bigList, chatProbe],
     services: { queries, logger, topics, resolveTopic: (input) => resolveTopic(input, defaultTaxonomy) },

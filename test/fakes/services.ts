@@ -3,6 +3,7 @@
  */
 import { commands } from "../../commands/index.ts";
 import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { TopicInfo } from "../../src/core/command.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
 import type { Clock, Logger } from "../../src/core/logger.ts";
@@ -12,7 +13,7 @@ import { recordingLogger } from "../../src/logging.ts";
 import { fakeQueries } from "./news-queries.ts";
 
 export function taxonomyTopics(): TopicInfo[] {
-  return defaultTaxonomy.topics.map((tp) => ({ slug: tp.slug, label: tp.label, aliases: tp.aliases }));
+  return topicInfos();
 }
 
 export interface TestCore extends BotCore {

@@ -6,7 +6,7 @@
  *   right after the outbox recorded that many sends).
  */
 import { appendFileSync } from "node:fs";
-import { defaultTaxonomy } from "../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../src/analysis/topic-info.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { PlatformAdapter } from "../../src/core/platform.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
@@ -46,7 +46,7 @@ const delivery = createDelivery({
     if (outcome === "sent" && ++sent === killAfter) process.kill(process.pid, "SIGKILL");
   },
 });
-const topics = defaultTaxonomy.topics.map((t) => ({ slug: t.slug, label: t.label, aliases: t.aliases }));
+const topics = topicInfos();
 const scheduler = createDigestScheduler({
   store,
   delivery,

@@ -3,7 +3,7 @@
  * Discord, the delivery loop and the scheduler. Articles are stored with a chosen arrival time.
  */
 import { createHash } from "node:crypto";
-import { defaultTaxonomy } from "../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { Clock } from "../../src/core/logger.ts";
 import { recordingLogger } from "../../src/logging.ts";
 import { createDelivery, type Delivery, type DeliveryOptions } from "../../src/outbox/delivery.ts";
@@ -34,7 +34,7 @@ export class FakeClock implements Clock {
   }
 }
 
-export const topics = defaultTaxonomy.topics.map((tp) => ({ slug: tp.slug, label: tp.label, aliases: tp.aliases }));
+export const topics = topicInfos();
 
 export interface World {
   tdb: TestDatabase;

@@ -5,6 +5,7 @@
 import { commands as realCommands } from "../../commands/index.ts";
 import { createTelegramAdapter, type TelegramAdapterOptions } from "../../src/adapters/telegram/index.ts";
 import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { Command } from "../../src/core/command.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
 import { recordingLogger } from "../../src/logging.ts";
@@ -64,7 +65,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeTelegram(o.fake);
   const logger = recordingLogger();
   const queries = fakeQueries(o.data ?? sampleData());
-  const topics = defaultTaxonomy.topics.map(({ slug, label, aliases }) => ({ slug, label, aliases }));
+  const topics = topicInfos();
   const core = createBotCore({
     commands: [...realCommands, adminProbe, ...(o.extraCommands ?? [])],
     services: { queries, logger, topics, resolveTopic: (input) => resolveTopic(input, defaultTaxonomy) },
