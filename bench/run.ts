@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory]`: runs the benchmarks,
+ * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory] [-- --sizes 100000]`: runs the benchmarks,
  * prints one markdown report and writes it to bench/results/latest.md. Every figure comes with a reference
  * measured in the same run (rss-parser's bare parse, one Prisma round trip, Telegram's allowed rate, an idle
  * process). Not a test: nothing here asserts; goals are shown as ✅ / ❌.
@@ -21,10 +21,13 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     "no-pg": { type: "boolean", default: false },
     only: { type: "string" },
+    sizes: { type: "string" },
   },
 });
 const quick = values.quick === true;
 const only = new Set((values.only ?? "ingest,queries,fanout,memory").split(","));
+// `--sizes 100000` (comma-separated) replaces the archive sizes, e.g. to look at one size only.
+const sizesArg = values.sizes ? values.sizes.split(",").map(Number) : null;
 const cfg = quick
   ? { feed: 200, growthFeed: 50, sizes: [2_000, 10_000], runs: 30, chats: 150, memorySizes: [10_000], subs: 1_000 }
   : {
@@ -55,6 +58,10 @@ if (!values["no-pg"] && (only.has("ingest") || only.has("queries"))) {
   if ("error" in r) notes.push(`PostgreSQL skipped: ${r.error}`);
   else pgServer = r;
 } else if (values["no-pg"]) notes.push("PostgreSQL skipped (--no-pg).");
+if (sizesArg?.every((n) => Number.isInteger(n) && n > 0)) {
+  cfg.sizes = sizesArg;
+  cfg.memorySizes = cfg.memorySizes.filter((n) => sizesArg.includes(n));
+}
 const backends: Backend[] = pgServer ? ["sqlite", "postgresql"] : ["sqlite"];
 let dbCount = 0;
 async function freshUrl(b: Backend): Promise<string> {

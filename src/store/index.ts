@@ -18,6 +18,7 @@ import { deliveryStore } from "./delivery.ts";
 import { latest } from "./latest.ts";
 import { applyMigrations, resolveDatabaseUrl } from "./migrate.ts";
 import type { Provider } from "./migration-files.ts";
+import { onThisDay } from "./on-this-day.ts";
 import { speakers, stats, topicCounts } from "./overview.ts";
 import { quotes } from "./quotes.ts";
 import { eventColumns } from "./save-analysis.ts";
@@ -25,7 +26,7 @@ import { search } from "./search.ts";
 import { type SourceImportEntry, sourceAdminStore } from "./source-admin.ts";
 import { sourceStore } from "./sources.ts";
 import { subscriptionFilterStore } from "./subscription-filters.ts";
-import { onThisDay, timeline } from "./timeline.ts";
+import { timeline } from "./timeline.ts";
 
 export { applyMigrations, DEFAULT_DATABASE_URL, MigrationError, resolveDatabaseUrl } from "./migrate.ts";
 export { providerOf } from "./migration-files.ts";

@@ -2,7 +2,7 @@
  * Timeline and on-this-day: events merged across the articles that report them.
  */
 import type { Precision } from "../core/analysis-types.ts";
-import type { Anniversary, SourceRef, TimelineEntry, TimelineQuery } from "../core/queries.ts";
+import type { SourceRef, TimelineEntry, TimelineQuery } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
 import { foldText } from "./fold.ts";
@@ -125,42 +125,4 @@ export async function timeline(db: Db, q: TimelineQuery): Promise<TimelineEntry[
   });
   const merged = mergeEvents(rows);
   return (q.from ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit))).map((m) => m.entry);
-}
-
-/**
- * Day-precision events on this month/day in earlier years, most recent first. With `topics`, only events of
- * articles in those topics, plus curated events without an article (an admin's event belongs to every topic).
- */
-export async function onThisDay(
-  db: Db,
-  month: number,
-  day: number,
-  year: number,
-  limit: number,
-  topics: string[] = [],
-): Promise<Anniversary[]> {
-  const topical: EventWhere =
-    topics.length > 0
-      ? { OR: [{ articleId: null }, { article: { topics: { some: { topic: { slug: { in: topics } } } } } }] }
-      : {};
-  const take = Math.max(0, limit);
-  if (take === 0) return [];
-  const where: EventWhere = { startMonth: month, startDay: day, precision: "day", startYear: { lt: year }, ...topical };
-  // Day-precision entries of one month/day differ by year, one per start day: the `limit` most recent days
-  // hold every entry returned, so only their rows are read (not every year's reports of that day). The days
-  // (one per year at most) are listed without ORDER BY/LIMIT: with them, PostgreSQL walks the startDate index
-  // backwards through every event of those years instead of using the (month, day) index.
-  const days = (await db.event.groupBy({ by: ["startDate"], where })).map((d) => d.startDate).sort();
-  const edge = days[Math.max(0, days.length - take)];
-  if (edge === undefined) return [];
-  const rows = await db.event.findMany({
-    where: { AND: [where, { startDate: { gte: edge } }] },
-    orderBy: [{ startDate: "asc" }, { id: "asc" }],
-    take: MAX_EVENTS,
-    select: eventSelect,
-  });
-  return mergeEvents(rows)
-    .map((m) => ({ entry: m.entry, years: year - m.year }))
-    .sort((a, b) => a.years - b.years)
-    .slice(0, take);
 }
