@@ -35,7 +35,7 @@ export interface IngestSummary {
 /** Keeps error lists readable when a whole feed is broken. */
 const MAX_ERRORS = 50;
 /** Items per batch (one transaction) when the store supports batches. */
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 250;
 /**
  * Calls with fewer items analyse in-process: starting the worker pool costs ~0.6 s (threads loading the analysis
  * modules), the time the main thread takes to analyse ~1,000 articles itself (0.6 ms each).

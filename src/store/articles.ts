@@ -5,6 +5,7 @@ import type { DocumentAnalysis, StorySignature } from "../core/analysis-types.ts
 import type { ArticleInput, ArticleStore, SaveResult, StoryCandidate } from "../core/store.ts";
 import { type Db, isUniqueViolation } from "./db.ts";
 import { parseDay } from "./fold.ts";
+import type { Provider } from "./migration-files.ts";
 import { refreshStory, saveEvents, savePeople, saveQuotes, saveTopics } from "./save-analysis.ts";
 import { findDuplicates, saveBatch } from "./save-batch.ts";
 
@@ -38,14 +39,14 @@ async function findExisting(db: Db, k: DuplicateKeys): Promise<{ id: number; sto
 }
 
 /** Builds the ArticleStore methods over a client. */
-export function articleStore(db: Db): ArticleStore {
+export function articleStore(db: Db, provider: Provider): ArticleStore {
   return {
     async findDuplicate(k) {
       return (await findExisting(db, k))?.id ?? null;
     },
 
     findDuplicates: (keys) => findDuplicates(db, keys),
-    saveBatch: (items) => saveBatch(db, items),
+    saveBatch: (items) => saveBatch(db, provider, items),
 
     async storyCandidates(around: Date, days: number): Promise<StoryCandidate[]> {
       const from = new Date(around.getTime() - days * DAY_MS);

@@ -82,7 +82,7 @@ function buildStore(db: Db, provider: Provider): Store {
   return {
     provider,
     ...sourceStore(db),
-    ...articleStore(db),
+    ...articleStore(db, provider),
     ...deliveryStore(db, provider),
     ...subscriptionFilterStore(db),
     ...sourceAdminStore(db),

@@ -3,17 +3,28 @@
  * transaction with a fixed number of statements (stories, articles, people, aliases, quotes, events, topics),
  * instead of ~15 statements per article. Same rows as saveArticle would write, in the same order.
  */
-import { join, raw, sqltag as sql } from "@prisma/client/runtime/client";
+import { join, raw } from "@prisma/client/runtime/client";
 import { foldKey } from "../analysis/fold.ts";
 import type { ExtractedPerson } from "../core/analysis-types.ts";
 import type { BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
 import type { Db, Tx } from "./db.ts";
 import { foldText, parseDay } from "./fold.ts";
+import { insertRows } from "./insert-rows.ts";
+import type { Provider } from "./migration-files.ts";
 import { eventColumns } from "./save-analysis.ts";
+
+const DEDUPE_CHUNK = 300;
 
 /** The existing article id for each key (url, then source+guid, then content hash), or null. */
 export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Array<number | null>> {
   if (keys.length === 0) return [];
+  // Prisma refuses a statement with more parameters than the database takes (999 on SQLite): up to three per key.
+  if (keys.length > DEDUPE_CHUNK) {
+    const out: Array<number | null> = [];
+    for (let i = 0; i < keys.length; i += DEDUPE_CHUNK)
+      out.push(...(await findDuplicates(db, keys.slice(i, i + DEDUPE_CHUNK))));
+    return out;
+  }
   const urls = [...new Set(keys.flatMap((k) => (k.url ? [k.url] : [])))];
   const hashes = [...new Set(keys.map((k) => k.contentHash))];
   const guided = keys.filter((k) => k.guid);
@@ -45,41 +56,13 @@ export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Arr
   );
 }
 
-/** Parameters per statement, under SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMS = 30_000;
-
-/**
- * Multi-row INSERT through $queryRaw (Prisma's query compiler costs more than the SQL for big createMany calls).
- * Table and column names come from this file, never from input. Returns the RETURNING rows, if asked.
- */
-async function insertRows(
-  tx: Tx,
-  table: string,
-  rows: Array<Record<string, unknown>>,
-  returning = "",
-): Promise<Array<Record<string, unknown>>> {
-  const first = rows[0];
-  if (!first) return [];
-  const cols = Object.keys(first);
-  const head = raw(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES `);
-  const tail = raw(returning ? ` RETURNING ${returning}` : "");
-  const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
-  const out: Array<Record<string, unknown>> = [];
-  for (let i = 0; i < rows.length; i += per) {
-    const values = rows.slice(i, i + per).map((r) => sql`(${join(cols.map((c) => r[c] ?? null))})`);
-    if (returning) out.push(...(await tx.$queryRaw<Array<Record<string, unknown>>>`${head}${join(values)}${tail}`));
-    else await tx.$executeRaw`${head}${join(values)}`;
-  }
-  return out;
-}
-
 /** Saves the articles in one transaction (see ArticleStore.saveBatch). */
-export async function saveBatch(db: Db, items: BatchArticle[]): Promise<SaveResult[]> {
+export async function saveBatch(db: Db, provider: Provider, items: BatchArticle[]): Promise<SaveResult[]> {
   if (items.length === 0) return [];
-  return db.$transaction(async (tx) => writeBatch(tx, items), { maxWait: 15_000, timeout: 60_000 });
+  return db.$transaction(async (tx) => writeBatch(tx, provider, items), { maxWait: 15_000, timeout: 60_000 });
 }
 
-async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> {
+async function writeBatch(tx: Tx, provider: Provider, items: BatchArticle[]): Promise<SaveResult[]> {
   const now = new Date();
   const dates = items.map((it) => it.input.publishedAt ?? parseDay(it.analysis.publishedAt));
   // 1. Stories: existing ones take a count increment; new ones are created together. ids are assigned in row
@@ -112,6 +95,7 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
   if (fresh.length > 0) {
     const created = await insertRows(
       tx,
+      provider,
       "Story",
       fresh.map((i) => {
         const it = items[i] as BatchArticle;
@@ -146,6 +130,7 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
   // 2. Articles, mapped back by their unique content hash.
   const arts = await insertRows(
     tx,
+    provider,
     "Article",
     items.map((it, i) => ({
       sourceId: it.input.sourceId,
@@ -171,8 +156,8 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
     if (id === undefined) throw new Error("an article of the batch was not stored");
     return id;
   });
-  const people = await savePeopleBatch(tx, items, articleIds, now);
-  await saveQuotesBatch(tx, items, articleIds, people);
+  const people = await savePeopleBatch(tx, provider, items, articleIds, now);
+  await saveQuotesBatch(tx, provider, items, articleIds, people);
   const events = items.flatMap((it, i) =>
     it.analysis.events.flatMap((e) => {
       const cols = eventColumns(e);
@@ -181,10 +166,11 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
   );
   await insertRows(
     tx,
+    provider,
     "Event",
     events.map((e) => ({ ...e, createdAt: now })),
   );
-  await saveTopicsBatch(tx, items, articleIds);
+  await saveTopicsBatch(tx, provider, items, articleIds);
   // 3. Stories that gained articles other than their first one.
   await refreshStories(tx, [...attached]);
   return items.map((_, i) => ({
@@ -201,19 +187,21 @@ async function writeBatch(tx: Tx, items: BatchArticle[]): Promise<SaveResult[]> 
  */
 async function refreshStories(tx: Tx, storyIds: number[]): Promise<void> {
   if (storyIds.length === 0) return;
+  // One pass over the stories' articles (UPDATE … FROM, SQLite ≥ 3.33 and PostgreSQL), not four correlated
+  // subqueries per story: a batch attaches to a hundred stories of thirty articles each.
   const when = raw(`COALESCE(a."publishedAt", a."createdAt")`);
-  const of = raw(`FROM "Article" a WHERE a."storyId" = "Story"."id"`);
   await tx.$executeRaw`UPDATE "Story" SET
-    "articleCount" = (SELECT COUNT(*) ${of}),
-    "sourceCount" = (SELECT COUNT(DISTINCT COALESCE(a."sourceId", 0)) ${of}),
-    "firstSeenAt" = (SELECT MIN(${when}) ${of}),
-    "lastSeenAt" = (SELECT MAX(${when}) ${of})
-    WHERE "id" IN (${join(storyIds)}) AND EXISTS (SELECT 1 ${of})`;
+    "articleCount" = agg."n", "sourceCount" = agg."s", "firstSeenAt" = agg."f", "lastSeenAt" = agg."l"
+    FROM (SELECT a."storyId" AS "id", COUNT(*) AS "n", COUNT(DISTINCT COALESCE(a."sourceId", 0)) AS "s",
+        MIN(${when}) AS "f", MAX(${when}) AS "l"
+      FROM "Article" a WHERE a."storyId" IN (${join(storyIds)}) GROUP BY a."storyId") AS agg
+    WHERE "Story"."id" = agg."id"`;
 }
 
 /** Person, PersonAlias and ArticlePerson rows of the batch; returns each article's person ids by fold key. */
 async function savePeopleBatch(
   tx: Tx,
+  provider: Provider,
   items: BatchArticle[],
   articleIds: number[],
   now: Date,
@@ -229,8 +217,8 @@ async function savePeopleBatch(
   const all = new Map<string, ExtractedPerson>();
   for (const m of perArticle) for (const [k, p] of m) if (!all.has(k)) all.set(k, p);
   if (all.size === 0) return perArticle.map(() => new Map());
-  const rows = [...all].map(([key, p]) => sql`(${p.name}, ${key}, ${p.role}, ${now})`);
-  await tx.$executeRaw`INSERT INTO "Person" ("name", "key", "role", "createdAt") VALUES ${join(rows)} ON CONFLICT ("key") DO NOTHING`;
+  const rows = [...all].map(([key, p]) => ({ name: p.name, key, role: p.role, createdAt: now }));
+  await insertRows(tx, provider, "Person", rows, "", '"key"');
   const found = await tx.person.findMany({ where: { key: { in: [...all.keys()] } }, select: { id: true, key: true } });
   const idOf = new Map(found.map((r) => [r.key, r.id]));
   const aliases = new Map<string, { alias: string; personId: number }>();
@@ -256,16 +244,17 @@ async function savePeopleBatch(
     return ids;
   });
   if (aliases.size > 0) {
-    const values = [...aliases].map(([key, a]) => sql`(${a.alias}, ${key}, ${a.personId})`);
-    await tx.$executeRaw`INSERT INTO "PersonAlias" ("alias", "key", "personId") VALUES ${join(values)} ON CONFLICT ("key") DO NOTHING`;
+    const values = [...aliases].map(([key, a]) => ({ alias: a.alias, key, personId: a.personId }));
+    await insertRows(tx, provider, "PersonAlias", values, "", '"key"');
   }
-  await insertRows(tx, "ArticlePerson", links);
+  await insertRows(tx, provider, "ArticlePerson", links);
   return out;
 }
 
 /** Quote rows of the batch; speakers not among an article's people are looked up once for the whole batch. */
 async function saveQuotesBatch(
   tx: Tx,
+  provider: Provider,
   items: BatchArticle[],
   articleIds: number[],
   people: Array<Map<string, number>>,
@@ -302,15 +291,22 @@ async function saveQuotesBatch(
       };
     }),
   );
-  await insertRows(tx, "Quote", data);
+  await insertRows(tx, provider, "Quote", data);
 }
 
 /** Topic and ArticleTopic rows of the batch. */
-async function saveTopicsBatch(tx: Tx, items: BatchArticle[], articleIds: number[]): Promise<void> {
+async function saveTopicsBatch(tx: Tx, provider: Provider, items: BatchArticle[], articleIds: number[]): Promise<void> {
   const per = items.map((it) => [...new Set(it.analysis.topics.map((t) => t.trim()).filter((t) => t.length > 0))]);
   const slugs = [...new Set(per.flat())];
   if (slugs.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "Topic" ("slug") VALUES ${join(slugs.map((s) => sql`(${s})`))} ON CONFLICT ("slug") DO NOTHING`;
+  await insertRows(
+    tx,
+    provider,
+    "Topic",
+    slugs.map((slug) => ({ slug })),
+    "",
+    '"slug"',
+  );
   const rows = await tx.topic.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
   const idOf = new Map(rows.map((r) => [r.slug, r.id]));
   const data = per.flatMap((list, i) =>
@@ -319,5 +315,5 @@ async function saveTopicsBatch(tx: Tx, items: BatchArticle[], articleIds: number
       return topicId === undefined ? [] : [{ articleId: articleIds[i] as number, topicId }];
     }),
   );
-  await insertRows(tx, "ArticleTopic", data);
+  await insertRows(tx, provider, "ArticleTopic", data);
 }
