@@ -10,8 +10,10 @@ import { analyzerFor } from "../../src/app.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { ArticleStore } from "../../src/core/store.ts";
 import { createIngestor } from "../../src/ingest/pipeline.ts";
+import { createDb } from "../../src/store/db.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
+import { analysis, event, hash, input, person, quote } from "./builder.ts";
 
 const items = [
   {
@@ -114,6 +116,73 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
     const again = await ingestor(batched, batched).ingestFeedXml(feed, null);
     expect(again).toMatchObject({ inserted: 0, duplicates: 5, failed: 0 });
     expect((await batched.stats()).articles).toBe(4);
+  });
+
+  it("stores awkward text exactly: quotes, backslashes, JSON and SQL look-alikes, emoji, line breaks", async () => {
+    const db = await freshDatabase(backend);
+    dbs.push(db);
+    const store = await createStore(db.url, silentLogger);
+    stores.push(store);
+    const nasty = [
+      `Titre "entre guillemets" et l'apostrophe`,
+      "Antislash \\ et \\u00e9 littéral, tab\tfin",
+      '{"a": [1, 2], "b": null} ]"); DROP TABLE "Article"; --',
+      "Emoji 🇰🇿🤝🇷🇺 et séparateur\u2028de ligne\nnouvelle ligne",
+    ];
+    const published = new Date("2025-03-12T09:30:15.123Z");
+    const saved = await store.saveBatch?.(
+      nasty.map((title, i) => ({
+        input: input({ title, url: `https://veille.example/n/${i}`, publishedAt: published }),
+        analysis: analysis({
+          title,
+          text: `${title}\ncorps ${i}`,
+          topics: [`sujet-${i % 2}`],
+          people: [person(`Personne ${title.slice(0, 12)}`)],
+          quotes: [quote(title, `Personne ${title.slice(0, 12)}`)],
+          events: [event("2025-03-12", title, title)],
+        }),
+        contentHash: hash(title),
+        storyId: null,
+      })),
+    );
+    expect(saved).toHaveLength(nasty.length);
+    const { db: client } = await createDb(db.url);
+    try {
+      const rows = await client.article.findMany({
+        orderBy: { id: "asc" },
+        select: { title: true, body: true, publishedAt: true, seeded: true, quotes: { select: { text: true } } },
+      });
+      expect(rows.map((r) => r.title)).toEqual(nasty);
+      expect(rows.map((r) => r.quotes[0]?.text)).toEqual(nasty);
+      expect(rows.every((r) => r.publishedAt?.toISOString() === published.toISOString() && r.seeded === false)).toBe(
+        true,
+      );
+      const events = await client.event.findMany({ orderBy: { id: "asc" }, select: { summary: true, curated: true } });
+      expect(events).toEqual(nasty.map((summary) => ({ summary, curated: false })));
+      expect(await client.topic.count()).toBe(2);
+    } finally {
+      await client.$disconnect();
+    }
+    // The stored text is searchable like any other.
+    expect((await store.search("séparateur", 5)).map((h) => h.title)).toEqual([nasty[3]]);
+  });
+
+  it("ingests a feed bigger than one batch and one dedupe lookup, and recognises all of it again", async () => {
+    const db = await freshDatabase(backend);
+    dbs.push(db);
+    const store = await createStore(db.url, silentLogger);
+    stores.push(store);
+    const n = 620;
+    const big = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Grand flux</title>${Array.from(
+      { length: n },
+      (_, i) =>
+        `<item><title>Dépêche ${i} sur le corridor</title><link>https://flux.example/d/${i}</link><guid>d-${i}</guid><pubDate>Wed, 12 Mar 2025 09:00:00 GMT</pubDate><description>Astana, dépêche numéro ${i} : le corridor ferroviaire ${i} a transporté ${i * 7} conteneurs.</description></item>`,
+    ).join("")}</channel></rss>`;
+    const first = await ingestor(store, store).ingestFeedXml(big, null);
+    expect(first).toMatchObject({ inserted: n, duplicates: 0, failed: 0 });
+    const again = await ingestor(store, store).ingestFeedXml(big, null);
+    expect(again).toMatchObject({ inserted: 0, duplicates: n, failed: 0 });
+    expect((await store.stats()).articles).toBe(n);
   });
 
   // Several bot processes share PostgreSQL; SQLite is the one-process setup (its writers lock the whole file).
