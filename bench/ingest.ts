@@ -2,7 +2,9 @@
  * Ingest benchmark: a generated feed through the real ingestor (parse, analyse, dedupe, story grouping,
  * store, full-text index) into a fresh database, against rss-parser's bare parse of the same XML.
  */
+import { availableParallelism } from "node:os";
 import Parser from "rss-parser";
+import { analyzeDocument } from "../src/analysis/analyze.ts";
 import { findStory } from "../src/analysis/stories.ts";
 import { defaultTaxonomy } from "../src/analysis/taxonomy.ts";
 import { analyzerFor } from "../src/app.ts";
@@ -33,6 +35,32 @@ export async function bareParseRate(xml: string, runs = 3): Promise<number> {
     best = Math.max(best, rate);
   }
   return best;
+}
+
+/**
+ * Articles/s of the French analysis alone, on one thread, on the generated articles of the feed (best of
+ * `runs`), and the highest ingest/parse ratio it allows: every core analysing, storage and parsing free.
+ */
+export async function analysisOnlyRate(
+  items: number,
+  parsePerSecond: number,
+  seed = 7,
+  runs = 2,
+): Promise<{ perSecond: number; cores: number; ceilingRatio: number }> {
+  const { generateArticle } = await import("./text.ts");
+  const inputs = Array.from({ length: Math.min(items, 1_000) }, (_, i) => {
+    const a = generateArticle(i, seed);
+    return { text: a.body, title: a.title, publishedAt: a.published };
+  });
+  analyzeDocument(inputs[0] ?? { text: "", title: null, publishedAt: null }, { taxonomy: defaultTaxonomy });
+  let best = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    for (const input of inputs) analyzeDocument(input, { taxonomy: defaultTaxonomy });
+    best = Math.max(best, inputs.length / ((performance.now() - t) / 1000));
+  }
+  const cores = availableParallelism();
+  return { perSecond: best, cores, ceilingRatio: (best * cores) / parsePerSecond };
 }
 
 /** Ingests `xml` into a fresh store at `url` and times it (migrations excluded). */

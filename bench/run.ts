@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchFanoutTelegram, type FanoutResult, storeFanoutCeiling } from "./fanout-telegram.ts";
 import { generateFeed } from "./feed.ts";
-import { bareParseRate, benchIngest, type IngestResult } from "./ingest.ts";
+import { analysisOnlyRate, bareParseRate, benchIngest, type IngestResult } from "./ingest.ts";
 import { describeMachine, machineLine } from "./machine.ts";
 import { benchMemory, type MemoryResult } from "./memory.ts";
 import { type BenchPg, startPg } from "./pg.ts";
@@ -74,6 +74,7 @@ const queryRows: Array<{ backend: Backend; size: number; seed: number; roundTrip
 const memoryRows: MemoryResult[] = [];
 let fanout: FanoutResult | null = null;
 let ceiling: number | null = null;
+let analysisRef: Awaited<ReturnType<typeof analysisOnlyRate>> | null = null;
 
 /** Runs one measurement; a failure becomes a note in the report instead of losing the whole run. */
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
@@ -92,6 +93,10 @@ try {
   const growthXml = generateFeed({ items: cfg.growthFeed, seed: 8 });
   const parseRate = only.has("ingest") ? await bareParseRate(feedXml) : 0;
   const growthParseRate = only.has("ingest") ? await bareParseRate(growthXml) : 0;
+  if (only.has("ingest")) {
+    log("analysis alone (one thread) on the feed's articles…");
+    analysisRef = await analysisOnlyRate(cfg.feed, parseRate);
+  }
   for (const b of backends) {
     if (only.has("ingest")) {
       log(`ingest: ${cfg.feed}-item feed into an empty ${b} database…`);
@@ -163,6 +168,12 @@ if (ingestRows.length > 0) {
     );
   }
   out.push("");
+  if (analysisRef) {
+    out.push(
+      `Reference: the French analysis alone runs at ${fmt(analysisRef.perSecond, 0)} articles/s on one thread; with all ${analysisRef.cores} cores analysing and parsing and storage free, ingest could reach at most ${fmt(analysisRef.perSecond * analysisRef.cores, 0)} articles/s, a ratio of ${fmt(analysisRef.ceilingRatio, 3)} to the bare parse.`,
+      "",
+    );
+  }
 }
 if (queryRows.length > 0) {
   out.push("## Queries (whole command: core.handle = option parsing, query, reply building), ms", "");
