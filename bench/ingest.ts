@@ -12,6 +12,7 @@ import { silentLogger, systemClock } from "../src/core/logger.ts";
 import { createAnalysisPool } from "../src/ingest/analysis-pool.ts";
 import { createIngestor } from "../src/ingest/pipeline.ts";
 import { createStore } from "../src/store/index.ts";
+import { generateArticle } from "./text.ts";
 
 /** Result of one ingest run. */
 export interface IngestResult {
@@ -41,13 +42,12 @@ export async function bareParseRate(xml: string, runs = 3): Promise<number> {
  * Articles/s of the French analysis alone, on one thread, on the generated articles of the feed (best of
  * `runs`), and the highest ingest/parse ratio it allows: every core analysing, storage and parsing free.
  */
-export async function analysisOnlyRate(
+export function analysisOnlyRate(
   items: number,
   parsePerSecond: number,
   seed = 7,
   runs = 2,
-): Promise<{ perSecond: number; cores: number; ceilingRatio: number }> {
-  const { generateArticle } = await import("./text.ts");
+): { perSecond: number; cores: number; ceilingRatio: number } {
   const inputs = Array.from({ length: Math.min(items, 1_000) }, (_, i) => {
     const a = generateArticle(i, seed);
     return { text: a.body, title: a.title, publishedAt: a.published };

@@ -74,7 +74,7 @@ const queryRows: Array<{ backend: Backend; size: number; seed: number; roundTrip
 const memoryRows: MemoryResult[] = [];
 let fanout: FanoutResult | null = null;
 let ceiling: number | null = null;
-let analysisRef: Awaited<ReturnType<typeof analysisOnlyRate>> | null = null;
+let analysisRef: ReturnType<typeof analysisOnlyRate> | null = null;
 
 /** Runs one measurement; a failure becomes a note in the report instead of losing the whole run. */
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
@@ -95,7 +95,7 @@ try {
   const growthParseRate = only.has("ingest") ? await bareParseRate(growthXml) : 0;
   if (only.has("ingest")) {
     log("analysis alone (one thread) on the feed's articles…");
-    analysisRef = await analysisOnlyRate(cfg.feed, parseRate);
+    analysisRef = analysisOnlyRate(cfg.feed, parseRate);
   }
   for (const b of backends) {
     if (only.has("ingest")) {

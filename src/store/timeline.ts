@@ -1,5 +1,5 @@
 /**
- * Timeline and on-this-day: events merged across the articles that report them.
+ * Timeline: events merged across the articles that report them (on-this-day merges in SQL: ./on-this-day.ts).
  */
 import type { Precision } from "../core/analysis-types.ts";
 import type { SourceRef, TimelineEntry, TimelineQuery } from "../core/queries.ts";
