@@ -31,6 +31,13 @@ for (const [key, value] of Object.entries(lock.packages)) {
     added++;
   }
 }
-lock.packages = out;
-if (added > 0) writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added > 0 ? `package-lock.json: ${added} platform entries added` : "package-lock.json: nothing to add");
+// npm writes the entries sorted (localeCompare, "en"); keep that order so that a later `npm install` leaves the
+// lock file untouched on a clean clone.
+const sorted = Object.fromEntries(
+  Object.entries(out).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))),
+);
+lock.packages = sorted;
+const text = `${JSON.stringify(lock, null, 2)}\n`;
+const changed = text !== readFileSync(path, "utf8");
+if (changed) writeFileSync(path, text);
+console.log(changed ? `package-lock.json: ${added} platform entries added, entries in npm's order` : "package-lock.json: nothing to change");
