@@ -40,4 +40,8 @@ lock.packages = sorted;
 const text = `${JSON.stringify(lock, null, 2)}\n`;
 const changed = text !== readFileSync(path, "utf8");
 if (changed) writeFileSync(path, text);
-console.log(changed ? `package-lock.json: ${added} platform entries added, entries in npm's order` : "package-lock.json: nothing to change");
+console.log(
+  changed
+    ? `package-lock.json: ${added} platform entries added, entries in npm's order`
+    : "package-lock.json: nothing to change",
+);
