@@ -13,6 +13,11 @@ import type { DocumentAnalysis } from "../src/core/analysis-types.ts";
 export interface GoldQuote {
   text: string;
   speaker: string | null;
+  /**
+   * Whether the speaker is a person or an institution (a body, a document, a press service); when omitted the
+   * quotes measure infers it: a lower-case start ("le Kremlin") or an acronym ("CPC") is an institution.
+   */
+  speakerKind?: "person" | "institution";
   /** What construction this quote exercises (e.g. "short-quote", "inverted-no-comma", "agency-source"). */
   cause?: string;
 }
