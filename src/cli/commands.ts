@@ -3,9 +3,10 @@
  */
 import { resolveTopic } from "../analysis/taxonomy.ts";
 import type { App } from "../app.ts";
-import { UserInputError } from "../core/errors.ts";
+import { BlockedUrlError, UserInputError } from "../core/errors.ts";
 import type { IngestSummary } from "../ingest/pipeline.ts";
 import { createProgressReporter } from "../ingest/progress.ts";
+import { checkUrlAllowed } from "../ingest/safe-fetch.ts";
 import { exportOpmlFile, importOpmlFile } from "./sources-opml.ts";
 
 export interface Io {
@@ -20,6 +21,24 @@ function summaryLine(target: string, s: IngestSummary): string {
   return `${target}: ${parts.join(", ")}${s.feedTitle ? ` (${s.feedTitle})` : ""}`;
 }
 
+/**
+ * Refuses, before anything is stored, a URL the chat's /addsource would refuse (private, loopback,
+ * link-local or metadata address, internal name, other scheme), unless FETCH_ALLOW_HOSTS allows it. A host
+ * that does not resolve now is let through: the source is stored and retried with backoff.
+ */
+async function assertFetchable(app: App, url: string): Promise<void> {
+  try {
+    await checkUrlAllowed(url, { allowHosts: app.config.FETCH_ALLOW_HOSTS });
+  } catch (err) {
+    if (!(err instanceof BlockedUrlError)) return;
+    throw new UserInputError(
+      `${err.url}: ${err.message}. To allow a host on your own network, list it in FETCH_ALLOW_HOSTS.`,
+      {},
+      { cause: err },
+    );
+  }
+}
+
 /** `newsbot ingest URL|FILE...` — returns the exit code (1 when any target failed). */
 export async function ingestTargets(app: App, targets: string[], io: Io): Promise<number> {
   if (targets.length === 0) throw new UserInputError("usage: newsbot ingest URL|FILE...");
@@ -29,6 +48,7 @@ export async function ingestTargets(app: App, targets: string[], io: Io): Promis
       const isUrl = /^https?:\/\//i.test(target);
       let summary: IngestSummary;
       if (isUrl) {
+        await assertFetchable(app, target);
         const source = await app.store.addSource({ url: target });
         const r = await app.ingestor.ingestSource(source);
         if (r.errors.length > 0 && r.inserted + r.duplicates === 0) throw new Error(r.errors[0]);
@@ -69,6 +89,7 @@ export async function sourcesCommand(app: App, args: string[], io: Io): Promise<
   if (action === "add") {
     const [url, ...topics] = rest;
     if (!url || !/^https?:\/\//i.test(url)) throw new UserInputError("usage: newsbot sources add URL [topic...]");
+    await assertFetchable(app, url);
     const slugs = topics.map((tp) => {
       const r = resolveTopic(tp, app.taxonomy);
       if ("slug" in r) return r.slug;

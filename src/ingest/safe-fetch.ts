@@ -110,6 +110,15 @@ export const safeFetch: FetchFn = async (url, opts = {}) => {
   }
 };
 
+/**
+ * Checks a URL against the address policy without fetching it (scheme, internal names, and every address
+ * its host resolves to): throws BlockedUrlError when refused. A host that does not resolve is not refused
+ * here (FeedFetchError "host not found"); callers that store URLs for later decide what that means.
+ */
+export async function checkUrlAllowed(url: string, opts: SafeFetchOptions = {}): Promise<void> {
+  await checkTarget(url, opts);
+}
+
 interface Target {
   url: URL;
   address: string;

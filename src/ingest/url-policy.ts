@@ -50,13 +50,19 @@ export function hostAllowed(host: string, policy: AddressPolicy): boolean {
 }
 
 function addressAllowlisted(addr: ipaddr.IPv4 | ipaddr.IPv6, policy: AddressPolicy): boolean {
+  if (listed(addr, policy)) return true;
+  // an address carrying IPv4 addresses is also allowed when every one it carries is listed
+  const inner = addr.kind() === "ipv6" ? embeddedIPv4(addr as ipaddr.IPv6) : [];
+  return inner.length > 0 && inner.every((a) => listed(a, policy));
+}
+
+function listed(addr: ipaddr.IPv4 | ipaddr.IPv6, policy: AddressPolicy): boolean {
   for (const entry of policy.allowHosts ?? []) {
     try {
       if (entry.includes("/")) {
         const [net, bits] = ipaddr.parseCIDR(entry);
-        const a = normalise(addr);
-        if (a.kind() === net.kind() && a.match([net, bits] as never)) return true;
-      } else if (ipaddr.isValid(entry) && normalise(ipaddr.parse(entry)).toString() === normalise(addr).toString()) {
+        if (addr.kind() === net.kind() && addr.match([net, bits] as never)) return true;
+      } else if (ipaddr.isValid(entry) && ipaddr.parse(entry).toNormalizedString() === addr.toNormalizedString()) {
         return true;
       }
     } catch {
@@ -66,42 +72,57 @@ function addressAllowlisted(addr: ipaddr.IPv4 | ipaddr.IPv6, policy: AddressPoli
   return false;
 }
 
-/** IPv4-mapped IPv6 (::ffff:a.b.c.d) becomes the IPv4 address it carries. */
-function normalise(addr: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
-  if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress())
-    return (addr as ipaddr.IPv6).toIPv4Address();
-  return addr;
+/**
+ * The IPv4 addresses an IPv6 address carries, which are where its packets really go: IPv4-mapped
+ * (::ffff:0:0/96), IPv4-translated (::ffff:0:0:0/96), IPv4-compatible (::/96, deprecated but still routed by
+ * some stacks: `[::127.0.0.1]` reaches the loopback), NAT64 (64:ff9b::/96), 6to4 (2002::/16) and Teredo
+ * (2001::/32: the server, and the client stored inverted). Empty for any other address.
+ */
+export function embeddedIPv4(addr: ipaddr.IPv6): ipaddr.IPv4[] {
+  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
+  const word = (i: number) => addr.parts[i] ?? 0;
+  const zeros = (from: number, to: number) => addr.parts.slice(from, to).every((x) => x === 0);
+  switch (addr.range()) {
+    case "ipv4Mapped":
+    case "rfc6145":
+    case "rfc6052":
+      return [v4(word(6), word(7))];
+    case "6to4":
+      return [v4(word(1), word(2))];
+    case "teredo":
+      return [v4(word(2), word(3)), v4(word(6) ^ 0xffff, word(7) ^ 0xffff)];
+  }
+  // IPv4-compatible; :: and ::1 keep their IPv6 meaning (unspecified, loopback)
+  if (zeros(0, 6) && !(word(6) === 0 && word(7) <= 1)) return [v4(word(6), word(7))];
+  return [];
 }
 
-/** IPv4 address embedded in NAT64 (64:ff9b::/96) and 6to4 (2002::/16) addresses. */
-function embeddedIPv4(addr: ipaddr.IPv6, range: string): ipaddr.IPv4 | null {
-  const p = addr.parts;
-  const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
-  if (range === "rfc6052") return v4(p[6] ?? 0, p[7] ?? 0);
-  if (range === "6to4") return v4(p[1] ?? 0, p[2] ?? 0);
-  return null;
-}
+/** Where local-use NAT64 (64:ff9b:1::/48, RFC 8215) sends a packet depends on the network: never public. */
+const LOCAL_NAT64 = ipaddr.parseCIDR("64:ff9b:1::/48");
 
 /**
  * Returns why a resolved address may not be contacted (e.g. "loopback"), or null when it is public.
- * Accepts any textual form ipaddr.js understands, including IPv4-mapped IPv6.
+ * Accepts any textual form ipaddr.js understands. An IPv6 address that carries IPv4 addresses (see
+ * embeddedIPv4) is judged by them: `::a9fe:a9fe` is the metadata address 169.254.169.254.
  */
 export function addressProblem(address: string, policy: AddressPolicy = {}): string | null {
   if (policy.allowPrivate) return null;
-  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    parsed = ipaddr.parse(address.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, ""));
+    addr = ipaddr.parse(address.replace(/^\[(.*)\]$/, "$1").replace(/%.*$/, ""));
   } catch {
     return "not an IP address";
   }
-  if (addressAllowlisted(parsed, policy)) return null;
-  const addr = normalise(parsed);
-  const range = addr.range();
-  if (addr.kind() === "ipv4") return range === "unicast" ? null : range;
-  if (range === "unicast") return null;
-  const inner = embeddedIPv4(addr as ipaddr.IPv6, range);
-  if (inner) return inner.range() === "unicast" ? null : `${range} of ${inner.range()}`;
-  return range;
+  if (addressAllowlisted(addr, policy)) return null;
+  if (addr.kind() === "ipv4") return addr.range() === "unicast" ? null : addr.range();
+  const v6 = addr as ipaddr.IPv6;
+  if (v6.match(LOCAL_NAT64 as never)) return "local-use NAT64";
+  const inner = embeddedIPv4(v6);
+  if (inner.length > 0) {
+    const bad = inner.find((a) => a.range() !== "unicast");
+    return bad ? bad.range() : null;
+  }
+  return v6.range() === "unicast" ? null : v6.range();
 }
 
 /** URL for logs and error messages: no credentials, query string or fragment (they may carry tokens). */

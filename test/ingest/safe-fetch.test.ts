@@ -250,6 +250,20 @@ describe("safeFetch: address safety", () => {
     }
   });
 
+  it("refuses IPv6 forms that carry a loopback or private IPv4 address, even when the OS would connect", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200);
+      res.end(FEED_FR);
+    });
+    const port = server.url.split(":")[2];
+    for (const host of ["[::127.0.0.1]", "[::7f00:1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]", "[::a9fe:a9fe]"]) {
+      const url = `http://${host}:${port}/`;
+      await expect(safeFetch(url), url).rejects.toBeInstanceOf(BlockedUrlError);
+      await expect(safeFetch(url), url).rejects.toThrow(/loopback|linkLocal/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("stops after five redirects", async () => {
     server = await startServer((req, res) => {
       const n = Number((req.url ?? "/0").slice(1));
