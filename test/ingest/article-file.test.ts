@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/core/errors.ts";
 import { readArticleFile } from "../../src/ingest/article-file.ts";
-import { readSeed, seedPath } from "../helpers/seeds.ts";
 import { fixture, fixturePath } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "newsbot-article-"));
@@ -19,10 +18,10 @@ function write(name: string, data: string | Buffer): string {
 const TEXT = "Réunion à Orenbourg sur le gazoduc\nLes délégations ont évoqué la « modernisation » du réseau.\n";
 
 describe("readArticleFile", () => {
-  it("reads a seed article: first line is the title", async () => {
-    const f = await readArticleFile(seedPath(0));
+  it("reads a plain-text article: first line is the title", async () => {
+    const f = await readArticleFile(fixturePath("visit-article.txt"));
     if (f.kind !== "article") throw new Error("expected an article");
-    const firstLine = readSeed(0).split("\n")[0]?.trim();
+    const firstLine = readFileSync(fixturePath("visit-article.txt"), "utf8").split("\n")[0]?.trim();
     expect(f.title).toBe(firstLine);
     expect(f.text.startsWith(firstLine ?? "?")).toBe(true);
     expect(f.format).toBe("text");

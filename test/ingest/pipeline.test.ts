@@ -4,7 +4,6 @@ import { BlockedUrlError } from "../../src/core/errors.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { checkFeed, createIngestor, type IngestorDeps } from "../../src/ingest/pipeline.ts";
 import { memoryArticleStore, memorySourceStore } from "../fakes/memory-store.ts";
-import { seedPath } from "../helpers/seeds.ts";
 import { fakeAnalyze, fakeClock, fixture, fixturePath, startServer, type TestServer } from "./helpers.ts";
 
 const MIN = 60_000;
@@ -197,8 +196,8 @@ describe("ingestUrl, ingestFile and checkFeed", () => {
 
   it("ingests an article file once and a feed file", async () => {
     const { ingestor, articles } = setup();
-    expect(await ingestor.ingestFile(seedPath(1))).toMatchObject({ inserted: 1 });
-    expect(await ingestor.ingestFile(seedPath(1))).toMatchObject({ inserted: 0, duplicates: 1 });
+    expect(await ingestor.ingestFile(fixturePath("visit-article.txt"))).toMatchObject({ inserted: 1 });
+    expect(await ingestor.ingestFile(fixturePath("visit-article.txt"))).toMatchObject({ inserted: 0, duplicates: 1 });
     expect(articles.rows[0]?.input).toMatchObject({ sourceId: null, url: null });
     expect(await ingestor.ingestFile(fixturePath("atom.xml"))).toMatchObject({ inserted: 2 });
   });
