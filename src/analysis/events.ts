@@ -61,6 +61,11 @@ interface Draft {
  * and relative phrases. Never throws: bad input yields an empty list.
  */
 export function extractEvents(text: string, publishedAt: string | null): ExtractedEvent[] {
+  return extractDateMentions(text, publishedAt);
+}
+
+/** Every resolved date expression of the text, timeline events or not. Never throws. */
+export function extractDateMentions(text: string, publishedAt: string | null): ExtractedEvent[] {
   if (typeof text !== "string" || text.trim() === "") return [];
   try {
     return extract(text, parseIso(publishedAt));
