@@ -16,14 +16,19 @@ export function str(req: CommandRequest, name: string): string | undefined {
   return s.length > 0 ? s : undefined;
 }
 
+/**
+ * A count option: `fallback` when absent; a whole number from 1 to `max`, else a clear refusal naming the
+ * range (a count of 0, -5 or 999999999 is a typing mistake, not a request to be guessed at).
+ */
 export function int(req: CommandRequest, name: string, fallback: number, max: number): number {
   const v = req.options[name];
   if (v === undefined) return fallback;
   const n = typeof v === "number" ? v : Number(v);
-  if (!Number.isInteger(n) || n < 1) {
+  if (!Number.isInteger(n)) {
     throw new UserInputError("bad integer", { value: String(v).slice(0, 40), option: name });
   }
-  return Math.min(n, max);
+  if (n < 1 || n > max) throw new UserInputError("bad count", { value: String(v).slice(0, 40), max });
+  return n;
 }
 
 /** Resolves a topic name or returns null; throws a helpful error when it looks like a misspelt topic. */

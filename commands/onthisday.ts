@@ -1,5 +1,5 @@
 import type { Command } from "../src/core/command.ts";
-import { formatLongDay, isRoundAnniversary } from "../src/core/format.ts";
+import { formatDayMonth, formatLongDay, isRoundAnniversary } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 import { int, MAX_RESULTS, parseUserDate, str } from "./_shared.ts";
@@ -23,10 +23,7 @@ const onthisday = {
       ? parseUserDate(arg)
       : { year: req.now.getUTCFullYear(), month: req.now.getUTCMonth() + 1, day: req.now.getUTCDate() };
     const year = d.year ?? req.now.getUTCFullYear();
-    const iso = `${year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
-    const dayLabel = formatLongDay(iso, req.lang)
-      .replace(/ \d{4}$/, "")
-      .replace(/, \d{4}$/, "");
+    const dayLabel = formatDayMonth(d.month, d.day, req.lang);
     const rows = await req.services.queries.onThisDay(d.month, d.day, year, int(req, "count", 10, MAX_RESULTS));
     const title = t(req.lang, "onthisday.title", { date: dayLabel });
     if (rows.length === 0)
@@ -39,7 +36,7 @@ const onthisday = {
         const src = a.entry.sources[0];
         return line(
           { text: `${isRoundAnniversary(a.years) ? "★ " : ""}${ago}`, bold: true },
-          `, ${formatLongDay(a.entry.start, req.lang)} : ${a.entry.summary}`,
+          `, ${formatLongDay(a.entry.start, req.lang)}${req.lang === "fr" ? " : " : ": "}${a.entry.summary}`,
           src?.url ? { text: " ↗", url: src.url } : "",
         );
       }),

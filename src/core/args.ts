@@ -1,8 +1,11 @@
 /**
  * Forgiving option parsing for text commands (Telegram, console): `/quote Tokayev`,
- * `/timeline énergie from:2024-01-01`, `/latest topic=energie 5`.
- * Named `name:value` / `name=value` tokens fill those options; integer options take the first whole number;
- * the remaining text goes to the first string option. Discord delivers typed options and skips this.
+ * `/timeline énergie from:2024-01-01`, `/latest topic=energie 5`, `/onthisday 24/11 5`.
+ * Named `name:value` / `name=value` tokens fill those options; a bare token matching an option's `match`
+ * fills it (`/timeline 2025`); a bare whole number at the end (signed or not, any length) is the count —
+ * the first integer option — so `/latest -5` is refused as a count rather than read as a topic; the
+ * remaining text goes to the first string option. A four-digit number from 1000 to 2999 is a year, never a
+ * count (`/search traité 2013`). Discord delivers typed options and skips this.
  */
 import type { Command } from "./command.ts";
 import { UserInputError } from "./errors.ts";
@@ -39,16 +42,25 @@ export function parseArgs(def: Command, raw: string): Options {
   const options: Options = {};
   const rest: string[] = [];
   const byName = new Map(def.options.map((o) => [o.name, o]));
-  for (const token of text ? text.split(" ") : []) {
+  const tokens = text ? text.split(" ") : [];
+  const last = tokens.length - 1;
+  for (const [i, token] of tokens.entries()) {
     const named = /^([a-z_]{1,32})[:=](.+)$/i.exec(token);
     const opt = named ? byName.get(named[1]?.toLowerCase() ?? "") : undefined;
     if (named && opt) {
       options[opt.name] = coerce(opt.type, named[2] ?? "", opt.name);
       continue;
     }
+    const matching = def.options.find((o) => o.match && options[o.name] === undefined && o.match.test(token));
+    if (matching) {
+      options[matching.name] = token;
+      continue;
+    }
     const intOpt = def.options.find((o) => o.type === "integer" && options[o.name] === undefined);
-    if (intOpt && /^\d{1,6}$/.test(token) && !def.options.some((o) => o.type === "string" && o.name === "date")) {
-      options[intOpt.name] = Number(token);
+    if (intOpt && i === last && /^[-+−]?\d+$/.test(token) && !isYear(token)) {
+      const n = Number(token.replace("−", "-"));
+      // beyond 2^53 the number would be shown rounded in the refusal: keep what was typed
+      options[intOpt.name] = Number.isSafeInteger(n) ? n : token;
       continue;
     }
     rest.push(token);
@@ -58,6 +70,11 @@ export function parseArgs(def: Command, raw: string): Options {
     if (free) options[free.name] = rest.join(" ");
   }
   return options;
+}
+
+/** 1000–2999 written with four digits: a year in a query, not a count. */
+function isYear(token: string): boolean {
+  return /^[12]\d{3}$/.test(token);
 }
 
 function coerce(

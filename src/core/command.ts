@@ -29,6 +29,11 @@ export interface CommandOption {
   autocomplete?: "speaker" | "topic" | "source";
   /** Fixed choices (value → label). */
   choices?: Array<{ value: string; label: Localized }>;
+  /**
+   * Text commands: a bare word matching this fills the option without its `name:` prefix (e.g. a year for
+   * /timeline). Discord ignores it (typed options).
+   */
+  match?: RegExp;
 }
 
 export interface Command {

@@ -127,6 +127,7 @@ function userErrorKey(message: string): MessageKey | null {
   const keys: Record<string, MessageKey> = {
     "args too long": "error.tooLong",
     "bad integer": "error.badInteger",
+    "bad count": "error.badCount",
     "bad date": "error.badDate",
     "missing option": "error.missingOption",
   };

@@ -56,6 +56,12 @@ export function formatLongDay(iso: string, lang: Lang): string {
   return lang === "fr" ? `${d === 1 ? "1er" : d} ${month} ${y}` : `${month} ${d}, ${y}`;
 }
 
+/** "24 novembre" / "1er mars" / "November 24": a day of the year without its year, as a title says it. */
+export function formatDayMonth(month: number, day: number, lang: Lang): string {
+  const name = MONTHS_LONG[lang][month - 1] ?? "";
+  return lang === "fr" ? `${day === 1 ? "1er" : day} ${name}` : `${name} ${day}`;
+}
+
 export function formatIsoDay(iso: string, lang: Lang): string {
   const { y, m, d } = parts(iso);
   const month = MONTHS[lang][m - 1] ?? "";
@@ -78,7 +84,11 @@ export function formatEventDate(start: string, end: string, precision: Precision
   return formatIsoDay(start, lang);
 }
 
-/** True for anniversaries worth marking: 1, 5, 10, 15, 20, 25… years. */
+/**
+ * True for anniversaries a reader calls round: 5, 10, 15, 20, 25, 30, then every ten years (40, 50, 60…)
+ * and the quarter-centuries (75, 125). A first anniversary is not round.
+ */
 export function isRoundAnniversary(years: number): boolean {
-  return years === 1 || (years > 0 && years % 5 === 0);
+  if (!Number.isInteger(years) || years < 5 || years % 5 !== 0) return false;
+  return years <= 30 || years % 10 === 0 || years % 25 === 0;
 }

@@ -1,9 +1,9 @@
 /**
- * Anniversary lines and posts: "Il y a 2 ans, le 27 novembre 2024 : …", round anniversaries (1, 5, 10,
- * 15, 20… years) marked with a star.
+ * Anniversary lines and posts: "Il y a 2 ans, le 27 novembre 2024 : …", round anniversaries (5, 10,
+ * 15… years) marked with a star.
  */
 import type { Lang } from "../core/command.ts";
-import { formatLongDay, isRoundAnniversary } from "../core/format.ts";
+import { formatDayMonth, formatLongDay, isRoundAnniversary } from "../core/format.ts";
 import type { Anniversary } from "../core/queries.ts";
 import { type Line, line, type Reply } from "../core/reply.ts";
 import { truncate } from "../core/text.ts";
@@ -26,8 +26,6 @@ export function anniversaryLine(a: Anniversary, lang: Lang): Line {
 /** The anniversaries post of a local day ("YYYY-MM-DD"), or null when the archive has none (no empty post). */
 export function composeAnniversaries(day: string, items: Anniversary[], lang: Lang): Reply | null {
   if (items.length === 0) return null;
-  const label = formatLongDay(day, lang)
-    .replace(/ \d{4}$/, "")
-    .replace(/, \d{4}$/, "");
+  const label = formatDayMonth(Number(day.slice(5, 7)), Number(day.slice(8, 10)), lang);
   return { title: ds(lang, "annivTitle", { date: label }), lines: items.map((a) => anniversaryLine(a, lang)) };
 }

@@ -122,11 +122,11 @@ describe("digest scheduler through days, DST and downtime (SQLite, fake clock)",
     for (const t of ["transit du pétrole", "ministre kazakh", "Gazoduc"]) expect(got[0]?.text).toContain(t);
   });
 
-  it("posts anniversaries on their day with round ones marked", () => {
+  it("posts anniversaries on their day; a first anniversary is not marked round", () => {
     const got = w.telegram.to("-1004");
     expect(got).toHaveLength(1);
     expect(got[0]?.text).toContain("Il y a 1 an, le 30 mars 2025 : signature de l'accord de coopération spatiale");
-    expect(got[0]?.text).toContain("★");
+    expect(got[0]?.text).not.toContain("★");
     expect(local(w.log.find((m) => m.target.id === "-1004")?.at ?? new Date(0), "Europe/Paris")).toBe(
       "2026-03-30 10:00",
     );

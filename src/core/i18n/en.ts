@@ -7,6 +7,8 @@ export const en: Record<MessageKey, string> = {
   "error.adminOnly": "This command is for administrators only.",
   "error.tooLong": "Argument too long ({length} characters, at most {max}).",
   "error.badInteger": "“{value}” is not a valid whole number for {option}.",
+  "error.badCount":
+    "Number out of range: “{value}”. Give a number from 1 to {max} at the end of the command (e.g. /latest 5).",
   "error.missingOption": "Missing argument: {option}. Example: {example}",
   "error.badDate": "Unrecognised date: “{value}”. Use YYYY-MM-DD or DD/MM.",
   "error.unknownTopic": "Unknown topic: “{value}”. Topics: {topics}",

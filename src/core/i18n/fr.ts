@@ -5,6 +5,8 @@ export const fr = {
   "error.adminOnly": "Cette commande est réservée aux administrateurs.",
   "error.tooLong": "Argument trop long ({length} caractères, maximum {max}).",
   "error.badInteger": "« {value} » n'est pas un nombre entier valide pour {option}.",
+  "error.badCount":
+    "Nombre hors limites : « {value} ». Indiquez un nombre de 1 à {max}, à la fin de la commande (ex. /latest 5).",
   "error.missingOption": "Il manque un argument : {option}. Exemple : {example}",
   "error.badDate": "Date non reconnue : « {value} ». Utilisez AAAA-MM-JJ ou JJ/MM.",
   "error.unknownTopic": "Thème inconnu : « {value} ». Thèmes : {topics}",

@@ -1,0 +1,86 @@
+/**
+ * The chat as a user reads it: counts at the end of a command, dates and plurals in both languages,
+ * anniversaries, times and quotation marks — each command run once, without a platform.
+ */
+import { describe, expect, it } from "vitest";
+import type { ChatRef, UserRef } from "../../src/core/command.ts";
+import { isRoundAnniversary } from "../../src/core/format.ts";
+import type { IncomingCommand } from "../../src/core/platform.ts";
+import { replyText } from "../../src/core/reply.ts";
+import { fakeQueries, sampleData } from "../fakes/news-queries.ts";
+import { testCore } from "../fakes/services.ts";
+
+const chat: ChatRef = { platform: "console", id: "c1", type: "private" };
+const member: UserRef = { id: "u1", isAdmin: async () => false };
+
+function cmd(command: string, args = "", extra: Partial<IncomingCommand> = {}): IncomingCommand {
+  return { command, args, lang: "fr", chat, user: member, ...extra };
+}
+
+describe("counts", () => {
+  it("a negative or huge count is refused as a count, naming the range, and never read as a topic", async () => {
+    for (const arg of ["-5", "999999999", "0", "99999999999999999999"]) {
+      const queries = fakeQueries();
+      const reply = await testCore({ queries }).handle(cmd("latest", arg));
+      expect(reply.kind).toBe("error");
+      expect(replyText(reply)).toContain(`« ${arg} »`);
+      expect(replyText(reply)).toContain("de 1 à 50");
+      expect(queries.calls).toHaveLength(0);
+    }
+    const en = await testCore().handle(cmd("latest", "-5", { lang: "en" }));
+    expect(replyText(en)).toContain("from 1 to 50");
+  });
+
+  it("a bare trailing number is the count on every command that takes one", async () => {
+    const cases: Array<[string, string, (q: ReturnType<typeof fakeQueries>) => unknown]> = [
+      ["latest", "énergie 3", (q) => (q.calls[0]?.args[0] as { limit?: number } | undefined)?.limit],
+      ["quote", "Tokaïev 3", (q) => (q.calls[0]?.args[0] as { limit?: number } | undefined)?.limit],
+      ["search", "gaz 3", (q) => q.calls[0]?.args[1]],
+      ["timeline", "énergie 3", (q) => (q.calls[0]?.args[0] as { limit?: number } | undefined)?.limit],
+      ["onthisday", "24/11 3", (q) => q.calls[0]?.args[3]],
+      ["onthisday", "24 novembre 3", (q) => q.calls[0]?.args[3]],
+    ];
+    for (const [name, args, limitOf] of cases) {
+      const queries = fakeQueries();
+      const reply = await testCore({ queries }).handle(cmd(name, args));
+      expect(reply.kind, `${name} ${args}`).not.toBe("error");
+      expect(limitOf(queries), `${name} ${args}`).toBe(3);
+    }
+    const queries = fakeQueries();
+    await testCore({ queries }).handle(cmd("onthisday", "24/11 5"));
+    expect(queries.calls[0]?.args).toEqual([11, 24, 2026, 5]);
+  });
+
+  it("a year in a search stays a word of the search, not a count", async () => {
+    const queries = fakeQueries();
+    const reply = await testCore({ queries }).handle(cmd("search", "traité 2013"));
+    expect(reply.kind).not.toBe("error");
+    expect(queries.calls[0]?.args).toEqual(["traité 2013", 10]);
+  });
+});
+
+describe("dates per language", () => {
+  it("/onthisday in English writes 'November 24' with no stray comma, and English punctuation", async () => {
+    const data = sampleData();
+    const first = data.timeline[0];
+    if (first) Object.assign(first, { start: "2015-11-24", end: "2015-11-24" });
+    const en = await testCore({ queries: fakeQueries(data) }).handle(cmd("onthisday", "24/11", { lang: "en" }));
+    expect(en.title).toBe("On this day — November 24");
+    expect(replyText(en)).toContain("11 years ago, November 24, 2015: Signature du traité");
+    expect(replyText(en)).not.toMatch(/24,(\s|$)(?!\d)/);
+    const empty = await testCore().handle(cmd("onthisday", "1/3", { lang: "en" }));
+    expect(replyText(empty)).toContain("Nothing in our archive for March 1.");
+    const fr = await testCore().handle(cmd("onthisday", "1/3"));
+    expect(fr.title).toBe("Ce jour-là — 1er mars");
+  });
+});
+
+describe("anniversaries", () => {
+  it("★ marks 5, 10, 15, 20, 25, 30, 40, 50 years, not 1, 2, 35 or 45", async () => {
+    for (const y of [5, 10, 15, 20, 25, 30, 40, 50, 60, 75, 100]) expect(isRoundAnniversary(y), String(y)).toBe(true);
+    for (const y of [0, 1, 2, 3, 4, 6, 11, 35, 45, 55, -5]) expect(isRoundAnniversary(y), String(y)).toBe(false);
+    const oneYear = replyText(await testCore({ now: new Date("2014-11-11T10:00:00Z") }).handle(cmd("onthisday")));
+    expect(oneYear).toContain("Il y a 1 an, 11 novembre 2013");
+    expect(oneYear).not.toContain("★");
+  });
+});
