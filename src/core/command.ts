@@ -6,6 +6,7 @@
 import type { AdminServices } from "./admin.ts";
 import type { DigestPreviewer } from "./delivery.ts";
 import type { Logger } from "./logger.ts";
+import type { PictureRenderer } from "./picture.ts";
 import type { NewsQueries } from "./queries.ts";
 import type { Reply } from "./reply.ts";
 
@@ -90,6 +91,8 @@ export interface Services {
   admin?: AdminServices;
   /** The reply language a chat chose with /settings, or null to follow the user's client. */
   chatLang?(chat: ChatRef): Promise<Lang | null>;
+  /** Draws charts (/timeline … image, /trend, /who); absent = those commands answer in text. */
+  pictures?: PictureRenderer;
 }
 
 export interface TopicInfo {

@@ -24,6 +24,21 @@ export interface Attachment {
   content: string;
 }
 
+/**
+ * A picture sent with the reply (a chart), as PNG bytes. When a reply has one, its title, lines and footer are
+ * the picture's caption: each adapter sends as much of them with the picture as its platform allows (Telegram
+ * 1,024 characters) and the rest as follow-up text. Built by src/pictures through `Services.pictures`.
+ */
+export interface Picture {
+  png: Uint8Array;
+  /** File name ending in .png; Discord embeds refer to it as `attachment://<filename>`. */
+  filename: string;
+  width: number;
+  height: number;
+  /** One-sentence description of what the picture shows (alt text, console listing). */
+  alt: string;
+}
+
 export interface Reply {
   /** Optional heading, rendered bold (Telegram) or as the embed title (Discord). */
   title?: string;
@@ -38,6 +53,8 @@ export interface Reply {
   /** Show link previews (default false: digests and lists would otherwise be dominated by one preview). */
   linkPreview?: boolean;
   attachment?: Attachment;
+  /** A chart shown with the reply; the text becomes its caption (see Picture). */
+  picture?: Picture;
 }
 
 /** Builds a line from plain strings and spans. */

@@ -15,7 +15,8 @@ export interface RestCall {
   auth: boolean;
   /** JSON body, or `payload_json` of a multipart body. */
   body: unknown;
-  files: Array<{ field: string; filename: string; contentType: string; content: string }>;
+  /** Uploaded files: `content` as UTF-8 text (documents), `bytes` as sent (pictures). */
+  files: Array<{ field: string; filename: string; contentType: string; content: string; bytes: Buffer }>;
   status: number;
 }
 
@@ -308,7 +309,8 @@ async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: R
     for (const [field, value] of form.entries()) {
       if (field === "payload_json") body = JSON.parse(String(value));
       else if (typeof value !== "string") {
-        files.push({ field, filename: value.name, contentType: value.type, content: await value.text() });
+        const bytes = Buffer.from(await value.arrayBuffer());
+        files.push({ field, filename: value.name, contentType: value.type, content: bytes.toString("utf8"), bytes });
       }
     }
     return { body, files };

@@ -59,6 +59,10 @@ export function messageProblems(body: Json, opts: { edit?: boolean; hasFiles?: b
       check(`fields.${j}.name`, f.name, LIMITS.fieldName);
       check(`fields.${j}.value`, f.value, LIMITS.fieldValue);
     });
+    const image = (e.image as Json | undefined)?.url;
+    if (image !== undefined && !/^(https?|attachment):\/\//.test(str(image))) {
+      p.push(`embeds.${i}.image.url: scheme not supported`);
+    }
     const url = (e.url as string | undefined) ?? undefined;
     if (url !== undefined && !/^https?:\/\//.test(url)) p.push(`embeds.${i}.url: not a valid URL`);
     if (!e.title && !e.description && fields.length === 0 && !e.footer && !e.image && !e.author) {

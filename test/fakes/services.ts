@@ -4,9 +4,10 @@
 import { commands } from "../../commands/index.ts";
 import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
 import { topicInfos } from "../../src/analysis/topic-info.ts";
-import type { TopicInfo } from "../../src/core/command.ts";
+import type { Command, TopicInfo } from "../../src/core/command.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
 import type { Clock, Logger } from "../../src/core/logger.ts";
+import type { PictureRenderer } from "../../src/core/picture.ts";
 import type { BotCore } from "../../src/core/platform.ts";
 import type { NewsQueries } from "../../src/core/queries.ts";
 import { recordingLogger } from "../../src/logging.ts";
@@ -22,13 +23,23 @@ export interface TestCore extends BotCore {
 }
 
 /** The real command set over fake queries (default: invented sample data) with a fixed clock. */
-export function testCore(opts: { queries?: NewsQueries; now?: Date; logger?: Logger } = {}): TestCore {
+export function testCore(
+  opts: {
+    queries?: NewsQueries;
+    now?: Date;
+    logger?: Logger;
+    /** Commands added to the real ones (probes). */
+    commands?: Command[];
+    pictures?: PictureRenderer;
+  } = {},
+): TestCore {
   const queries = opts.queries ?? fakeQueries();
   const logs = recordingLogger();
   const clock: Clock = { now: () => opts.now ?? new Date("2026-11-27T08:00:00Z") };
   const core = createBotCore({
-    commands,
+    commands: [...commands, ...(opts.commands ?? [])],
     services: {
+      ...(opts.pictures ? { pictures: opts.pictures } : {}),
       queries,
       logger: opts.logger ?? logs,
       topics: taxonomyTopics(),

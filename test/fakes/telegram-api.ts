@@ -21,6 +21,7 @@ import {
   readBody,
   reply,
   type UploadedFile,
+  uploadedMedia,
 } from "./telegram-wire.ts";
 
 export type { FakeChat, FakeUser } from "./telegram-updates.ts";
@@ -330,14 +331,12 @@ export class FakeTelegram {
         this.messages.set(`${p.chat_id}:${id}`, { text: check.text });
         return { value: this.botMessage(p, id, { text: check.text }) };
       }
+      case "sendPhoto":
       case "sendDocument": {
-        const file = call.files[0];
-        if (!file) return bad("there is no document in the request");
-        return {
-          value: this.botMessage(p, this.nextMessageId++, {
-            document: { file_id: `f${file.size}`, file_unique_id: "u", file_name: file.filename, file_size: file.size },
-          }),
-        };
+        const up = uploadedMedia(call.method, p, call.files);
+        if ("error_code" in up) return up;
+        if (up.caption !== undefined) call.text = up.caption;
+        return { value: this.botMessage(p, this.nextMessageId++, up.fields) };
       }
       default:
         return { error_code: 404, description: "Not Found" };

@@ -3,6 +3,7 @@
  * and an optional flood-control enforcer that answers 429 like Telegram when a window is full.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkMessageText } from "./telegram-html.ts";
 
 /** The Bot API error envelope (without `ok`). */
 export interface ApiError {
@@ -119,4 +120,32 @@ export function parseBody(type: string, body: Buffer): { payload: Record<string,
     }
   }
   return { payload, files };
+}
+
+/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
+export function pngSize(content: Buffer): { width: number; height: number } | null {
+  if (content.length < 24 || content.subarray(0, 8).toString("hex") !== "89504e470d0a1a0a") return null;
+  return { width: content.readUInt32BE(16), height: content.readUInt32BE(20) };
+}
+
+/**
+ * The message fields of a `sendPhoto` / `sendDocument` upload (photo sizes read from the PNG, caption checked
+ * like Telegram: HTML entities, at most 1,024 characters), or the 400 Telegram answers.
+ */
+export function uploadedMedia(
+  method: string,
+  p: Record<string, unknown>,
+  files: UploadedFile[],
+): { fields: Record<string, unknown>; caption?: string } | ApiError {
+  const file = files[0];
+  const photo = method === "sendPhoto";
+  if (!file)
+    return { error_code: 400, description: `Bad Request: there is no ${photo ? "photo" : "document"} in the request` };
+  const cap = p.caption === undefined ? undefined : checkMessageText(p.caption, p.parse_mode, 1024);
+  if (cap && !cap.ok) return { error_code: 400, description: cap.description.replace("message", "caption") };
+  const f = { file_id: `f${file.size}`, file_unique_id: "u", file_size: file.size };
+  const size = photo ? pngSize(file.content) : null;
+  if (photo && !size) return { error_code: 400, description: "Bad Request: IMAGE_PROCESS_FAILED" };
+  const media = photo ? { photo: [{ ...f, ...size }] } : { document: { ...f, file_name: file.filename } };
+  return cap?.ok ? { fields: { ...media, caption: cap.text }, caption: cap.text } : { fields: media };
 }

@@ -15,9 +15,10 @@ import type { ChatRef, Lang, UserRef } from "../../core/command.ts";
 import { pickLang, t } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher, IncomingCommand } from "../../core/platform.ts";
-import { line, type Reply } from "../../core/reply.ts";
+import { line, type Picture, type Reply } from "../../core/reply.ts";
 import { type PageStore, pageButtons, parsePageButton } from "./pages.ts";
-import { DISCORD_LIMITS, type RenderOptions, renderPages } from "./render.ts";
+import { embedWithPicture, fitsUpload, pictureFile } from "./picture.ts";
+import { DISCORD_LIMITS, packEmbeds, type RenderOptions, renderPages } from "./render.ts";
 import { discordText } from "./strings.ts";
 
 /** What the handlers need from the adapter. */
@@ -154,6 +155,10 @@ async function sendReply(
   lang: Lang,
   ctx: InteractionContext,
 ): Promise<void> {
+  if (reply.picture && fitsUpload(reply.picture)) {
+    await sendPictureReply(i, reply, reply.picture, deferred, ctx);
+    return;
+  }
   const pages = renderPages(reply, ctx.render);
   const first = pages[0] ?? { description: "\u200b" };
   const payload: BaseMessageOptions = { embeds: [first], allowedMentions: NO_MENTIONS };
@@ -179,6 +184,31 @@ async function sendReply(
   } else {
     await i.editReply(payload);
   }
+}
+
+/**
+ * A reply with a picture is not paged: the first message holds the picture in its first embed and as many
+ * embeds of text as fit; any further text follows as follow-up messages.
+ */
+async function sendPictureReply(
+  i: ChatInputCommandInteraction,
+  reply: Reply,
+  picture: Picture,
+  deferred: boolean,
+  ctx: InteractionContext,
+): Promise<void> {
+  const messages = packEmbeds(renderPages(reply, { ...ctx.render, linesPerPage: 25 }));
+  const [head = [{ description: "\u200b" }], ...rest] = messages;
+  const [firstEmbed = {}, ...others] = head;
+  const file = pictureFile(picture);
+  const payload: BaseMessageOptions = {
+    embeds: [embedWithPicture(firstEmbed, picture), ...others],
+    files: [{ attachment: file.data, name: file.name }],
+    allowedMentions: NO_MENTIONS,
+  };
+  if (deferred) await i.editReply(payload);
+  else await i.reply(payload);
+  for (const embeds of rest) await i.followUp({ embeds, allowedMentions: NO_MENTIONS });
 }
 
 async function onAutocomplete(i: AutocompleteInteraction, ctx: InteractionContext): Promise<void> {

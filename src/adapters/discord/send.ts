@@ -7,6 +7,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, Routes } from "discord.js";
 import type { ChatRef } from "../../core/command.ts";
 import type { SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
+import { embedWithPicture, fitsUpload, pictureFile } from "./picture.ts";
 import { packEmbeds, type RenderOptions, renderPages } from "./render.ts";
 
 /** JSON error codes meaning "stop sending there": unknown channel/guild, missing access/permissions, DMs closed. */
@@ -35,7 +36,7 @@ export function mapSendError(err: unknown): SendResult & { ok: false } {
 
 /**
  * Posts `reply` to `target` (its thread when set) as one or more messages of at most 10 embeds / 6000 characters.
- * The attachment, if any, goes with the first message. Stops at the first failure (earlier messages stay posted).
+ * The picture (shown in the first embed) and the attachment, if any, go with the first message. Stops at the first failure (earlier messages stay posted).
  */
 export async function sendToChannel(
   rest: REST,
@@ -45,16 +46,21 @@ export async function sendToChannel(
 ): Promise<SendResult> {
   const channelId = target.threadId ?? target.id;
   const messages = packEmbeds(renderPages(reply, { linesPerPage: 25, ...render }));
+  const picture = reply.picture && fitsUpload(reply.picture) ? reply.picture : undefined;
+  const first = messages[0]?.[0];
+  if (picture && first) messages[0]?.splice(0, 1, embedWithPicture(first, picture));
   const ids: string[] = [];
   try {
     for (const [n, embeds] of messages.entries()) {
+      const files: Array<{ name: string; data: Buffer; contentType: string }> = [];
+      if (n === 0 && picture) files.push(pictureFile(picture));
       const att = n === 0 ? reply.attachment : undefined;
+      if (att) files.push({ name: att.filename, data: Buffer.from(att.content, "utf8"), contentType: att.mime });
       const body = {
         embeds,
         allowed_mentions: { parse: [] },
-        ...(att ? { attachments: [{ id: 0, filename: att.filename }] } : {}),
+        ...(files.length > 0 ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
       };
-      const files = att ? [{ name: att.filename, data: Buffer.from(att.content, "utf8"), contentType: att.mime }] : [];
       const msg = (await rest.post(Routes.channelMessages(channelId), {
         body,
         ...(files.length > 0 ? { files } : {}),

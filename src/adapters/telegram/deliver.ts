@@ -6,6 +6,7 @@ import { type Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
 import { type PageStore, pageKeyboard } from "./pager.ts";
+import { planCaption, sendPicture } from "./photo.ts";
 import { packReply, type Rendered } from "./render.ts";
 
 /** Where a message goes: chat id and forum topic. */
@@ -19,6 +20,8 @@ export interface Plan {
   messages: Rendered[];
   /** Set when the reply is paged: only `messages[0]` is sent, with a keyboard to the other pages. */
   pageId?: string;
+  /** Set when the reply has a picture: the photo with this caption goes first, then `messages` (never paged). */
+  caption?: Rendered;
 }
 
 /**
@@ -27,6 +30,10 @@ export interface Plan {
  * messages as needed.
  */
 export function planReply(reply: Reply, pageLines: number, pages?: PageStore): Plan {
+  if (reply.picture) {
+    const p = planCaption(reply);
+    return { messages: p.followUps, caption: p.caption };
+  }
   if (pages && reply.lines.length > pageLines) {
     const paged = packReply(reply, { maxLines: pageLines, repeatFrame: true });
     if (paged.length > 1) {
@@ -45,8 +52,12 @@ export function messageOptions(target: Target, linkPreview: boolean) {
   };
 }
 
-/** Sends one message of a plan (index `i`); returns its message id. */
+/** Sends one message of a plan (index `i`; with a picture, 0 is the photo); returns its message id. */
 export async function sendPlanned(api: Api, target: Target, reply: Reply, plan: Plan, i: number): Promise<number> {
+  if (plan.caption && reply.picture) {
+    if (i === 0) return sendPicture(api, target, reply.picture, plan.caption);
+    i -= 1;
+  }
   const msg = plan.messages[i];
   if (!msg) throw new Error(`no message ${i} in plan`);
   const markup = plan.pageId !== undefined ? { reply_markup: pageKeyboard(plan.pageId, 0, plan.messages.length) } : {};
@@ -59,6 +70,7 @@ export async function sendPlanned(api: Api, target: Target, reply: Reply, plan: 
 
 /** Number of messages a plan sends (a paged plan sends only its first page). */
 export function planSize(plan: Plan): number {
+  if (plan.caption) return 1 + plan.messages.length;
   return plan.pageId !== undefined ? 1 : plan.messages.length;
 }
 
