@@ -1,9 +1,32 @@
 /**
  * The validated configuration, read once from the environment by the composition root (src/main.ts)
  * and the CLI. Nothing else reads process.env. Every problem is listed at once.
+ *
+ * Relative paths (a `file:` DATABASE_URL, NEWSBOT_TAXONOMY) and the `.env` file belong to the project folder
+ * (the one holding package.json), not to the current folder: `npx newsbot` run from a subfolder uses the same
+ * database as `npm start`.
  */
+import { existsSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { ConfigError } from "./core/errors.ts";
+
+/** The project folder (where package.json is). */
+export const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+/** The database when DATABASE_URL is unset or empty (resolved against the project folder). */
+const DEFAULT_DATABASE_URL = "file:./data/newsbot.db";
+
+/** `file:./data/x.db` → `file:/…/project/data/x.db`; absolute paths, `:memory:` and other URLs unchanged. */
+export function resolveDatabaseUrl(url: string, root: string = projectRoot): string {
+  if (!url.startsWith("file:")) return url;
+  const rest = url.slice("file:".length);
+  const q = rest.indexOf("?");
+  const path = q < 0 ? rest : rest.slice(0, q);
+  if (path === ":memory:" || path === "" || isAbsolute(path)) return url;
+  return `file:${resolve(root, path)}${q < 0 ? "" : rest.slice(q)}`;
+}
 
 const list = z
   .string()
@@ -23,7 +46,7 @@ const urlNoSlash = optional.refine((s) => s === undefined || /^https?:\/\/[^\s]+
 });
 
 const schema = z.object({
-  DATABASE_URL: optional,
+  DATABASE_URL: optional.transform((s) => resolveDatabaseUrl(s ?? DEFAULT_DATABASE_URL)),
   NEWSBOT_LANG: z.enum(["fr", "en"]).default("fr"),
   /** Unset: "info" with platforms, "warn" in the terminal chat and the CLI (logs share the screen there). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
@@ -63,7 +86,7 @@ const schema = z.object({
   /** Force the terminal chat even when platform tokens are set. */
   NEWSBOT_CONSOLE: z.enum(["auto", "true", "false"]).default("auto"),
   /** Optional JSON file replacing the default topic taxonomy. */
-  NEWSBOT_TAXONOMY: optional,
+  NEWSBOT_TAXONOMY: optional.transform((s) => (s === undefined ? undefined : resolve(projectRoot, s))),
 });
 
 /** Rules across variables, checked on the raw environment so they are reported with the others. */
@@ -96,6 +119,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration:\n  ${problems.join("\n  ")}`, { problems });
   }
   return r.data;
+}
+
+/**
+ * The entry points' configuration: the project folder's `.env` (variables already set in the environment win),
+ * then the environment, validated. Throws ConfigError listing every problem.
+ */
+export function configFromEnvironment(): Config {
+  const envFile = join(projectRoot, ".env");
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return loadConfig(process.env);
 }
 
 /** Values that must never appear in logs. */

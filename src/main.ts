@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runConsoleChat } from "./adapters/console/console-chat.ts";
 import { type App, createApp, topicInfos } from "./app.ts";
-import { type Config, loadConfig, secretsOf } from "./config.ts";
+import { type Config, configFromEnvironment, secretsOf } from "./config.ts";
 import { ConfigError } from "./core/errors.ts";
 import { type Logger, systemClock } from "./core/logger.ts";
 import type { PlatformAdapter } from "./core/platform.ts";
@@ -93,10 +93,9 @@ async function importDemo(app: App, logger: Logger): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = configFromEnvironment();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n(see .env.example)\n`);

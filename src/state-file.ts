@@ -5,16 +5,17 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { projectRoot } from "./config.ts";
 
 export interface StateValue {
   get(): Promise<string | null>;
   set(value: string): Promise<void>;
 }
 
-/** The data directory: next to the SQLite file, or ./data for PostgreSQL. */
-export function dataDir(databaseUrl: string | undefined): string {
-  const url = databaseUrl || "file:./data/newsbot.db";
-  return url.startsWith("file:") ? dirname(url.slice("file:".length)) : "./data";
+/** The data directory: next to the SQLite file (config resolves its path), or the project's data/ for PostgreSQL. */
+export function dataDir(databaseUrl: string): string {
+  if (!databaseUrl.startsWith("file:")) return join(projectRoot, "data");
+  return dirname(databaseUrl.slice("file:".length).split("?")[0] ?? "");
 }
 
 export function stateFile(dir: string, name: string): StateValue {

@@ -2,9 +2,8 @@
  * The `newsbot` command line. Run `newsbot help` for the list of subcommands.
  * Output for tools goes to stdout (JSON where asked); messages, progress and logs go to stderr.
  */
-import { existsSync } from "node:fs";
 import { createApp, taxonomyFrom, topicInfos } from "../app.ts";
-import { type Config, loadConfig, secretsOf } from "../config.ts";
+import { configFromEnvironment, secretsOf } from "../config.ts";
 import { ConfigError, UserInputError } from "../core/errors.ts";
 import { systemClock } from "../core/logger.ts";
 import { checkFeed } from "../ingest/pipeline.ts";
@@ -41,18 +40,13 @@ const io: Io = {
   err: (s) => process.stderr.write(`${s}\n`),
 };
 
-function config(): Config {
-  if (existsSync(".env")) process.loadEnvFile(".env");
-  return loadConfig(process.env);
-}
-
 async function run(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   if (!cmd || cmd === "help" || cmd === "--help" || cmd === "-h") {
     io.out(HELP);
     return 0;
   }
-  const cfg = config();
+  const cfg = configFromEnvironment();
   const logger = createLogger({ level: cfg.LOG_LEVEL ?? "warn", secrets: secretsOf(cfg) });
 
   if (cmd === "analyze") {
