@@ -3,6 +3,7 @@
  * (no query engine binary). The only module that loads src/generated.
  */
 import type { PrismaClient } from "../generated/sqlite/client.ts";
+import { withCleanText } from "./clean-text.ts";
 import { sqliteFile } from "./migrate-sqlite.ts";
 import { type Provider, providerOf } from "./migration-files.ts";
 
@@ -24,7 +25,7 @@ export async function createDb(url: string): Promise<DbHandle> {
       import("../generated/postgresql/client.ts"),
       import("@prisma/adapter-pg"),
     ]);
-    const db = new PgClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const db = new PgClient({ adapter: withCleanText(new PrismaPg({ connectionString: url })) });
     // The two generated clients differ only in provider-specific option types.
     return { db: db as unknown as Db, provider };
   }
@@ -33,7 +34,10 @@ export async function createDb(url: string): Promise<DbHandle> {
     import("../generated/sqlite/client.ts"),
     import("@prisma/adapter-better-sqlite3"),
   ]);
-  return { db: new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) }), provider };
+  return {
+    db: new SqliteClient({ adapter: withCleanText(new PrismaBetterSQLite3({ url, timeout: 15_000 })) }),
+    provider,
+  };
 }
 
 /** True for a unique-constraint violation, however the driver adapter reported it. */

@@ -11,6 +11,7 @@
  * JSON text, never SQL.
  */
 import { raw } from "@prisma/client/runtime/client";
+import { cleanText } from "./clean-text.ts";
 import type { Tx } from "./db.ts";
 import type { Provider } from "./migration-files.ts";
 
@@ -18,13 +19,14 @@ import type { Provider } from "./migration-files.ts";
 const ROWS_PER_STATEMENT = 2_000;
 
 // A lone UTF-16 surrogate: JSON.stringify writes it as "\ud800", which PostgreSQL's jsonb refuses (the whole
-// batch would fail). Bound as a parameter, the drivers encode it to UTF-8 as U+FFFD; so does this.
+// batch would fail). Bound as a parameter, the drivers encode it to UTF-8 as U+FFFD; so does this. NUL goes
+// as it does from every other parameter (clean-text.ts): JSON would carry it as "\u0000", past the driver.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A value as the Prisma adapters would bind it: SQLite dates as ISO text with "+00:00", booleans as 0/1. */
 function sqliteValue(v: unknown): unknown {
   if (v === undefined) return null;
-  if (typeof v === "string") return v.replace(LONE_SURROGATE, "\uFFFD");
+  if (typeof v === "string") return cleanText(v).replace(LONE_SURROGATE, "\uFFFD");
   if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
   if (typeof v === "boolean") return v ? 1 : 0;
   return v;
@@ -32,7 +34,7 @@ function sqliteValue(v: unknown): unknown {
 
 function pgValue(v: unknown): unknown {
   if (v === undefined) return null;
-  if (typeof v === "string") return v.replace(LONE_SURROGATE, "\uFFFD");
+  if (typeof v === "string") return cleanText(v).replace(LONE_SURROGATE, "\uFFFD");
   // timestamp(3) without time zone, as Prisma stores DateTime: the UTC wall time.
   if (v instanceof Date) return v.toISOString().replace("Z", "");
   return v;
