@@ -172,15 +172,19 @@ export interface DigestStory {
 
 /** Reads the archive for composing digests. */
 export interface DigestQueries {
-  /** Stories with an article that arrived (was stored) in (from, to], newest first; topic filter when not empty. */
+  /**
+   * Stories with an article that arrived (was stored) in (from, to], newest first; topic filter when not empty;
+   * with `publishedAfter`, only articles published after it (undated ones: first seen after it).
+   */
   storiesArrived(
     from: Date,
     to: Date,
     topics: string[],
     limit: number,
+    publishedAfter?: Date,
   ): Promise<{ stories: DigestStory[]; total: number }>;
-  /** Quotes from articles that arrived in (from, to], topic filter when not empty. */
-  quotesArrived(from: Date, to: Date, topics: string[], limit: number): Promise<QuoteRow[]>;
+  /** Quotes from articles that arrived in (from, to], topic filter when not empty, `publishedAfter` as above. */
+  quotesArrived(from: Date, to: Date, topics: string[], limit: number, publishedAfter?: Date): Promise<QuoteRow[]>;
   /**
    * Anniversaries of a day; with `topics`, only events of articles in those topics (curated events without an
    * article always qualify).

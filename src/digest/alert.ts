@@ -6,6 +6,7 @@ import type { DigestStory } from "../core/delivery.ts";
 import { line, type Reply } from "../core/reply.ts";
 import { truncate } from "../core/text.ts";
 import { linesCost, MESSAGE_BUDGET } from "./budget.ts";
+import { outletList } from "./compose.ts";
 import { ds } from "./strings.ts";
 
 /** The alert post for new stories, or null when there is none. */
@@ -24,7 +25,16 @@ export function composeAlert(
     const l = line(
       "• ",
       { text: truncate(s.title, 200), url: s.url ?? undefined, bold: !s.url },
-      { text: s.sources.length > 0 ? ` — ${s.sources.map((x) => x.name).join(", ")}` : "", italic: true },
+      {
+        text:
+          s.sources.length > 0
+            ? ` — ${outletList(
+                s.sources.map((x) => x.name),
+                lang,
+              )}`
+            : "",
+        italic: true,
+      },
     ).filter((x) => x.text !== "");
     const cost = linesCost([l], platform);
     if (cost > room) break;

@@ -1,6 +1,8 @@
 /**
  * Reads what a subscription's post needs (through `DigestQueries`) and composes it: a digest, an
- * anniversaries post or an alert. The window is what arrived since the previous post of the subscription.
+ * anniversaries post or an alert. The window is what arrived since the previous post of the subscription
+ * and was published (first seen, when undated) in its period: since the previous post for a daily digest or
+ * an alert, the last 7 days for a weekly digest.
  */
 import type { TopicInfo } from "../core/command.ts";
 import type { DigestQueries, DigestStory, SubscriptionRecord } from "../core/delivery.ts";
@@ -18,10 +20,36 @@ export interface BuildOptions {
   sendEmptyDigest?: boolean;
 }
 
-/** The data window of a post: (from, to]. */
+/** The data window of a post: arrived in (from, to], published after `publishedAfter` (default: recentSince). */
 export interface PostWindow {
   from: Date;
   to: Date;
+  publishedAfter?: Date;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * How late an article may reach us and still count as news of the period: a feed polled late or backing off
+ * delivers an article published shortly before the previous post after it was sent. Arrival windows never
+ * overlap, so such an article still appears once.
+ */
+export const LATE_ARRIVAL_MS = 12 * HOUR_MS;
+
+/**
+ * The oldest publication date a post shows: the last 7 days for a weekly digest; since the previous post
+ * (less `LATE_ARRIVAL_MS`) for a daily digest or an alert. Articles published earlier — an old archive
+ * imported today — are not news.
+ */
+export function recentSince(sub: Pick<SubscriptionRecord, "kind" | "frequency">, window: PostWindow): Date {
+  if (sub.kind === "digest" && sub.frequency === "weekly") return new Date(window.to.getTime() - 7 * 24 * HOUR_MS);
+  return new Date(window.from.getTime() - LATE_ARRIVAL_MS);
+}
+
+/** The start of the period a post covers, as said to readers (the late-arrival tolerance left out). */
+export function periodStart(sub: Pick<SubscriptionRecord, "kind" | "frequency">, window: PostWindow): Date {
+  const since = window.publishedAfter ?? recentSince(sub, window);
+  return new Date(Math.max(since.getTime(), window.from.getTime()));
 }
 
 /** Stories read per digest before fitting (the rest is counted for the "/latest" pointer). */
@@ -63,7 +91,8 @@ async function filteredStories(
   queries: DigestQueries,
   limit: number,
 ): Promise<{ stories: DigestStory[]; total: number }> {
-  const r = await queries.storiesArrived(window.from, window.to, sub.topics, limit);
+  const after = window.publishedAfter ?? recentSince(sub, window);
+  const r = await queries.storiesArrived(window.from, window.to, sub.topics, limit, after);
   const kept = r.stories.filter((s) => matchesFilter(s.title, sub.terms));
   return { stories: kept, total: r.total - (r.stories.length - kept.length) };
 }
@@ -87,7 +116,8 @@ export async function buildPost(
   }
   const { stories, total } = await filteredStories(sub, window, queries, MAX_STORIES);
   if (stories.length === 0 && !opts.sendEmptyDigest) return null;
-  const quotes = await queries.quotesArrived(window.from, window.to, sub.topics, 20);
+  const after = window.publishedAfter ?? recentSince(sub, window);
+  const quotes = await queries.quotesArrived(window.from, window.to, sub.topics, 20, after);
   const horizon = sub.frequency === "weekly" ? 7 : 2;
   return composeDigest(
     {

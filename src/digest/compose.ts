@@ -70,10 +70,22 @@ export function pickQuote(quotes: QuoteRow[]): QuoteRow | null {
   return quotes.find((q) => q.text.length >= 40 && q.text.length <= 280) ?? quotes[0] ?? null;
 }
 
+/** Outlets named on a story line; more are counted ("A, B, C et 2 autres"). */
+const NAMED_OUTLETS = 4;
+
+/** The outlets of a story, by name: the title links to one article, the line says who else reports it. */
+export function outletList(names: string[], lang: Lang): string {
+  if (names.length <= NAMED_OUTLETS) return names.join(", ");
+  const shown = names.slice(0, NAMED_OUTLETS - 1).join(", ");
+  return ds(lang, "moreOutlets", { names: shown, count: names.length - (NAMED_OUTLETS - 1) });
+}
+
 function storyLine(s: DigestStory, lang: Lang): Line {
   const parts: Span[] = [{ text: "• " }, { text: truncate(s.title, 200), url: s.url ?? undefined, bold: !s.url }];
-  const names = s.sources.map((x) => x.name);
-  const meta = names.length > 3 ? ds(lang, "sources", { count: names.length }) : names.join(", ");
+  const meta = outletList(
+    s.sources.map((x) => x.name),
+    lang,
+  );
   if (meta) parts.push({ text: ` — ${meta}`, italic: true });
   return parts;
 }

@@ -1,12 +1,13 @@
 /**
  * `/digest` and `newsbot digest --dry-run`: the next post of a chat, composed now from what arrived since
- * its previous post, without touching the outbox or the schedule.
+ * its previous post, without touching the outbox or the schedule. The preview says which period it covers
+ * (since the previous post, the last 7 days for a weekly digest) and says so when nothing new was published.
  */
 import type { ChatRef, Lang, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestPreviewer, SubscriptionRecord } from "../core/delivery.ts";
 import { formatLongDay } from "../core/format.ts";
 import { line, type Reply } from "../core/reply.ts";
-import { buildPost } from "../digest/build.ts";
+import { buildPost, periodStart } from "../digest/build.ts";
 import { ds } from "../digest/strings.ts";
 import { failureText } from "../outbox/failure-notice.ts";
 import { localDay, localParts } from "./next-due.ts";
@@ -57,33 +58,39 @@ export function createDigestPreviewer(opts: PreviewOptions): DigestPreviewer & {
 } {
   const alertEvery = opts.alertEveryMinutes ?? 15;
 
+  /** Day, time and zone of an instant in the subscription's zone, for the preview's notes. */
+  function when(at: Date, sub: SubscriptionRecord): { date: string; time: string; tz: string } {
+    const l = localParts(at, sub.timezone);
+    return {
+      date: formatLongDay(localDay(at, sub.timezone), sub.language),
+      time: `${String(l.hh).padStart(2, "0")}:${String(l.mm).padStart(2, "0")}`,
+      tz: sub.timezone,
+    };
+  }
+
   async function previewOne(sub: SubscriptionRecord, now: Date, subscribed: boolean): Promise<Reply> {
     const lang = sub.language;
     const next = sub.nextDueAt && sub.nextDueAt > now ? sub.nextDueAt : nextDueFor(sub, now, alertEvery);
     const period = currentPeriod(sub, now, alertEvery);
     const from = sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery);
     const nextDay = localDay(next, sub.timezone);
-    const reply = await buildPost(
-      sub,
-      nextDay,
-      { from, to: now },
-      { queries: opts.store, topics: opts.topics, sendEmptyDigest: false },
-    );
-    const l = localParts(next, sub.timezone);
+    const window = { from, to: now };
+    const reply = await buildPost(sub, nextDay, window, {
+      queries: opts.store,
+      topics: opts.topics,
+      sendEmptyDigest: false,
+    });
+    const since = when(periodStart(sub, window), sub);
+    const weekly = sub.kind === "digest" && sub.frequency === "weekly";
     const notes = [
-      subscribed
-        ? ds(lang, "previewNext", {
-            date: formatLongDay(nextDay, lang),
-            time: `${String(l.hh).padStart(2, "0")}:${String(l.mm).padStart(2, "0")}`,
-            tz: sub.timezone,
-          })
-        : ds(lang, "previewNone"),
+      subscribed ? ds(lang, "previewNext", when(next, sub)) : ds(lang, "previewNone"),
+      ...(sub.kind === "anniversaries" ? [] : [ds(lang, weekly ? "previewPeriodWeekly" : "previewPeriod", since)]),
     ];
     if (subscribed) {
       const failure = await opts.store.lastFailure(sub.id);
       if (failure) notes.push(failureText(lang, failure));
     }
-    const body = reply ?? { lines: [line(ds(lang, "previewNothing"))], kind: "empty" as const };
+    const body = reply ?? { lines: [line(ds(lang, "previewNothing", since))], kind: "empty" as const };
     return { ...body, footer: notes.join("\n") };
   }
 

@@ -15,7 +15,7 @@ export function deliveryStore(db: Db, provider: Provider): Omit<DeliveryStore, "
     ...chatStore(db),
     ...subscriptionStore(db),
     ...outboxStore(db, provider),
-    storiesArrived: (from, to, topics, limit) => storiesArrived(db, from, to, topics, limit),
-    quotesArrived: (from, to, topics, limit) => quotesArrived(db, from, to, topics, limit),
+    storiesArrived: (from, to, topics, limit, after) => storiesArrived(db, from, to, topics, limit, after),
+    quotesArrived: (from, to, topics, limit, after) => quotesArrived(db, from, to, topics, limit, after),
   };
 }

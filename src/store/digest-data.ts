@@ -1,35 +1,44 @@
 /**
- * What a digest is composed from: stories and quotes by arrival time (when the bot stored the articles),
- * so a digest covers exactly what arrived since the subscription's previous one.
+ * What a digest is composed from: stories and quotes of the articles that arrived (were stored) in the
+ * window — so consecutive digests never repeat an article — and that are recent: published after
+ * `publishedAfter` (or, for an article its feed gave no date, first seen after it). Importing an old archive
+ * thus never turns years-old stories into today's news.
  */
 import type { DigestStory } from "../core/delivery.ts";
 import type { QuoteRow, SourceRef } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
-import { addSourceRef } from "./source-ref.ts";
+import { addSourceRef, leadArticle } from "./source-ref.ts";
 
 /** Upper bound on in-window articles read for one digest. */
 const MAX_ARTICLES = 2000;
 
-function arrivedWhere(from: Date, to: Date, topics: string[]): Prisma.ArticleWhereInput {
+function arrivedWhere(from: Date, to: Date, topics: string[], publishedAfter?: Date): Prisma.ArticleWhereInput {
   return {
     createdAt: { gt: from, lte: to },
+    ...(publishedAfter
+      ? { OR: [{ publishedAt: { gt: publishedAfter } }, { publishedAt: null, createdAt: { gt: publishedAfter } }] }
+      : {}),
     // A new source's history (seeded by /addsource) is archived, not news: never in digests or alerts.
     seeded: false,
     ...(topics.length > 0 ? { topics: { some: { topic: { slug: { in: topics } } } } } : {}),
   };
 }
 
-/** Stories with an article that arrived in (from, to], newest arrival first, and their total count. */
+/**
+ * Stories with an article that arrived in (from, to] (and, with `publishedAfter`, is recent), newest arrival
+ * first, and their total count.
+ */
 export async function storiesArrived(
   db: Db,
   from: Date,
   to: Date,
   topics: string[],
   limit: number,
+  publishedAfter?: Date,
 ): Promise<{ stories: DigestStory[]; total: number }> {
   const arrived = await db.article.findMany({
-    where: arrivedWhere(from, to, topics),
+    where: arrivedWhere(from, to, topics, publishedAfter),
     select: { storyId: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_ARTICLES,
@@ -46,6 +55,7 @@ export async function storiesArrived(
       articles: {
         orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
         select: {
+          title: true,
           url: true,
           source: { select: { title: true, url: true } },
           topics: { select: { topic: { select: { slug: true } } } },
@@ -64,10 +74,11 @@ export async function storiesArrived(
       addSourceRef(sources, a.source);
       for (const t of a.topics) slugs.add(t.topic.slug);
     }
+    const lead = leadArticle(s.articles);
     out.push({
       storyId: s.id,
-      title: s.title,
-      url: s.articles.find((a) => a.url !== null)?.url ?? null,
+      title: lead?.title || s.title,
+      url: lead?.url ?? null,
       sources,
       topics: [...slugs].sort(),
       arrivedAt: newest.get(id) ?? to,
@@ -76,17 +87,18 @@ export async function storiesArrived(
   return { stories: out, total: ids.length };
 }
 
-/** Quotes with a speaker from articles that arrived in (from, to], newest article first. */
+/** Quotes with a speaker from articles that arrived in (from, to] (and are recent), newest article first. */
 export async function quotesArrived(
   db: Db,
   from: Date,
   to: Date,
   topics: string[],
   limit: number,
+  publishedAfter?: Date,
 ): Promise<QuoteRow[]> {
   const rows = await db.quote.findMany({
     where: {
-      article: arrivedWhere(from, to, topics),
+      article: arrivedWhere(from, to, topics, publishedAfter),
       OR: [{ personId: { not: null } }, { speakerName: { not: null } }],
     },
     orderBy: [{ article: { createdAt: "desc" } }, { articleId: "desc" }, { position: "asc" }],

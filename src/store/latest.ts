@@ -4,7 +4,7 @@
 import type { LatestQuery, SourceRef, StoryLine } from "../core/queries.ts";
 import type { Db } from "./db.ts";
 import { foldText } from "./fold.ts";
-import { addSourceRef } from "./source-ref.ts";
+import { addSourceRef, leadArticle } from "./source-ref.ts";
 
 /** Source ids matching an id, an exact URL or a title/URL substring (accent- and case-insensitive). */
 export async function resolveSources(db: Db, ref: string): Promise<number[]> {
@@ -18,7 +18,7 @@ export async function resolveSources(db: Db, ref: string): Promise<number[]> {
   return all.filter((s) => foldText(s.title ?? "").includes(q) || foldText(s.url).includes(q)).map((s) => s.id);
 }
 
-/** Stories newest first, with the earliest article's title and URL, their sources and topics. */
+/** Stories newest first, with one article's title and its own URL (`leadArticle`), their sources and topics. */
 export async function latest(db: Db, q: LatestQuery): Promise<StoryLine[]> {
   const articleFilter: { sourceId?: { in: number[] }; topics?: { some: { topic: { slug: string } } } } = {};
   if (q.source !== undefined && q.source.trim() !== "") {
@@ -53,7 +53,7 @@ export async function latest(db: Db, q: LatestQuery): Promise<StoryLine[]> {
     },
   });
   return stories.flatMap((s) => {
-    const first = s.articles[0];
+    const first = leadArticle(s.articles);
     if (!first) return [];
     const sources: SourceRef[] = [];
     const topics = new Set<string>();
@@ -61,12 +61,11 @@ export async function latest(db: Db, q: LatestQuery): Promise<StoryLine[]> {
       addSourceRef(sources, a.source);
       for (const t of a.topics) topics.add(t.topic.slug);
     }
-    const withUrl = s.articles.find((a) => a.url !== null);
     return [
       {
         storyId: s.id,
         title: first.title,
-        url: withUrl?.url ?? null,
+        url: first.url,
         publishedAt: s.lastSeenAt,
         sourceCount: new Set(s.articles.map((a) => a.sourceId ?? 0)).size,
         articleCount: s.articles.length,

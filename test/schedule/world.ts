@@ -96,7 +96,10 @@ export async function openWorld(
 
 let seq = 0;
 
-/** Stores an invented article that "arrived" at `at` (its createdAt), in a new story unless `storyId`. */
+/**
+ * Stores an invented article that "arrived" at `at` (its createdAt), in a new story unless `storyId`;
+ * `published` is its feed date (none by default), `url` its link (an invented one by default).
+ */
 export async function addArticle(
   w: Pick<World, "store" | "db">,
   a: {
@@ -105,6 +108,8 @@ export async function addArticle(
     topics?: string[];
     source?: string;
     storyId?: number;
+    published?: string;
+    url?: string | null;
     quote?: { text: string; speaker: string };
     event?: { start: string; summary: string };
   },
@@ -123,7 +128,12 @@ export async function addArticle(
     events: a.event ? [event(a.event.start, a.event.start, a.event.summary)] : [],
   });
   const r = await w.store.saveArticle(
-    input({ title: a.title, sourceId: src.id, url: `https://${a.source ?? "steppe-info"}.example/a/${seq}` }),
+    input({
+      title: a.title,
+      sourceId: src.id,
+      url: a.url !== undefined ? a.url : `https://${a.source ?? "steppe-info"}.example/a/${seq}`,
+      publishedAt: a.published ? new Date(a.published) : null,
+    }),
     an,
     createHash("sha256").update(text).digest("hex"),
     a.storyId ?? null,
