@@ -5,7 +5,7 @@
  */
 import Database from "better-sqlite3";
 import pg from "pg";
-import { foldKey } from "../src/analysis/fold.ts";
+import { foldKey } from "../src/core/name-key.ts";
 import { foldText } from "../src/store/fold.ts";
 import { generateArticle, SPEAKERS } from "./text.ts";
 

@@ -2,9 +2,9 @@ import type { Command, CommandRequest } from "../src/core/command.ts";
 import { formatDay } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { type Line, line } from "../src/core/reply.ts";
+import { healthState } from "../src/core/source-health.ts";
 import type { SourceRecord } from "../src/core/store.ts";
 import { truncate } from "../src/core/text.ts";
-import { healthState } from "../src/ingest/backoff.ts";
 import { adminOf } from "./_admin.ts";
 
 function when(req: CommandRequest, d: Date): string {

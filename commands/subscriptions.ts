@@ -1,7 +1,7 @@
 import type { Command } from "../src/core/command.ts";
+import { failureText } from "../src/core/failure-notice.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
-import { failureText } from "../src/outbox/failure-notice.ts";
 import { adminOf } from "./_admin.ts";
 import { chatSubscriptions, describe } from "./_subscriptions.ts";
 

@@ -3,12 +3,12 @@
  * person mentions from French text by capitalised sequences, titles and roles.
  */
 import type { ExtractedPerson } from "../core/analysis-types.ts";
-import { foldKey, jaroWinkler } from "./fold.ts";
+import { foldKey, jaroWinkler } from "../core/name-key.ts";
 import { NAME_STOPWORDS } from "./name-stopwords.ts";
 import { DEFAULT_PEOPLE, type PersonSeed } from "./people-table.ts";
 import { roleAfter, roleBefore } from "./roles.ts";
 
-export { foldKey, jaroWinkler } from "./fold.ts";
+export { foldKey, jaroWinkler } from "../core/name-key.ts";
 
 /** A canonical person known to the registry. */
 export interface PersonEntry {

@@ -25,8 +25,6 @@ const fr = {
   previewPeriodWeekly: "Période couverte : les 7 derniers jours, depuis le {date} à {time} ({tz}).",
   previewNothing: "Rien à envoyer pour l'instant : rien de nouveau publié depuis le {date} à {time} ({tz}).",
   previewUnavailable: "Les envois programmés ne sont pas activés sur ce bot.",
-  lastFailed: "Dernier envoi en échec ({period}) : {error}",
-  failNotice: "⚠️ Un envoi programmé ({period}) n'a pas pu être publié : {error}. Voir /subscriptions.",
 } as const;
 
 const en: Record<keyof typeof fr, string> = {
@@ -50,8 +48,6 @@ const en: Record<keyof typeof fr, string> = {
   previewPeriodWeekly: "Period covered: the last 7 days, since {date} at {time} ({tz}).",
   previewNothing: "Nothing to send yet: nothing new published since {date} at {time} ({tz}).",
   previewUnavailable: "Scheduled posts are not enabled on this bot.",
-  lastFailed: "Last post failed ({period}): {error}",
-  failNotice: "⚠️ A scheduled post ({period}) could not be published: {error}. See /subscriptions.",
 };
 
 export type DigestKey = keyof typeof fr;

@@ -1,9 +1,10 @@
 /**
- * Retry delays for transient send failures (429, 5xx, network): exponential with jitter, and never
- * sooner than the platform's own `retry_after`.
+ * Retry delays for transient send failures (429, 5xx, network): exponential with jitter (../core/backoff.ts),
+ * and never sooner than the platform's own `retry_after`.
  */
+import { backoffDelay } from "../core/backoff.ts";
 
-export interface BackoffOptions {
+export interface SendBackoffOptions {
   /** Delay after the first failure (default 30 s). */
   baseMs?: number;
   /** Cap (default 1 h). */
@@ -13,12 +14,13 @@ export interface BackoffOptions {
 }
 
 /** Delay before attempt `attempt + 1`, given `attempt` failures so far (1 = first failure). */
-export function backoffMs(attempt: number, retryAfterMs: number | undefined, opts: BackoffOptions = {}): number {
-  const base = opts.baseMs ?? 30_000;
-  const max = opts.maxMs ?? 3_600_000;
-  const random = opts.random ?? Math.random;
-  const exp = Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+export function backoffMs(attempt: number, retryAfterMs: number | undefined, opts: SendBackoffOptions = {}): number {
   // Half fixed, half jitter: processes that failed together do not retry together.
-  const delay = Math.round(exp * (0.5 + random() * 0.5));
+  const delay = backoffDelay(attempt, {
+    baseMs: opts.baseMs ?? 30_000,
+    maxMs: opts.maxMs ?? 3_600_000,
+    spread: [0.5, 1],
+    ...(opts.random ? { random: opts.random } : {}),
+  });
   return Math.max(delay, retryAfterMs ?? 0);
 }

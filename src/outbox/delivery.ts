@@ -14,11 +14,11 @@
 import { randomBytes } from "node:crypto";
 import type { Platform } from "../core/command.ts";
 import type { OutboxItem, OutboxStore, SubscriptionStore } from "../core/delivery.ts";
+import { failureNotice } from "../core/failure-notice.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
-import { quietUntil } from "../schedule/quiet-hours.ts";
-import { type BackoffOptions, backoffMs } from "./backoff.ts";
-import { failureNotice } from "./failure-notice.ts";
+import { quietUntil } from "../core/quiet-hours.ts";
+import { backoffMs, type SendBackoffOptions } from "./backoff.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export interface DeliveryOptions {
@@ -37,7 +37,7 @@ export interface DeliveryOptions {
   ratePerSecond?: Partial<Record<Platform, number>>;
   /** Attempts before a row is given up (default 8). */
   maxAttempts?: number;
-  backoff?: BackoffOptions;
+  backoff?: SendBackoffOptions;
   /** Rows claimed per round (default 4 × concurrency). */
   batchSize?: number;
   /** Called after each outcome is recorded (metrics, tests). */

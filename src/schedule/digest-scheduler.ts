@@ -12,10 +12,10 @@ import cron from "node-cron";
 import type { TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestQueries, SubscriptionRecord } from "../core/delivery.ts";
 import type { Clock, Logger } from "../core/logger.ts";
+import { quietHoursOf, quietUntil } from "../core/quiet-hours.ts";
 import { buildPost } from "../digest/build.ts";
 import type { Delivery, DeliveryReport } from "../outbox/delivery.ts";
 import { duePeriods, firstWindowStart, nextDueFor } from "./periods.ts";
-import { quietHoursOf, quietUntil } from "./quiet-hours.ts";
 
 export interface DigestSchedulerOptions {
   store: DeliveryStore;

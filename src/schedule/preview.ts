@@ -5,12 +5,13 @@
  */
 import type { ChatRef, Lang, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestPreviewer, SubscriptionRecord } from "../core/delivery.ts";
+import { failureText } from "../core/failure-notice.ts";
 import { formatLongDay } from "../core/format.ts";
 import { line, type Reply } from "../core/reply.ts";
+import { localParts } from "../core/zoned-time.ts";
 import { buildPost, periodStart } from "../digest/build.ts";
 import { ds } from "../digest/strings.ts";
-import { failureText } from "../outbox/failure-notice.ts";
-import { localDay, localParts } from "./next-due.ts";
+import { localDay } from "./next-due.ts";
 import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
 
 export interface PreviewOptions {

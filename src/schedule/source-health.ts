@@ -14,9 +14,9 @@ import { t } from "../core/i18n/index.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
 import { line, type Reply } from "../core/reply.ts";
+import { failingSince, healthState } from "../core/source-health.ts";
 import type { SourceRecord, SourceStore } from "../core/store.ts";
 import { truncate } from "../core/text.ts";
-import { failingSince, healthState } from "../ingest/backoff.ts";
 
 export interface SourceHealthNotifierDeps {
   sources: Pick<SourceStore, "listSources"> & { setHealthNotice(id: number, notice: string | null): Promise<void> };

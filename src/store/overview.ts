@@ -1,7 +1,7 @@
 /**
  * Small read queries: topic counts, speaker autocomplete, archive statistics.
  */
-import { foldKey } from "../analysis/fold.ts";
+import { foldKey } from "../core/name-key.ts";
 import type { TopicCount } from "../core/queries.ts";
 import type { Db } from "./db.ts";
 import { tokens } from "./fold.ts";

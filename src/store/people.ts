@@ -1,7 +1,7 @@
 /**
  * Finding people from what a user typed: any alias, any transliteration, or a surname alone.
  */
-import { foldKey } from "../analysis/fold.ts";
+import { foldKey } from "../core/name-key.ts";
 import type { Db } from "./db.ts";
 import { keyContains, tokens } from "./fold.ts";
 

@@ -1,7 +1,7 @@
 /**
  * /quotes: by speaker (any alias or transliteration, surname alone), by keyword (accent-insensitive), random.
  */
-import { foldKey } from "../analysis/fold.ts";
+import { foldKey } from "../core/name-key.ts";
 import type { QuoteRow, QuotesQuery } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";

@@ -4,8 +4,8 @@
  * `ON CONFLICT DO NOTHING` so concurrent writers never abort each other's transaction.
  */
 import { join, sqltag as sql } from "@prisma/client/runtime/client";
-import { foldKey } from "../analysis/fold.ts";
 import type { DocumentAnalysis, ExtractedEvent, ExtractedPerson } from "../core/analysis-types.ts";
+import { foldKey } from "../core/name-key.ts";
 import type { Tx } from "./db.ts";
 import { foldText } from "./fold.ts";
 

@@ -4,8 +4,8 @@
  * instead of ~15 statements per article. Same rows as saveArticle would write, in the same order.
  */
 import { join, raw } from "@prisma/client/runtime/client";
-import { foldKey } from "../analysis/fold.ts";
 import type { ExtractedPerson } from "../core/analysis-types.ts";
+import { foldKey } from "../core/name-key.ts";
 import type { BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
 import type { Db, Tx } from "./db.ts";
 import { foldText, parseDay } from "./fold.ts";

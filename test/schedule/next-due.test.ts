@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { latestOccurrence, nextOccurrence, zonedTime } from "../../src/schedule/next-due.ts";
+import { zonedTime } from "../../src/core/zoned-time.ts";
+import { latestOccurrence, nextOccurrence } from "../../src/schedule/next-due.ts";
 
 const iso = (d: Date) => d.toISOString();
 

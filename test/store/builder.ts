@@ -2,13 +2,13 @@
  * Hand-made analyses and article inputs for store tests (invented French text on the Kazakhstan–Russia beat).
  */
 import { createHash } from "node:crypto";
-import { foldKey } from "../../src/analysis/fold.ts";
 import type {
   DocumentAnalysis,
   ExtractedEvent,
   ExtractedPerson,
   ExtractedQuote,
 } from "../../src/core/analysis-types.ts";
+import { foldKey } from "../../src/core/name-key.ts";
 import type { ArticleInput } from "../../src/core/store.ts";
 
 export function person(name: string, aliases: string[] = [], role: string | null = null): ExtractedPerson {

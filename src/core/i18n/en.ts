@@ -13,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   "error.badDate": "Unrecognised date: “{value}”. Use YYYY-MM-DD or DD/MM.",
   "error.unknownTopic": "Unknown topic: “{value}”. Topics: {topics}",
   "error.unknownTopicSuggest": "Unknown topic: “{value}”. Did you mean: {suggestions}?",
+  "delivery.lastFailed": "Last post failed ({period}): {error}",
+  "delivery.failNotice": "⚠️ A scheduled post ({period}) could not be published: {error}. See /subscriptions.",
   "help.title": "Newsbot — Kazakhstan–Russia news",
   "help.intro":
     "I follow the news on relations between Kazakhstan and Russia: articles grouped by story, quotes, timeline and anniversaries (articles are in French).",

@@ -11,6 +11,8 @@ export const fr = {
   "error.badDate": "Date non reconnue : « {value} ». Utilisez AAAA-MM-JJ ou JJ/MM.",
   "error.unknownTopic": "Thème inconnu : « {value} ». Thèmes : {topics}",
   "error.unknownTopicSuggest": "Thème inconnu : « {value} ». Vouliez-vous dire : {suggestions} ?",
+  "delivery.lastFailed": "Dernier envoi en échec ({period}) : {error}",
+  "delivery.failNotice": "⚠️ Un envoi programmé ({period}) n'a pas pu être publié : {error}. Voir /subscriptions.",
   "help.title": "Newsbot — l'actualité Kazakhstan–Russie",
   "help.intro":
     "Je suis l'actualité des relations entre le Kazakhstan et la Russie : articles regroupés par sujet, citations, chronologie et anniversaires.",

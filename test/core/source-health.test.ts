@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { healthState, nextFetchDelay, shouldDisable } from "../../src/ingest/backoff.ts";
+import { healthState, nextFetchDelay, shouldDisable } from "../../src/core/source-health.ts";
 
 const MIN = 60_000;
 const DAY = 86_400_000;

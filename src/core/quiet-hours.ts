@@ -1,11 +1,11 @@
 /**
  * Quiet hours of a chat (/settings quiet 22:00-07:00): a scheduled post due inside the window is held until the
  * window ends, in the chat's time zone. A window whose start is after its end crosses midnight. DST: the end is
- * a local wall-clock time turned into an instant like any schedule (./next-due.ts), so a skipped hour moves it
+ * a local wall-clock time turned into an instant like any schedule (./zoned-time.ts), so a skipped hour moves it
  * forward, never drops it.
  */
-import type { QuietHours } from "../core/delivery.ts";
-import { localParts, zonedTime } from "./next-due.ts";
+import type { QuietHours } from "./delivery.ts";
+import { localParts, zonedTime } from "./zoned-time.ts";
 
 function minutes(hhmm: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);

@@ -1,5 +1,5 @@
 /**
- * Name folding: one key per person across French, English and Russian-style transliterations
+ * Name keys (shared by the analysis and the store): one key per person across French, English and Russian-style transliterations
  * (Tokaïev / Tokayev / Tokaev, Sergueï / Sergei / Sergey, Poutine / Putin). Hand-written rules only: a phonetic
  * code (Double Metaphone…) would merge Poutine and Biden, so it is never used to merge.
  */

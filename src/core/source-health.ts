@@ -1,8 +1,9 @@
 /**
- * Per-source retry schedule and health: exponential backoff from 5 minutes to a day, a warning after
+ * Per-source retry schedule and health (shared by polling, the admin commands and the health warnings): exponential backoff from 5 minutes to a day, a warning after
  * three days of failures (so the chat that added the source can be told), disabling after seven days.
  */
-import type { SourceRecord } from "../core/store.ts";
+import { backoffDelay } from "./backoff.ts";
+import type { SourceRecord } from "./store.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -31,11 +32,8 @@ export function nextFetchDelay(
   jitter = 0.1,
   random: () => number = Math.random,
 ): number {
-  const n = Math.max(0, Math.floor(consecutiveFailures));
-  const exp = Math.min(n === 0 ? 0 : n - 1, 30);
-  const raw = Math.min(baseMs * 2 ** exp, maxMs);
-  const spread = raw * Math.max(0, Math.min(jitter, 1)) * (random() * 2 - 1);
-  return Math.max(1000, Math.round(Math.min(raw + spread, maxMs)));
+  const j = Math.max(0, Math.min(jitter, 1));
+  return backoffDelay(consecutiveFailures, { baseMs, maxMs, spread: [1 - j, 1 + j], random, minMs: 1000 });
 }
 
 /** When the current run of failures started: the last success, else the creation of the source. */
