@@ -42,7 +42,12 @@ export const FLOORS = [
     reach: ["**/schedule/**"],
     may: ["core", "analysis", "digest", "ingest", "outbox"],
   },
-  { name: "telegram", dir: "src/adapters/telegram", reach: ["**/adapters/telegram/**", "../telegram/**"], may: ["core"] },
+  {
+    name: "telegram",
+    dir: "src/adapters/telegram",
+    reach: ["**/adapters/telegram/**", "../telegram/**"],
+    may: ["core"],
+  },
   { name: "discord", dir: "src/adapters/discord", reach: ["**/adapters/discord/**", "../discord/**"], may: ["core"] },
   { name: "console", dir: "src/adapters/console", reach: ["**/adapters/console/**", "../console/**"], may: ["core"] },
   // Prisma's own tooling (schema config, migration helpers) uses the store's packages and reaches no floor.
