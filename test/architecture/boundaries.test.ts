@@ -5,7 +5,7 @@
  * src/, so they cannot disturb other tests or the work tree.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,6 +80,17 @@ describe("architecture boundaries", () => {
     });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+  });
+
+  it("every folder of the code sits on a floor of the table (a new folder must say what it may import)", () => {
+    const dirs = new Set(floors.map((f) => f.dir));
+    const folders = [
+      ...readdirSync(join(root, "src"), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !["generated", "cli", "adapters"].includes(d.name))
+        .map((d) => `src/${d.name}`),
+      ...readdirSync(join(root, "src/adapters")).map((d) => `src/adapters/${d}`),
+    ];
+    expect(folders.filter((f) => !dirs.has(f))).toEqual([]);
   });
 
   it("every forbidden import fails lint, in every floor, and allowed ones pass", () => {
