@@ -6,6 +6,7 @@ import type { PrismaClient } from "../generated/sqlite/client.ts";
 import { withCleanText } from "./clean-text.ts";
 import { sqliteFile } from "./migrate-sqlite.ts";
 import { type Provider, providerOf } from "./migration-files.ts";
+import { pgOptions } from "./pg-connect.ts";
 
 /** The client type used everywhere in src/store. The PostgreSQL client has the same model API. */
 export type Db = PrismaClient;
@@ -25,7 +26,7 @@ export async function createDb(url: string): Promise<DbHandle> {
       import("../generated/postgresql/client.ts"),
       import("@prisma/adapter-pg"),
     ]);
-    const db = new PgClient({ adapter: withCleanText(new PrismaPg({ connectionString: url })) });
+    const db = new PgClient({ adapter: withCleanText(new PrismaPg(pgOptions(url))) });
     // The two generated clients differ only in provider-specific option types.
     return { db: db as unknown as Db, provider };
   }
