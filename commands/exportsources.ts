@@ -3,19 +3,22 @@ import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 import { adminOf } from "./_admin.ts";
 
-/** /exportsources — the sources as an OPML file attached to the reply. */
+/**
+ * /exportsources — every source /sources lists, as an OPML file attached to the reply. Local feed files are
+ * listed for reference without a feed address, and the reply says why (src/ingest/opml.ts).
+ */
 const exportsources = {
   name: "exportsources",
   description: { fr: "Exporter les sources en OPML (admin)", en: "Export the sources as OPML (admin)" },
   options: [],
   adminOnly: true,
   async run(req) {
-    const admin = adminOf(req);
-    const count = (await admin.sources.list()).filter((s) => /^https?:/.test(s.url)).length;
-    const content = await admin.sources.exportOpml();
+    const { xml, feeds, localFiles } = await adminOf(req).sources.exportOpml();
+    const lines = [line(t(req.lang, "export.done", { count: feeds + localFiles }))];
+    if (localFiles > 0) lines.push(line(t(req.lang, "export.localFiles", { count: localFiles })));
     return {
-      lines: [line(t(req.lang, "export.done", { count }))],
-      attachment: { filename: "newsbot-sources.opml", mime: "text/x-opml+xml", content },
+      lines,
+      attachment: { filename: "newsbot-sources.opml", mime: "text/x-opml+xml", content: xml },
     };
   },
 } satisfies Command;

@@ -44,14 +44,26 @@ export async function importOpmlFile(app: App, file: string | undefined, io: Io)
   return 0;
 }
 
-/** Writes the sources as OPML to FILE, or to standard output. */
+/**
+ * Writes every source as OPML to FILE, or to standard output; the summary (how many, and why local feed
+ * files have no feed address) goes to standard error.
+ */
 export async function exportOpmlFile(app: App, file: string | undefined, io: Io): Promise<number> {
-  const xml = await admin(app).sources.exportOpml();
+  const { xml, feeds, localFiles } = await admin(app).sources.exportOpml();
   if (file) {
-    writeFileSync(file, xml, "utf8");
-    io.err(`sources written to ${file}`);
+    try {
+      writeFileSync(file, xml, "utf8");
+    } catch (err) {
+      throw new UserInputError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   } else {
     io.out(xml.trimEnd());
   }
+  const where = file ? ` to ${file}` : "";
+  const note =
+    localFiles > 0
+      ? ` (${localFiles} of them local feed file(s), listed for reference without xmlUrl: no other reader can fetch a file on this machine; add them again with newsbot ingest FILE)`
+      : "";
+  io.err(`${feeds + localFiles} source(s) written${where}${note}`);
   return 0;
 }

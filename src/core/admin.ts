@@ -40,6 +40,18 @@ export interface OpmlImportResult {
   existing: number;
 }
 
+/** An OPML export and what it holds. */
+export interface OpmlExport {
+  xml: string;
+  /** http(s) feeds, written as subscriptions any feed reader imports. */
+  feeds: number;
+  /**
+   * Local feed files (`newsbot ingest FILE`): listed by name and file URL but without `xmlUrl`, because no
+   * other reader can fetch a file on this machine and a chat may not import one (re-add: `newsbot ingest FILE`).
+   */
+  localFiles: number;
+}
+
 /** Source management. Fetch problems are thrown as BlockedUrlError, FeedFetchError or FeedParseError. */
 export interface SourceAdmin {
   /** Fetches (SSRF-safe), parses, stores and seeds a feed; its history is stored as seeded, never posted. */
@@ -49,7 +61,8 @@ export interface SourceAdmin {
   find(ref: string): Promise<SourceRecord | null>;
   remove(id: number): Promise<boolean>;
   setPaused(id: number, paused: boolean): Promise<void>;
-  exportOpml(): Promise<string>;
+  /** Every listed source as OPML: feeds as subscriptions, local feed files listed for reference. */
+  exportOpml(): Promise<OpmlExport>;
   /** Throws UserInputError (neutral English message) on malformed OPML; nothing is stored then. */
   importOpml(xml: string, addedBy: string | null): Promise<OpmlImportResult>;
 }

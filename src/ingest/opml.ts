@@ -87,6 +87,7 @@ export function parseOpml(xml: string): OpmlEntry[] {
   const seen = new Set<string>();
   let root: string | null = null;
   let sawBody = false;
+  let localFiles = 0;
   let i = 0;
   for (;;) {
     const lt = text.indexOf("<", i);
@@ -116,6 +117,7 @@ export function parseOpml(xml: string): OpmlEntry[] {
         const attrs = attributes(rawAttrs, text, lt);
         const url = attrs.get("xmlurl")?.trim();
         if (url) addEntry(entries, seen, url, attrs, text, lt);
+        else if (/^file:/i.test(attrs.get("url")?.trim() ?? "")) localFiles++;
       }
       if (!selfClosing) stack.push(name);
     }
@@ -124,6 +126,11 @@ export function parseOpml(xml: string): OpmlEntry[] {
   if (root === null) fail("no <opml> element (is this an OPML file?)", text, 0);
   if (stack.length > 0) fail(`<${stack[stack.length - 1]}> is never closed`, text, text.length);
   if (!sawBody) fail("no <body> element", text, 0);
+  if (entries.length === 0 && localFiles > 0) {
+    throw new UserInputError(
+      `the OPML file lists no feed to import: its ${localFiles} local feed file(s) are listed for reference only (add them on the bot's machine with newsbot ingest FILE)`,
+    );
+  }
   if (entries.length === 0) throw new UserInputError("the OPML file lists no feed (no outline with an xmlUrl)");
   return entries;
 }
@@ -168,7 +175,14 @@ function escapeAttr(s: string): string {
     .replace(/\p{Cc}/gu, (c) => (c === "\t" || c === "\n" || c === "\r" ? c : ""));
 }
 
-/** Writes an OPML 2.0 document listing the http(s) sources (topics become the `category` attribute). */
+/** The label of the group of local feed files in an export (readers skip outlines without `xmlUrl`). */
+const LOCAL_GROUP = "Local feed files (for reference: no feed reader can fetch them; re-add with newsbot ingest FILE)";
+
+/**
+ * Writes an OPML 2.0 document listing every source: http(s) feeds as subscriptions (topics become the
+ * `category` attribute); sources read from local files (file: URLs) in a separate group, as outlines with
+ * their file URL in `url` and no `xmlUrl`, so other readers and our import skip them instead of failing.
+ */
 export function buildOpml(sources: OpmlSource[], opts: { title?: string; now?: Date } = {}): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -179,12 +193,29 @@ export function buildOpml(sources: OpmlSource[], opts: { title?: string; now?: D
     "  </head>",
     "  <body>",
   ];
+  const local: OpmlSource[] = [];
   for (const s of sources) {
-    if (!/^https?:\/\//i.test(s.url)) continue;
+    if (!isFeedUrl(s.url)) {
+      local.push(s);
+      continue;
+    }
     const name = escapeAttr(s.title ?? s.url);
     const category = s.topics.length > 0 ? ` category="${escapeAttr(s.topics.map((t) => `/${t}`).join(","))}"` : "";
     lines.push(`    <outline type="rss" text="${name}" title="${name}" xmlUrl="${escapeAttr(s.url)}"${category}/>`);
   }
+  if (local.length > 0) {
+    lines.push(`    <outline text="${escapeAttr(LOCAL_GROUP)}">`);
+    for (const s of local) {
+      const name = escapeAttr(s.title ?? s.url);
+      lines.push(`      <outline type="link" text="${name}" title="${name}" url="${escapeAttr(s.url)}"/>`);
+    }
+    lines.push("    </outline>");
+  }
   lines.push("  </body>", "</opml>", "");
   return lines.join("\n");
+}
+
+/** True for the sources an OPML export lists as subscriptions (http and https feeds). */
+export function isFeedUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }

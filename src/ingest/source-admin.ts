@@ -7,7 +7,7 @@ import type { AddSourceResult, FeedPreview, OpmlImportResult, SourceAdmin } from
 import { UserInputError } from "../core/errors.ts";
 import type { Clock } from "../core/logger.ts";
 import type { SourceRecord, SourceStore } from "../core/store.ts";
-import { buildOpml, parseOpml } from "./opml.ts";
+import { buildOpml, isFeedUrl, parseOpml } from "./opml.ts";
 import { type ParsedFeed, parseFeed } from "./parse-feed.ts";
 import type { Ingestor } from "./pipeline.ts";
 import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
@@ -117,10 +117,12 @@ export function createSourceAdmin(deps: SourceAdminDeps): SourceAdmin {
     setPaused: (id, paused) => (paused ? deps.sources.setSourcePaused(id, true) : deps.sources.resumeSource(id)),
     async exportOpml() {
       const list = await deps.sources.listSources();
-      return buildOpml(
+      const xml = buildOpml(
         list.map((s) => ({ url: s.url, title: s.title, topics: s.topics })),
         { now: deps.clock.now() },
       );
+      const feeds = list.filter((s) => isFeedUrl(s.url)).length;
+      return { xml, feeds, localFiles: list.length - feeds };
     },
     async importOpml(xml, addedBy) {
       if (xml.length > maxOpml) throw new UserInputError(`the OPML file is too large (limit ${maxOpml} characters)`);

@@ -84,6 +84,8 @@ export const en: Record<MessageKey, string> = {
   "source.paused": "Source no. {id} paused ({title}).",
   "source.resumed": "Source no. {id} resumed ({title}): it will be fetched on the next run.",
   "export.done": "{count} source(s) exported as OPML (attached file).",
+  "export.localFiles":
+    "{count} of them are local feed files, listed for reference without a feed address: another reader cannot read a file on this machine and a chat cannot import one (to add it again: newsbot ingest FILE).",
   "health.warnNotice":
     "⚠️ The source “{title}” has been failing for {days} days ({error}). It will be disabled if this goes on. Check its address or remove it with /removesource {id}.",
   "health.disabledNotice":

@@ -82,6 +82,8 @@ export const fr = {
   "source.paused": "Source n° {id} mise en pause ({title}).",
   "source.resumed": "Source n° {id} reprise ({title}) : elle sera relevée au prochain passage.",
   "export.done": "{count} source(s) exportée(s) au format OPML (fichier joint).",
+  "export.localFiles":
+    "Dont {count} fichier(s) de flux local(aux), listé(s) pour mémoire sans adresse de flux : un autre lecteur ne peut pas lire un fichier de cette machine, et un chat ne peut pas l'importer (pour le rajouter : newsbot ingest FICHIER).",
   "health.warnNotice":
     "⚠️ La source « {title} » échoue depuis {days} jours ({error}). Elle sera désactivée si cela continue. Vérifiez son adresse ou retirez-la avec /removesource {id}.",
   "health.disabledNotice":
