@@ -34,14 +34,16 @@ function usage(req: CommandRequest): never {
 const addevent = {
   name: "addevent",
   description: {
-    fr: "Ajouter ou corriger un événement daté (propriétaires)",
-    en: "Add or correct a dated event (owners)",
+    fr: "Ajouter ou corriger un événement daté",
+    en: "Add or correct a dated event",
   },
   options: [
     { name: "date", type: "string", required: true, description: { fr: "AAAA-MM-JJ", en: "YYYY-MM-DD" } },
     { name: "text", type: "string", required: true, description: { fr: "Description", en: "Description" } },
   ],
   adminOnly: true,
+  access: "owners",
+  usage: { fr: "AAAA-MM-JJ description (ou AAAA-MM, AAAA)", en: "YYYY-MM-DD description (or YYYY-MM, YYYY)" },
   async run(req) {
     await requireOwner(req);
     const admin = adminOf(req);

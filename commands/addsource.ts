@@ -31,7 +31,7 @@ function explain(req: CommandRequest, err: unknown): never {
 /** /addsource URL [thèmes…] — validates a feed (safe fetch, parse, preview), stores it and seeds its history. */
 const addsource = {
   name: "addsource",
-  description: { fr: "Ajouter une source RSS/Atom (propriétaires)", en: "Add an RSS/Atom source (owners)" },
+  description: { fr: "Ajouter une source RSS/Atom", en: "Add an RSS/Atom source" },
   options: [
     { name: "url", type: "string", required: true, description: { fr: "Adresse du flux", en: "Feed address" } },
     {
@@ -42,6 +42,8 @@ const addsource = {
     },
   ],
   adminOnly: true,
+  access: "owners",
+  usage: { fr: "URL [thèmes…]", en: "URL [topics…]" },
   slow: true,
   async run(req) {
     await requireOwner(req);

@@ -18,9 +18,10 @@ function entryLine(e: AuditEntry): Line {
 /** /audit [n] — latest admin actions: everything for owners, this chat's for chat admins. */
 const audit = {
   name: "audit",
-  description: { fr: "Journal des actions d'administration (admin)", en: "Admin action log (admin)" },
+  description: { fr: "Journal des actions d'administration", en: "Admin action log" },
   options: [{ name: "count", type: "integer", description: { fr: "Nombre d'entrées (20)", en: "Entries (20)" } }],
   adminOnly: true,
+  usage: { fr: "[n]", en: "[n]" },
   async run(req) {
     const log = adminOf(req).audit;
     const limit = int(req, "count", 20, 100);

@@ -9,7 +9,7 @@ import { adminOf } from "./_admin.ts";
  */
 const exportsources = {
   name: "exportsources",
-  description: { fr: "Exporter les sources en OPML (admin)", en: "Export the sources as OPML (admin)" },
+  description: { fr: "Exporter les sources en OPML", en: "Export the sources as OPML" },
   options: [],
   adminOnly: true,
   async run(req) {

@@ -10,8 +10,8 @@ import { chatSubscriptions, describeFilter, sameThread } from "./_subscriptions.
 const filter = {
   name: "filter",
   description: {
-    fr: "Filtrer un abonnement : +inclure -exclure (admins du chat)",
-    en: "Filter a subscription: +include -exclude (chat admins)",
+    fr: "Filtrer un abonnement : +inclure -exclure",
+    en: "Filter a subscription: +include -exclude",
   },
   options: [
     {
@@ -23,6 +23,8 @@ const filter = {
     { name: "subscription", type: "integer", description: { fr: "Numéro de l'abonnement", en: "Subscription number" } },
   ],
   adminOnly: false,
+  access: "chatAdmins",
+  usage: { fr: "[N] +mot -mot, ou [N] clear", en: "[N] +word -word, or [N] clear" },
   async run(req) {
     const admin = adminOf(req);
     await requireChatAdmin(req);

@@ -1,8 +1,12 @@
 import type { Command } from "../src/core/command.ts";
+import { accessLabel, accessOf, usageOf } from "../src/core/command-help.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 
-/** /help — what the bot does and the list of commands in the caller's language. */
+/**
+ * /help — what the bot does and every command once, in the caller's language: its argument syntax, what it
+ * does, and who may use it when that is not everyone.
+ */
 const help = {
   name: "help",
   description: { fr: "Aide et liste des commandes", en: "Help and list of commands" },
@@ -15,12 +19,16 @@ const help = {
       lines: [
         line(t(req.lang, "help.intro")),
         line(""),
-        ...cmds.map((c) =>
-          line(
+        ...cmds.map((c) => {
+          const usage = usageOf(c, req.lang);
+          const who = accessOf(c) === "everyone" ? "" : ` · ${accessLabel(c, req.lang)}`;
+          return line(
             { text: `/${c.name}`, bold: true },
-            ` — ${c.description[req.lang]}${c.adminOnly ? ` ${t(req.lang, "help.admin")}` : ""}`,
-          ),
-        ),
+            usage ? { text: ` ${usage}`, code: true } : "",
+            ` — ${c.description[req.lang]}`,
+            who ? { text: who, italic: true } : "",
+          );
+        }),
       ],
       footer: t(req.lang, "help.footer"),
     };

@@ -6,6 +6,7 @@
 import { chatKey } from "../src/core/admin.ts";
 import type { Command, CommandRequest, Lang } from "../src/core/command.ts";
 import { FeedFetchError, UserInputError } from "../src/core/errors.ts";
+import { fill } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 import { adminOf, audit, requireOwner } from "./_admin.ts";
 
@@ -34,13 +35,13 @@ const S = {
     en: "Invalid OPML file: {error}. Nothing was imported.",
   },
   done: {
-    fr: "Import OPML : {added} source(s) ajoutée(s), {existing} déjà suivie(s). Les nouvelles seront lues au prochain passage.",
-    en: "OPML import: {added} source(s) added, {existing} already followed. New ones are fetched on the next round.",
+    fr: "Import OPML : {added} {added|source ajoutée|sources ajoutées}, {existing} déjà {existing|suivie|suivies}. Les nouvelles seront lues au prochain passage.",
+    en: "OPML import: {added} {added|source|sources} added, {existing} already followed. New ones are fetched on the next round.",
   },
 } as const;
 
 function say(lang: Lang, key: keyof typeof S, params: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
+  return fill(lang, S[key][lang], params);
 }
 
 async function download(req: CommandRequest): Promise<string> {
@@ -62,8 +63,8 @@ async function download(req: CommandRequest): Promise<string> {
 const importsources = {
   name: "importsources",
   description: {
-    fr: "Importer des sources depuis un fichier OPML (admin)",
-    en: "Import sources from an OPML file (admin)",
+    fr: "Importer des sources depuis un fichier OPML",
+    en: "Import sources from an OPML file",
   },
   options: [
     {
@@ -74,6 +75,8 @@ const importsources = {
     },
   ],
   adminOnly: true,
+  access: "owners",
+  usage: { fr: "(avec un fichier .opml joint)", en: "(with an attached .opml file)" },
   slow: true,
   async run(req) {
     await requireOwner(req);

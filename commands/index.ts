@@ -3,6 +3,7 @@
  * (Telegram setMyCommands, Discord slash commands); the dispatcher runs them.
  */
 import type { Command } from "../src/core/command.ts";
+import { menuDescription } from "../src/core/command-help.ts";
 import addevent from "./addevent.ts";
 import addsource from "./addsource.ts";
 import audit from "./audit.ts";
@@ -36,7 +37,7 @@ export function validateCommands(list: Command[]): Command[] {
     if (!NAME.test(c.name)) throw new Error(`invalid command name: ${c.name}`);
     if (seen.has(c.name)) throw new Error(`duplicate command: ${c.name}`);
     seen.add(c.name);
-    for (const d of [c.description.fr, c.description.en]) {
+    for (const d of [menuDescription(c, "fr"), menuDescription(c, "en")]) {
       if (d.length < 1 || d.length > 100) throw new Error(`description of /${c.name} must be 1–100 characters`);
     }
     const optionNames = new Set<string>();

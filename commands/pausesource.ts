@@ -6,9 +6,11 @@ import { adminOf, audit, requireOwner, sourceFromArgs, sourceOption } from "./_a
 /** /pausesource N|URL — owners only; recorded in the audit log. */
 const pausesource = {
   name: "pausesource",
-  description: { fr: "Mettre une source en pause (propriétaires)", en: "Pause a source (owners)" },
+  description: { fr: "Mettre une source en pause", en: "Pause a source" },
   options: sourceOption,
   adminOnly: true,
+  access: "owners",
+  usage: { fr: "N ou URL", en: "N or URL" },
   async run(req) {
     await requireOwner(req);
     const admin = adminOf(req);

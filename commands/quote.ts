@@ -23,6 +23,7 @@ const quote = {
     { name: "count", type: "integer", description: { fr: "Nombre de citations (5)", en: "Number of quotes (5)" } },
   ],
   adminOnly: false,
+  usage: { fr: "[orateur ou mot-clé] [n]", en: "[speaker or keyword] [n]" },
   async run(req) {
     const q = str(req, "speaker");
     const limit = int(req, "count", q ? 5 : 1, MAX_RESULTS);

@@ -7,9 +7,11 @@ import { adminOf, audit, requireOwner, sourceFromArgs, sourceOption } from "./_a
 /** /removesource N|URL — owners only; recorded in the audit log. */
 const removesource = {
   name: "removesource",
-  description: { fr: "Retirer une source (propriétaires)", en: "Remove a source (owners)" },
+  description: { fr: "Retirer une source", en: "Remove a source" },
   options: sourceOption,
   adminOnly: true,
+  access: "owners",
+  usage: { fr: "N ou URL", en: "N or URL" },
   async run(req) {
     await requireOwner(req);
     const admin = adminOf(req);

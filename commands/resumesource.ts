@@ -7,11 +7,13 @@ import { adminOf, audit, requireOwner, sourceFromArgs, sourceOption } from "./_a
 const resumesource = {
   name: "resumesource",
   description: {
-    fr: "Reprendre une source en pause ou désactivée (propriétaires)",
-    en: "Resume a paused or disabled source (owners)",
+    fr: "Reprendre une source en pause ou désactivée",
+    en: "Resume a paused or disabled source",
   },
   options: sourceOption,
   adminOnly: true,
+  access: "owners",
+  usage: { fr: "N ou URL", en: "N or URL" },
   async run(req) {
     await requireOwner(req);
     const admin = adminOf(req);

@@ -14,6 +14,7 @@ const search = {
     { name: "count", type: "integer", description: { fr: "Nombre de résultats (10)", en: "Number of results (10)" } },
   ],
   adminOnly: false,
+  usage: { fr: "mots [n]", en: "words [n]" },
   async run(req) {
     const q = str(req, "text");
     if (!q) return { lines: [line(t(req.lang, "search.missing"))], kind: "error", ephemeral: true };

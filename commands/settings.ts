@@ -81,6 +81,11 @@ const settings = {
     { name: "value", type: "string", description: { fr: "Nouvelle valeur", en: "New value" } },
   ],
   adminOnly: false,
+  access: "readAll",
+  usage: {
+    fr: "[language fr|en|auto] [timezone Asia/Almaty] [quiet 22:00-07:00|off]",
+    en: "[language fr|en|auto] [timezone Asia/Almaty] [quiet 22:00-07:00|off]",
+  },
   async run(req) {
     const store = adminOf(req).settings;
     const text = argText(req);

@@ -38,7 +38,7 @@ function sourceLines(req: CommandRequest, s: SourceRecord): Line[] {
 /** /sources — every source with its health: last success, last error, failures in a row, next try. */
 const sources = {
   name: "sources",
-  description: { fr: "Sources suivies et leur état (admin)", en: "Followed sources and their health (admin)" },
+  description: { fr: "Sources suivies et leur état", en: "Followed sources and their health" },
   options: [],
   adminOnly: true,
   async run(req) {

@@ -56,8 +56,8 @@ function parse(req: CommandRequest): Wanted {
 const subscribe = {
   name: "subscribe",
   description: {
-    fr: "S'abonner : revue, anniversaires ou alertes (admins du chat)",
-    en: "Subscribe: digest, anniversaries or alerts (chat admins)",
+    fr: "S'abonner : revue, anniversaires ou alertes",
+    en: "Subscribe: digest, anniversaries or alerts",
   },
   options: [
     {
@@ -89,6 +89,11 @@ const subscribe = {
     },
   ],
   adminOnly: false,
+  access: "chatAdmins",
+  usage: {
+    fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly]",
+    en: "digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly]",
+  },
   async run(req) {
     const admin = adminOf(req);
     await requireChatAdmin(req);

@@ -31,6 +31,10 @@ const timeline = {
     { name: "count", type: "integer", description: { fr: "Nombre d'événements (20)", en: "Number of events (20)" } },
   ],
   adminOnly: false,
+  usage: {
+    fr: "[thème, personne ou mot-clé] [AAAA ou AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [n]",
+    en: "[topic, person or keyword] [YYYY or YYYY-MM] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [n]",
+  },
   async run(req) {
     const q = str(req, "query");
     const base: TimelineQuery = {

@@ -8,7 +8,7 @@ import { chatSubscriptions, kindOf, sameThread } from "./_subscriptions.ts";
 /** /unsubscribe N|digest|alerts|anniversaries — removes a subscription of this chat. */
 const unsubscribe = {
   name: "unsubscribe",
-  description: { fr: "Supprimer un abonnement (admins du chat)", en: "Remove a subscription (chat admins)" },
+  description: { fr: "Supprimer un abonnement", en: "Remove a subscription" },
   options: [
     {
       name: "subscription",
@@ -18,6 +18,8 @@ const unsubscribe = {
     },
   ],
   adminOnly: false,
+  access: "chatAdmins",
+  usage: { fr: "N ou type", en: "N or kind" },
   async run(req) {
     const admin = adminOf(req);
     await requireChatAdmin(req);

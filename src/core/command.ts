@@ -45,10 +45,23 @@ export interface Command {
   options: CommandOption[];
   /** Admin-only commands re-check rights on every call (see CommandRequest.user.isAdmin). */
   adminOnly: boolean;
+  /**
+   * Who may run it, as /help and the command menus say it (rights are enforced by `adminOnly` and the
+   * command itself). Default: "chatAdmins" when `adminOnly`, else "everyone".
+   */
+  access?: Access;
+  /** Argument syntax after the name, shown by /help (e.g. "[thème ou source] [n]"); default: from `options`. */
+  usage?: Localized;
   /** May take longer than Discord's 3 s window: the adapter defers the reply first. */
   slow?: boolean;
   run(req: CommandRequest): Promise<Reply>;
 }
+
+/**
+ * everyone; chatAdmins: a chat's administrators (anyone in a private chat); owners: the bot's owners from
+ * config; readAll: anyone reads, chat admins change.
+ */
+export type Access = "everyone" | "chatAdmins" | "owners" | "readAll";
 
 export interface ChatRef {
   platform: Platform;

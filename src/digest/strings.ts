@@ -3,17 +3,18 @@
  * composition rather than in src/core/i18n so the delivery feature stays in its own folder.
  */
 import type { Lang } from "../core/command.ts";
+import { fill } from "../core/i18n/index.ts";
 
 const fr = {
   titleDaily: "Revue du {date}",
   titleWeekly: "Revue de la semaine — {date}",
   other: "Autres sujets",
-  moreOutlets: "{names} et {count} autres",
+  moreOutlets: "{names} et {count} {count|autre|autres}",
   quote: "Citation du jour",
   anniversaries: "Anniversaires à venir",
-  more: "… et {count} autres sujets : /latest",
+  more: "… et {count} {count|autre sujet|autres sujets} : /latest",
   empty: "Rien de nouveau depuis la dernière revue.",
-  yearsAgo: "Il y a {years} ans, le {date} : {summary}",
+  yearsAgo: "Il y a {years} {years|an|ans}, le {date} : {summary}",
   oneYearAgo: "Il y a 1 an, le {date} : {summary}",
   round: "anniversaire rond",
   annivTitle: "Ce jour-là — {date}",
@@ -34,9 +35,9 @@ const en: Record<keyof typeof fr, string> = {
   moreOutlets: "{names} and {count} more",
   quote: "Quote of the day",
   anniversaries: "Coming anniversaries",
-  more: "… and {count} more stories: /latest",
+  more: "… and {count} more {count|story|stories}: /latest",
   empty: "Nothing new since the last digest.",
-  yearsAgo: "{years} years ago, on {date}: {summary}",
+  yearsAgo: "{years} {years|year|years} ago, on {date}: {summary}",
   oneYearAgo: "1 year ago, on {date}: {summary}",
   round: "round anniversary",
   annivTitle: "On this day — {date}",
@@ -54,6 +55,5 @@ export type DigestKey = keyof typeof fr;
 
 /** The string for `key` in `lang` with `{name}` placeholders filled. */
 export function ds(lang: Lang, key: DigestKey, params: Record<string, string | number> = {}): string {
-  const template = (lang === "en" ? en : fr)[key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(lang, (lang === "en" ? en : fr)[key], params);
 }

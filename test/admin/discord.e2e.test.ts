@@ -121,7 +121,7 @@ describe("Discord", () => {
   it("/exportsources attaches the OPML file", async () => {
     const ix = fake.slashCommand("exportsources", {}, manager);
     const reply = await fake.waitForReply(ix);
-    expect(visibleText(reply.data)).toContain("1 source(s) exportée(s)");
+    expect(visibleText(reply.data)).toContain("1 source exportée");
     const call = await fake.waitForRest("POST", new RegExp(`/interactions/${ix.id}/`));
     const [file] = call.files as Array<{ filename: string; content: string }>;
     expect(file?.filename).toBe("newsbot-sources.opml");

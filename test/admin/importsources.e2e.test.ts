@@ -104,7 +104,7 @@ describe("/importsources on Telegram", () => {
   it("the owner imports a file: sources stored with topics, the chat as their origin, the action audited", async () => {
     const text = await sendDocument(ownerChat, ownerUser, { filename: "veille.opml", content: GOOD });
     expect(text).toBe(
-      "Import OPML : 2 source(s) ajoutée(s), 0 déjà suivie(s). Les nouvelles seront lues au prochain passage.",
+      "Import OPML : 2 sources ajoutées, 0 déjà suivie. Les nouvelles seront lues au prochain passage.",
     );
     const sources = await w.store.listSources();
     expect(sources.map((s) => [s.url, s.topics, s.addedBy])).toEqual([
@@ -148,7 +148,7 @@ describe("/importsources on Discord", () => {
       '<outline type="rss" text="Kaspi" xmlUrl="https://kaspi.test/rss"/>\n<outline type="rss" text="Steppe" xmlUrl="https://steppe-info.test/rss"/>',
     );
     expect(await slashFile({ filename: "plus.opml", content: more }, owner)).toContain(
-      "Import OPML : 1 source(s) ajoutée(s), 1 déjà suivie(s)",
+      "Import OPML : 1 source ajoutée, 1 déjà suivie",
     );
     expect((await w.store.findSourceByUrl("https://kaspi.test/rss"))?.addedBy).toMatch(/^discord:/);
     expect(dc.downloads).toHaveLength(2);

@@ -106,7 +106,7 @@ describe("/sources, /pausesource, /resumesource, /removesource", () => {
     const text = replyText(await run("sources", "", chatAdmin, group, "en"));
     expect(text).toContain(`#${s.id} Steppe Info — failing`);
     expect(text).toContain("last success: ");
-    expect(text).toContain("1 failure(s) in a row");
+    expect(text).toContain("1 failure in a row");
     expect(text).toContain("next try: ");
     expect(text).toContain("last error: HTTP 503 (server unavailable)");
   });

@@ -81,7 +81,7 @@ describe("sources on Telegram", () => {
   it("/exportsources sends the OPML file in the forum topic", async () => {
     const r = await ask(h(), forum, admin, "/exportsources", 77);
     expect(r.payload.message_thread_id).toBe(77);
-    expect(r.text).toBe("1 source(s) exportée(s) au format OPML (fichier joint).");
+    expect(r.text).toBe("1 source exportée au format OPML (fichier joint).");
     const doc = await fake.waitForCall("sendDocument", (c) => String(c.payload.chat_id) === String(forum.id));
     expect(String(doc.payload.message_thread_id)).toBe("77");
     const file = doc.files[0];

@@ -3,10 +3,14 @@
  * anniversaries, times and quotation marks — each command run once, without a platform.
  */
 import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.ts";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
+import { menuDescription } from "../../src/core/command-help.ts";
 import { isRoundAnniversary } from "../../src/core/format.ts";
+import { t } from "../../src/core/i18n/index.ts";
 import type { IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
+import { ds } from "../../src/digest/strings.ts";
 import { fakeQueries, sampleData } from "../fakes/news-queries.ts";
 import { testCore } from "../fakes/services.ts";
 
@@ -82,5 +86,72 @@ describe("anniversaries", () => {
     const oneYear = replyText(await testCore({ now: new Date("2014-11-11T10:00:00Z") }).handle(cmd("onthisday")));
     expect(oneYear).toContain("Il y a 1 an, 11 novembre 2013");
     expect(oneYear).not.toContain("★");
+  });
+});
+
+describe("plurals", () => {
+  it("counts agree with their noun in French and English (0 and 1 are singular in French only)", async () => {
+    const data = sampleData();
+    data.stories = data.stories.slice(0, 1);
+    data.quotes = data.quotes.slice(0, 1);
+    data.timeline = data.timeline.slice(0, 1);
+    const queries = fakeQueries(data);
+    queries.stats = async () => ({ articles: 1, stories: 1, quotes: 1, events: 1, sources: 1 });
+    const fr = replyText(await testCore({ queries }).handle(cmd("start")));
+    expect(fr).toContain("Archive : 1 article, 1 sujet, 1 citation, 1 événement daté.");
+    const en = replyText(await testCore({ queries }).handle(cmd("start", "", { lang: "en" })));
+    expect(en).toContain("Archive: 1 article, 1 story, 1 quote, 1 dated event.");
+    const topics = replyText(await testCore({ queries }).handle(cmd("topics", "", { lang: "en" })));
+    expect(topics).toMatch(/\(sanctions\) — 0 articles$/m);
+    expect(topics).toMatch(/\(energie\) — 3 articles$/m);
+    expect(t("fr", "sources.failures", { count: 1 })).toBe("1 échec consécutif");
+    expect(t("fr", "sources.failures", { count: 0 })).toBe("0 échec consécutif");
+    expect(t("en", "sources.failures", { count: 0 })).toBe("0 failures in a row");
+    expect(t("fr", "health.warnNotice", { title: "x", days: 1, error: "e", id: 1 })).toContain("depuis 1 jour (e)");
+  });
+
+  it("a digest with one hidden story says « 1 autre sujet »", () => {
+    expect(ds("fr", "more", { count: 1 })).toBe("… et 1 autre sujet : /latest");
+    expect(ds("en", "more", { count: 1 })).toBe("… and 1 more story: /latest");
+    expect(ds("fr", "more", { count: 2 })).toBe("… et 2 autres sujets : /latest");
+  });
+});
+
+describe("/help", () => {
+  it("lists each command once with its argument syntax, and who may use it when not everyone", async () => {
+    for (const lang of ["fr", "en"] as const) {
+      const reply = await testCore().handle(cmd("help", "", { lang }));
+      const text = replyText(reply);
+      expect(text).not.toMatch(/\(admin\)/);
+      for (const c of commands) {
+        const lines = text.split("\n").filter((l) => l.startsWith(`/${c.name} `));
+        expect(lines, `/${c.name}`).toHaveLength(1);
+        const who = / · .+$/.exec(lines[0] ?? "")?.[0] ?? "";
+        expect(who.match(/admin|propriétaire|owner/g)?.length ?? 0, `/${c.name}: ${who}`).toBeLessThanOrEqual(1);
+      }
+    }
+    const fr = replyText(await testCore().handle(cmd("help")));
+    const lineOf = (name: string) => fr.split("\n").find((l) => l.startsWith(`/${name} `)) ?? "";
+    expect(lineOf("latest")).toBe("/latest [thème ou source] [n] — Dernières nouvelles, un sujet par ligne");
+    expect(lineOf("onthisday")).toContain("/onthisday [JJ/MM ou AAAA-MM-JJ] [n]");
+    expect(lineOf("subscribe")).toContain("/subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly]");
+    expect(lineOf("subscribe")).toMatch(/ · réservée aux admins du chat$/);
+    expect(lineOf("addsource")).toMatch(/^\/addsource URL \[thèmes…\] — .* · réservée aux propriétaires du bot$/);
+    expect(lineOf("sources")).toMatch(/ · réservée aux admins du chat$/);
+    expect(lineOf("settings")).toMatch(/ · modification réservée aux admins du chat$/);
+    const en = replyText(await testCore().handle(cmd("help", "", { lang: "en" })));
+    expect(en).toContain("/removesource N or URL — Remove a source · bot owners only");
+  });
+
+  it("menus carry the audience once: '(owners)' in the description, never twice", () => {
+    for (const c of commands) {
+      for (const lang of ["fr", "en"] as const) {
+        const d = menuDescription(c, lang);
+        expect(d.length, d).toBeLessThanOrEqual(100);
+        expect((d.match(/\(/g) ?? []).length, d).toBeLessThanOrEqual(1);
+      }
+    }
+    const addsource = commands.find((c) => c.name === "addsource");
+    expect(addsource && menuDescription(addsource, "en")).toBe("Add an RSS/Atom source (owners)");
   });
 });

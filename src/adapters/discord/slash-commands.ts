@@ -18,6 +18,7 @@ import {
 } from "discord.js";
 import { MAX_ARGS_LENGTH } from "../../core/args.ts";
 import type { Command, CommandOption, Localized } from "../../core/command.ts";
+import { menuDescription } from "../../core/command-help.ts";
 import type { Logger } from "../../core/logger.ts";
 
 /** Where the hash of the last registered definitions is kept (a database row in production). */
@@ -98,8 +99,8 @@ export function buildSlashCommands(commands: Command[]): SlashBody[] {
       type: ApplicationCommandType.ChatInput,
       name: c.name,
       name_localizations: sameName(c.name),
-      description: c.description.fr.slice(0, 100),
-      description_localizations: localizations(c.description),
+      description: menuDescription(c, "fr").slice(0, 100),
+      description_localizations: localizations({ fr: menuDescription(c, "fr"), en: menuDescription(c, "en") }),
       options,
       default_member_permissions: c.adminOnly ? String(PermissionFlagsBits.ManageGuild) : null,
       integration_types: [ApplicationIntegrationType.GuildInstall],

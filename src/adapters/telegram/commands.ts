@@ -9,13 +9,14 @@
 import type { Api } from "grammy";
 import type { BotCommand, BotCommandScope, MessageEntity } from "grammy/types";
 import type { Command, Lang } from "../../core/command.ts";
+import { menuDescription } from "../../core/command-help.ts";
 import type { Logger } from "../../core/logger.ts";
 
 /** Telegram's limits: 100 commands, descriptions of 1–256 characters. */
 function toBotCommands(commands: Command[], lang: Lang): BotCommand[] {
   return commands.slice(0, 100).map((c) => ({
     command: c.name,
-    description: (c.description[lang] || c.name).slice(0, 256),
+    description: (menuDescription(c, lang) || c.name).slice(0, 256),
   }));
 }
 

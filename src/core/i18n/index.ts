@@ -1,5 +1,7 @@
 /**
- * Localised strings: one file per language, French by default. `t()` fills `{name}` placeholders.
+ * Localised strings: one file per language, French by default. `t()` fills `{name}` placeholders and
+ * chooses plural forms: `{count|article|articles}` is the singular or the plural word for the number in
+ * `count`, by the language's own rule (French: 0 and 1 take the singular; English: only 1).
  */
 import type { Lang } from "../command.ts";
 import { en } from "./en.ts";
@@ -11,8 +13,27 @@ const tables: Record<Lang, Record<MessageKey, string>> = { fr, en };
 
 /** Returns the string for `key` in `lang`, with `{name}` placeholders replaced by `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = tables[lang][key] ?? fr[key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(lang, tables[lang][key] ?? fr[key], params);
+}
+
+const pluralRules: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules("fr"), en: new Intl.PluralRules("en") };
+
+/** "1 article", "2 articles", "0 article" (fr) / "0 articles" (en). */
+export function plural(lang: Lang, count: number, one: string, other: string): string {
+  return pluralRules[lang].select(count) === "one" ? one : other;
+}
+
+/**
+ * Fills a template written in the syntax of these tables (also used by other string tables, e.g. the
+ * digest's): `{name}` placeholders, then `{name|singular|plural}` forms.
+ */
+export function fill(lang: Lang, template: string, params: Record<string, string | number> = {}): string {
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, name: string, one: string, other: string) => {
+      const n = Number(params[name]);
+      return name in params && Number.isFinite(n) ? plural(lang, n, one, other) : m;
+    })
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** Maps a platform language code ("fr", "fr-FR", "en-US", undefined) to a supported language. */
