@@ -14,6 +14,7 @@ president presidente presidents ministre ministres premier vice ambassadeur port
 secretaire conseil conseiller senat douma majilis parlement assemblee cour tribunal etat etats
 declaration document communique traite accord accords charte programme strategie decret loi constitution
 mme mlle mr dr pr monsieur madame mademoiselle
+kazakh kazakhs kazakhe kazakhes russe russes seconde guerre mondiale grande premiere florilege
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre
 octobre novembre decembre
 kazakhstan russie moscou astana almaty nur sultan noursoultan kremlin federation union organisation nations unies

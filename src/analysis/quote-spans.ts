@@ -20,13 +20,21 @@ export interface Sentence {
 
 const MAX_SPAN = 3000;
 
-/** Top-level quotation spans in text order. Unbalanced marks are ignored rather than swallowing the text. */
+/**
+ * Top-level quotation spans in text order. Unbalanced marks are ignored rather than swallowing the text: a closing
+ * mark of another kind closes the innermost open quotation, and a line break closes all of them.
+ */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: { ch: string; at: number }[] = [];
   let straight = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // A line break closes every open « or “: an unclosed mark must not swallow the next paragraphs.
+    if (c === 0x0a) {
+      stack.length = 0;
+      continue;
+    }
     // « » “ ” "
     if (c !== 0xab && c !== 0xbb && c !== 0x201c && c !== 0x201d && c !== 0x22 && c !== 0x201e) continue;
     const ch = text.charAt(i);
@@ -39,6 +47,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     if (ch === "»" || ch === "”") {
       let k = stack.length - 1;
       while (k >= 0 && stack[k]?.ch !== ch) k--;
+      // “ … » (mismatched marks): a closer with no opener of its kind closes the innermost open quotation.
+      if (k < 0) k = stack.length - 1;
       if (k < 0) continue;
       const open = stack[k];
       stack.length = k;
@@ -111,6 +121,8 @@ export function splitSentences(text: string, masked: string, spans: readonly Quo
     if (c === "." && /(?:^|[\s(])(?:\p{Lu}|Mme|Mlle|Dr|Pr|St|av|etc)$/u.test(masked.slice(Math.max(0, i - 5), i))) {
       continue;
     }
+    // "Kassym-Jomart. Tokaïev": a stray period inside a compound given name and its surname.
+    if (c === "." && /(?:^|\s)\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u.test(masked.slice(Math.max(0, i - 30), i))) continue;
     push(i + 1);
   }
   push(masked.length);

@@ -25,6 +25,7 @@ const GOLD: readonly (readonly [number, string, string | null | readonly (string
   [1, "ouvrira une nouvelle ère", TOK],
   [1, "un niveau sans précédent", TOK],
   [1, "Les négociations porteront", "le communiqué"],
+  [1, "très substantielles", TOK],
   [2, "mettrait fin au conflit", "Donald Trump"],
   [2, "penchera complètement", null],
   [2, "un symbole d'amitié", TOK],
@@ -34,6 +35,9 @@ const GOLD: readonly (readonly [number, string, string | null | readonly (string
   [2, "afin de renforcer", "Sergueï Lavrov"],
   [2, "développer ses relations", "Sergueï Lavrov"],
   [2, "accroître le dialogue efficace", "Dauren Abaev"],
+  [2, "sans fondement", "Dauren Abaev"],
+  [2, "aucun problème", "Roman Vassilenko"],
+  [2, "d'autres problèmes", "Roman Vassilenko"],
   [2, "enrichira les contacts", "Sergueï Lavrov"],
   [2, "préoccupations concernant la menace", "Roman Vassilenko"],
   [2, "Pour nous, l'amitié", "Murat Nurtleu"],
@@ -54,6 +58,9 @@ const GOLD: readonly (readonly [number, string, string | null | readonly (string
   [4, "d'élément intégral", TOK],
   [4, "dynamiques et capables", TOK],
   [4, "pilier de stabilité", TOK],
+  // Short quotations the sentence attributes ("a estimé … un partenariat "significatif"") are kept.
+  [4, "significatif", TOK],
+  [4, "amitié éternelle", TOK],
 ];
 
 function score() {
