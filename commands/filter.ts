@@ -1,10 +1,18 @@
+import type { SubscriptionFilter } from "../src/core/admin.ts";
 import type { Command } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
-import { MAX_FILTER_TERMS, MAX_TERM_LENGTH, parseFilter } from "../src/digest/filter.ts";
+import { foldWords, MAX_FILTER_TERMS, MAX_TERM_LENGTH, parseFilter } from "../src/digest/filter.ts";
 import { adminOf, argText, audit, requireChatAdmin } from "./_admin.ts";
 import { chatSubscriptions, describeFilter, sameThread } from "./_subscriptions.ts";
+
+/** `add` on top of `base`: new terms are appended; a term already there with the other sign changes side. */
+function mergeFilters(base: SubscriptionFilter, add: SubscriptionFilter): SubscriptionFilter {
+  const addKeys = new Set([...add.include, ...add.exclude].map(foldWords));
+  const keep = (terms: string[]) => terms.filter((x) => !addKeys.has(foldWords(x)));
+  return { include: [...keep(base.include), ...add.include], exclude: [...keep(base.exclude), ...add.exclude] };
+}
 
 /** /filter [N] +mot -mot | clear — include/exclude words or people on a subscription of this chat. */
 const filter = {
@@ -67,11 +75,18 @@ const filter = {
         }),
       );
     }
-    await admin.subscriptions.setFilter(target.id, parsed.filter);
-    await audit(req, "subscription.filter", { subscriptionId: target.id, ...parsed.filter });
-    return {
-      lines: [line(t(req.lang, "filter.set", { id: target.id, filter: describeFilter(req, parsed.filter) }))],
-    };
+    // a second /filter adds to the first (a term given again with the other sign moves); clear starts over
+    const previous = (await admin.subscriptions.filterOf(target.id)) ?? { include: [], exclude: [] };
+    const merged = mergeFilters(previous, parsed.filter);
+    if (merged.include.length + merged.exclude.length > MAX_FILTER_TERMS) {
+      throw new UserInputError(t(req.lang, "filter.tooMany", { max: MAX_FILTER_TERMS }));
+    }
+    await admin.subscriptions.setFilter(target.id, merged);
+    await audit(req, "subscription.filter", { subscriptionId: target.id, ...merged });
+    const hadTerms = previous.include.length + previous.exclude.length > 0;
+    const lines = [line(t(req.lang, "filter.set", { id: target.id, filter: describeFilter(req, merged) }))];
+    if (hadTerms) lines.push(line({ text: t(req.lang, "filter.added", { id: target.id }), italic: true }));
+    return { lines };
   },
 } satisfies Command;
 

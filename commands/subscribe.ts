@@ -1,5 +1,5 @@
 import type { Command, CommandRequest } from "../src/core/command.ts";
-import type { Frequency, SubscriptionKind } from "../src/core/delivery.ts";
+import type { Frequency, SubscriptionKind, SubscriptionRecord } from "../src/core/delivery.ts";
 import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
@@ -22,8 +22,25 @@ const FREQUENCIES: Record<string, Frequency> = {
 interface Wanted {
   kind: SubscriptionKind;
   topics: string[];
+  /** "tous", "all": every topic, replacing the topics of an existing subscription. */
+  allTopics: boolean;
   time?: string;
   frequency?: Frequency;
+}
+
+const ALL_TOPICS = new Set(["all", "tous", "tout", "toutes", "tous-les-themes"]);
+
+/**
+ * "08:00", "8:00", "8h", "8h30": a time of day as "HH:MM"; null when the word is not written as a time;
+ * a UserInputError naming it as a time when it is one but does not exist (25:00, 8:75).
+ */
+function timeOf(req: CommandRequest, token: string): string | null {
+  if (!/^\d{1,4}[:h]\d{0,4}$/i.test(token)) return null;
+  const m = /^(\d{1,2})(?::(\d{2})|h(\d{2})?)$/i.exec(token);
+  const h = Number(m?.[1] ?? 99);
+  const min = Number(m?.[2] ?? m?.[3] ?? "0");
+  if (!m || h > 23 || min > 59) throw new UserInputError(t(req.lang, "sub.badTime", { value: token.slice(0, 20) }));
+  return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
 /** `digest énergie politique 08:00 weekly` in any order after the kind; topics in French or English. */
@@ -34,11 +51,11 @@ function parse(req: CommandRequest): Wanted {
     const usage = t(req.lang, "sub.usage");
     throw new UserInputError(first ? t(req.lang, "sub.badToken", { value: first.slice(0, 40), usage }) : usage);
   }
-  const wanted: Wanted = { kind, topics: [] };
+  const wanted: Wanted = { kind, topics: [], allTopics: false };
   for (const token of rest) {
-    const time = /^(\d{1,2})[:h](\d{2})$/.exec(token);
-    if (time && Number(time[1]) < 24 && Number(time[2]) < 60) {
-      wanted.time = `${time[1]?.padStart(2, "0")}:${time[2]}`;
+    const time = timeOf(req, token);
+    if (time) {
+      wanted.time = time;
       continue;
     }
     const freq = FREQUENCIES[foldForMatch(token)];
@@ -46,10 +63,25 @@ function parse(req: CommandRequest): Wanted {
       wanted.frequency = freq;
       continue;
     }
+    if (ALL_TOPICS.has(foldForMatch(token))) {
+      wanted.allTopics = true;
+      continue;
+    }
     const slug = topicOrNull(req, token, true) as string;
     if (!wanted.topics.includes(slug)) wanted.topics.push(slug);
   }
   return wanted;
+}
+
+/**
+ * A chat has one subscription of each kind per thread: subscribing again changes it, and says so. Topics
+ * named again are added to the ones it had ("tous" returns to every topic); no topic named keeps them.
+ */
+function mergedTopics(current: SubscriptionRecord, w: Wanted): string[] {
+  if (w.allTopics) return [];
+  if (w.topics.length === 0) return current.topics;
+  if (current.topics.length === 0) return w.topics;
+  return [...new Set([...current.topics, ...w.topics])];
 }
 
 /** /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] — for this chat (and forum topic). */
@@ -100,8 +132,9 @@ const subscribe = {
     const w = parse(req);
     const current = (await chatSubscriptions(req)).find((s) => s.kind === w.kind && sameThread(req, s));
     if (current) {
+      const before = describe(req, current);
       const updated = await admin.subscriptions.updateSubscription(current.id, {
-        topics: w.topics,
+        topics: mergedTopics(current, w),
         ...(w.time ? { time: w.time } : {}),
         ...(w.frequency
           ? { frequency: w.frequency, weekday: w.frequency === "weekly" ? (current.weekday ?? 1) : null }
@@ -109,7 +142,15 @@ const subscribe = {
       });
       const s = updated ?? current;
       await audit(req, "subscription.update", { subscriptionId: s.id, kind: s.kind, topics: s.topics });
-      return { lines: [line(t(req.lang, "sub.updated", { id: s.id, what: describe(req, s) }))] };
+      const after = describe(req, s);
+      if (after === before) return { lines: [line(t(req.lang, "sub.unchanged", { id: s.id, what: after }))] };
+      return {
+        lines: [
+          line(t(req.lang, "sub.updated", { id: s.id })),
+          line(t(req.lang, "sub.before", { what: before })),
+          line(t(req.lang, "sub.after", { what: after })),
+        ],
+      };
     }
     const s = await admin.subscriptions.addSubscription({
       chat: req.chat,

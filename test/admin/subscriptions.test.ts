@@ -55,9 +55,11 @@ describe("subscriptions", () => {
     expect(replyText(await run("subscribe", "newsletter", chatAdmin))).toContain("Je ne comprends pas « newsletter »");
   });
 
-  it("subscribing again to the same kind in the same topic updates it", async () => {
+  it("subscribing again to the same kind in the same topic changes it and says so, before and after", async () => {
     const r = await run("subscribe", "digest energy 09:00", chatAdmin, forum, "en");
-    expect(replyText(r)).toMatch(/^Subscription no\. \d+ updated: news digest, every week \(Monday\) at 09:00/);
+    expect(replyText(r)).toMatch(/^This chat already had a subscription of this kind \(no\. \d+\): it is changed/);
+    expect(replyText(r)).toContain("Before: news digest, every week (Monday) at 07:30");
+    expect(replyText(r)).toContain("Now: news digest, every week (Monday) at 09:00");
     expect(await w.store.subscriptionsOfChat("telegram", forum.id)).toHaveLength(1);
   });
 
