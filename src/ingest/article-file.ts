@@ -22,7 +22,10 @@ export type ArticleFile =
       format: "text" | "html";
     };
 
-const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** The default of FETCH_MAX_BYTES: files and downloads share one limit. */
+const DEFAULT_MAX_BYTES = 5_000_000;
+/** Names that promise a feed: plain text in them is a mistake, not an article. */
+const FEED_EXTENSION = /\.(xml|rss|atom|rdf|opml)$/i;
 
 /** Magic numbers of common binary formats, for a message that says what the file is. */
 const MAGIC: Array<[number[], string]> = [
@@ -47,14 +50,19 @@ export async function readArticleFile(path: string, opts: { maxBytes?: number } 
     if (err instanceof UserInputError) throw err;
     throw new UserInputError("file not found or not readable", { path }, { cause: err });
   }
-  if (size > maxBytes) throw new UserInputError(`file too large (${size} bytes, limit ${maxBytes})`, { path, size });
+  if (size > maxBytes)
+    throw new UserInputError(`file too large (${size} bytes; the limit, FETCH_MAX_BYTES, is ${maxBytes})`, {
+      path,
+      size,
+    });
   // read at most maxBytes + 1 even if the file grew since stat
   const handle = await open(path, "r");
   let buf: Buffer;
   try {
     const chunk = Buffer.alloc(Math.min(size, maxBytes) + 1);
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, 0);
-    if (bytesRead > maxBytes) throw new UserInputError(`file too large (limit ${maxBytes} bytes)`, { path });
+    if (bytesRead > maxBytes)
+      throw new UserInputError(`file too large (the limit, FETCH_MAX_BYTES, is ${maxBytes} bytes)`, { path });
     buf = chunk.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -77,6 +85,13 @@ export function classifyArticleBytes(buf: Buffer, name = "file"): ArticleFile {
   if (kind.kind === "json") throw new UserInputError("this is a JSON file, not an article or feed", { path: name });
   if (kind.kind === "xml")
     throw new UserInputError(`this XML file (<${kind.root}>) is not an RSS, Atom or RDF feed`, { path: name });
+  const ext = FEED_EXTENSION.exec(name)?.[0];
+  if (ext) {
+    throw new UserInputError(
+      `this file is named like a feed (${ext}) but holds plain text, not XML: nothing was stored (an article goes in a .txt or .html file)`,
+      { path: name },
+    );
+  }
   return { ...fromText(text, name), charset, format: "text" };
 }
 
@@ -113,6 +128,11 @@ function fromText(text: string, name: string): { kind: "article"; title: string;
   const start = lines.findIndex((l) => l.trim() !== "");
   const title = (lines[start] ?? "").trim();
   if (!title) throw new UserInputError("the file is empty", { path: name });
+  // an article is a title line and its text (like the seeds); one line alone is a note or junk
+  if (!lines.slice(start + 1).some((l) => l.trim() !== ""))
+    throw new UserInputError("a text article needs a title line followed by its text; this file has one line only", {
+      path: name,
+    });
   const body = lines.slice(start).join("\n").trim();
   return { kind: "article", title, text: body };
 }

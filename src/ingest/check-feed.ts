@@ -34,7 +34,7 @@ export async function checkFeed(
       if (res.status === 304) return { ok: true, title: null, items: [], errors: ["not modified (304)"] };
       feed = await parseFeed(res.body, res.finalUrl);
     } else {
-      const file = await readArticleFile(urlOrFile, { maxBytes: opts.maxFileBytes });
+      const file = await readArticleFile(urlOrFile, { maxBytes: opts.maxFileBytes ?? opts.fetchOptions?.maxBytes });
       if (file.kind !== "feed") {
         return { ok: false, title: null, items: [], errors: ["this file is an article, not a feed"] };
       }

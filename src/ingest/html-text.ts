@@ -162,9 +162,10 @@ export function htmlToText(html: string): string {
   s = removeElements(s, DROPPED);
   s = s.replace(/<br\b[^>]*>/gi, "\n");
   s = s.replace(BLOCK, "\n\n");
-  s = s.replace(/<[^>]*>/g, "");
-  // a stray '<' without '>' (truncated markup) is dropped with what follows on its line
-  s = s.replace(/<[^\n]*/g, "");
+  // only '<' followed by a letter, '/', '!' or '?' opens a tag, as in HTML: "1 < 2" is text
+  s = s.replace(/<[A-Za-z/!?][^>]*>/g, "");
+  // a tag that never closes (truncated markup) is dropped with what follows on its line
+  s = s.replace(/<[A-Za-z/!?][^\n]*/g, "");
   return normaliseText(decodeEntities(s));
 }
 

@@ -60,15 +60,18 @@ export function pushError(summary: IngestSummary, message: string): void {
  */
 export async function ingestItems(
   deps: ItemDeps,
-  items: readonly FeedItem[],
+  items: Iterable<FeedItem>,
   ctx: ItemContext,
   summary: IngestSummary,
+  /** For progress when `items` is a stream (./parse-feed.ts openFeed): how many are expected. */
+  expected?: number,
 ): Promise<IngestSummary> {
-  const total = items.length;
+  let total = Array.isArray(items) ? items.length : (expected ?? 0);
   let done = 0;
   const report = (item: FeedItem, outcome: ItemOutcome) => {
     recordOutcome(deps, summary, item, outcome, ctx);
     done++;
+    total = Math.max(total, done);
     deps.onProgress?.({
       done,
       total,
@@ -82,15 +85,16 @@ export async function ingestItems(
     // Two batches in flight: while batch k is stored (main thread), batch k+1 is analysed (worker pool).
     // Batch k+1's dedupe query runs before batch k is stored, so `seen` carries the earlier batches' keys.
     const seen = new Set<string>();
-    const d: ItemDeps = items.length >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
-    const chunks: Array<readonly FeedItem[]> = [];
-    for (let start = 0; start < items.length; start += BATCH_SIZE) chunks.push(items.slice(start, start + BATCH_SIZE));
+    const d: ItemDeps = total >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
+    // Batches are cut from the stream as they are needed, so a big feed is never held whole.
+    const chunks = batchesOf(items, BATCH_SIZE);
     const one = (item: FeedItem) => ingestOne(deps, item, ctx);
-    let next: Promise<AnalyzedBatch> | null = chunks[0] ? analyzeBatch(d, chunks[0], ctx, seen) : null;
-    for (let k = 0; next; k++) {
+    const first = chunks.next();
+    let next: Promise<AnalyzedBatch> | null = first.done ? null : analyzeBatch(d, first.value, ctx, seen);
+    while (next) {
       const current = await next;
-      const following = chunks[k + 1];
-      next = following ? (await startAnalysis(d, following, ctx, seen)).batch : null;
+      const following = chunks.next();
+      next = following.done ? null : (await startAnalysis(d, following.value, ctx, seen)).batch;
       const outcomes = await storeBatch(d, current, one);
       for (const [i, item] of current.items.entries()) report(item, outcomes[i] as ItemOutcome);
     }
@@ -106,6 +110,18 @@ export async function ingestItems(
     report(item, outcome);
   }
   return summary;
+}
+
+function* batchesOf(items: Iterable<FeedItem>, size: number): Generator<FeedItem[]> {
+  let batch: FeedItem[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /**

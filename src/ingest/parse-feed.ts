@@ -1,11 +1,14 @@
 /**
- * Feed parsing with three levels of leniency: rss-parser (strict XML), then @rowanmanning/feed-parser
- * (tolerates unescaped `&`, unclosed `<br>`, truncation), then salvage of complete item blocks.
- * What happened is reported in `errors`; only documents with nothing to recover throw FeedParseError.
+ * Feed parsing with three levels of leniency: a strict streaming read (./feed-xml.ts, sax) mapped as
+ * feedparser maps feeds (./feed-fields.ts), then @rowanmanning/feed-parser (tolerates unescaped `&`,
+ * unclosed `<br>`, truncation), then salvage of complete item blocks. Items stream out as they are read, so
+ * a big feed is stored batch by batch instead of held whole. What happened is reported in `errors`; only
+ * documents with nothing to recover throw FeedParseError. An item without a date takes the feed's date.
  */
 import { parseFeed as lenientParse } from "@rowanmanning/feed-parser";
-import Parser from "rss-parser";
 import { FeedParseError } from "../core/errors.ts";
+import { mapHeader, mapItem, parseDate } from "./feed-fields.ts";
+import { type FeedHeader, readFeedXml } from "./feed-xml.ts";
 import { htmlToText, inlineText } from "./html-text.ts";
 import { salvageBlocks, salvageItem } from "./salvage.ts";
 import { type DocumentKind, discoverFeedLinks, sniffDocument } from "./sniff.ts";
@@ -17,6 +20,7 @@ export interface FeedItem {
   /** Absolute link as written in the feed (not canonicalised), or null. */
   url: string | null;
   guid: string | null;
+  /** The item's date, else the feed's (channel pubDate, lastBuildDate, updated), else null. */
   publishedAt: Date | null;
   author: string | null;
   summary: string | null;
@@ -31,43 +35,125 @@ export interface ParsedFeed {
   errors: string[];
 }
 
-const MAX_ITEMS = 10_000;
+/** A feed being read: `items` parses as it is iterated; `title` and `errors` are complete after it. */
+export interface FeedStream {
+  format: ParsedFeed["format"];
+  items: Iterable<FeedItem>;
+  /** Item elements counted in the text (for progress; the parse decides the real number). */
+  expectedItems: number;
+  readonly title: string | null;
+  readonly errors: string[];
+}
 
 /** Parses an RSS 2.0, Atom or RDF document. `url` resolves relative links and discovered feeds. */
 export async function parseFeed(xml: string, url?: string): Promise<ParsedFeed> {
+  const stream = openFeed(xml, url);
+  const items = [...stream.items];
+  return { title: stream.title, format: stream.format, items, errors: stream.errors };
+}
+
+/** Opens a document as a feed stream; throws FeedParseError at once when it is not a feed. */
+export function openFeed(xml: string, url?: string): FeedStream {
   const kind = sniffDocument(xml);
   if (kind.kind !== "feed") throw notAFeed(kind, xml, url);
-  const format = kind.format;
-  const errors: string[] = [];
+  const state = { title: null as string | null, errors: [] as string[] };
+  return {
+    format: kind.format,
+    items: { [Symbol.iterator]: () => readItems(xml, kind.format, url, state) },
+    expectedItems: countItemTags(xml),
+    get title() {
+      return state.title;
+    },
+    get errors() {
+      return state.errors;
+    },
+  };
+}
+
+function* readItems(
+  xml: string,
+  format: ParsedFeed["format"],
+  url: string | undefined,
+  state: { title: string | null; errors: string[] },
+): Generator<FeedItem> {
+  const atom = format === "atom";
+  const header: FeedHeader = { elements: [], hasChannel: false };
+  let read = 0;
   try {
-    // a fresh parser per call: rss-parser reuses one xml2js parser whose state is unreliable after an error
-    const out = await new Parser().parseString(xml);
-    const items = out.items.slice(0, MAX_ITEMS).map((i) => fromStrict(i as Record<string, unknown>, format, url));
-    return { title: clean(out.title), format, items, errors };
+    for (const el of readFeedXml(xml, header)) {
+      const h = mapHeader(header.elements, atom);
+      state.title = h.title;
+      const item = mapItem(el, { atom, base: url });
+      read++;
+      yield { ...item, publishedAt: item.publishedAt ?? h.date };
+    }
+    state.title = mapHeader(header.elements, atom).title;
+    if (format === "rss" && !header.hasChannel) noChannel(read, state.errors);
+    return;
   } catch (err) {
-    errors.push(`strict XML parsing failed (${shortMessage(err)})`);
+    if (err instanceof FeedParseError) throw err;
+    state.errors.push(`strict XML parsing failed (${shortMessage(err)})`);
   }
+  // Items already handed out are not repeated: the lenient parsers read the same items in the same order.
+  const skip = (items: FeedItem[]) => {
+    if (read > 0) state.errors.push(`${read} item(s) read before the error were kept`);
+    return items.slice(read);
+  };
   const complete = salvageBlocks(xml);
   const truncated = !closesRoot(xml, format);
+  const headDate = feedDateIn(xml);
   try {
     const feed = lenientParse(escapeBareBreaks(xml));
-    let items = feed.items.slice(0, MAX_ITEMS).map((i) => fromLenient(i, url));
+    const date = validDate(feed.published ?? feed.updated) ?? headDate;
+    let items = feed.items.map((i) => fromLenient(i, date, url));
     if (truncated && items.length > complete.length) items = items.slice(0, complete.length);
     if (items.length > 0 || complete.length === 0) {
-      errors.push(`recovered ${items.length} item(s) with the lenient parser`);
-      if (truncated) errors.push(`the document is truncated; items after the cut are lost`);
-      return { title: clean(feed.title), format, items, errors };
+      state.title = clean(feed.title);
+      if (format === "rss" && !/<channel[\s>]/i.test(xml)) noChannel(items.length, state.errors);
+      state.errors.push(`recovered ${items.length} item(s) with the lenient parser`);
+      if (truncated) state.errors.push(`the document is truncated; items after the cut are lost`);
+      yield* skip(items);
+      return;
     }
   } catch (err) {
-    errors.push(`lenient parsing failed (${shortMessage(err)})`);
+    if (err instanceof FeedParseError) throw err;
+    state.errors.push(`lenient parsing failed (${shortMessage(err)})`);
   }
   if (complete.length === 0)
-    throw new FeedParseError("the feed could not be parsed and has no complete item", { errors });
-  const items = complete.map((b) => fromSalvage(b, url));
-  errors.push(`salvaged ${items.length} complete item(s) from broken XML`);
-  if (truncated) errors.push("the document is truncated; items after the cut are lost");
+    throw new FeedParseError("the feed could not be parsed and has no complete item", { errors: state.errors });
+  const items = complete.map((b) => fromSalvage(b, headDate, url));
+  state.errors.push(`salvaged ${items.length} complete item(s) from broken XML`);
+  if (truncated) state.errors.push("the document is truncated; items after the cut are lost");
   const title = /<title[^>]*>([^<]{1,500})<\/title>/i.exec(xml)?.[1];
-  return { title: title ? clean(title) : null, format, items, errors };
+  state.title = title ? clean(title) : null;
+  yield* skip(items);
+}
+
+/** RSS 0.9x/2.0 items live in a <channel>: without one, items found elsewhere are read, none is an error. */
+function noChannel(items: number, errors: string[]): void {
+  if (items === 0) throw new FeedParseError("this <rss> document has no <channel>, so it has no items to read");
+  errors.push("the <rss> document has no <channel>; its items were read anyway");
+}
+
+/** Item or entry start tags in the text (a cheap count for progress). */
+function countItemTags(xml: string): number {
+  let n = 0;
+  for (const tag of ["<item", "<entry"]) {
+    for (let i = xml.indexOf(tag); i >= 0; i = xml.indexOf(tag, i + tag.length)) {
+      const next = xml.charCodeAt(i + tag.length);
+      if (next === 62 || next === 47 || next <= 32) n++;
+    }
+    if (n > 0) return n;
+  }
+  return n;
+}
+
+/** The feed's own date in broken XML: the first channel/feed date element before the first item. */
+function feedDateIn(xml: string): Date | null {
+  const firstItem = xml.search(/<(item|entry)[\s>]/i);
+  const head = xml.slice(0, firstItem < 0 ? 65_536 : Math.min(firstItem, 65_536));
+  const m = /<(pubDate|lastBuildDate|updated|dc:date|modified)>([^<]{1,100})</i.exec(head);
+  return m ? parseDate(m[2] ?? "") : null;
 }
 
 /**
@@ -116,57 +202,31 @@ function closesRoot(xml: string, format: ParsedFeed["format"]): boolean {
   return tail.includes("rdf>");
 }
 
-function fromStrict(i: Record<string, unknown>, format: ParsedFeed["format"], base?: string): FeedItem {
-  const atom = format === "atom";
-  const summaryHtml = atom ? str(i.summary) : str(i.content);
-  const contentHtml = atom ? str(i.content) : str(i["content:encoded"]);
-  return {
-    title: clean(str(i.title)) ?? "",
-    url: absolute(str(i.link) ?? str(i["rdf:about"]), base),
-    guid: clean(str(i.guid) ?? str(i.id)),
-    publishedAt: toDate(str(i.isoDate) ?? str(i.pubDate)),
-    author: clean(str(i.creator) ?? str(i.author) ?? str(i["dc:creator"])),
-    summary: textOrNull(summaryHtml),
-    content: textOrNull(contentHtml),
-  };
-}
-
 type LenientItem = ReturnType<typeof lenientParse>["items"][number];
 
-function fromLenient(i: LenientItem, base?: string): FeedItem {
+function fromLenient(i: LenientItem, feedDate: Date | null, base?: string): FeedItem {
   return {
     title: clean(i.title) ?? "",
     url: absolute(i.url, base),
     guid: clean(i.id),
-    publishedAt: validDate(i.published ?? i.updated),
+    publishedAt: validDate(i.published ?? i.updated) ?? feedDate,
     author: clean(i.authors[0]?.name ?? null),
     summary: textOrNull(i.description),
     content: textOrNull(i.content),
   };
 }
 
-function fromSalvage(block: string, base?: string): FeedItem {
+function fromSalvage(block: string, feedDate: Date | null, base?: string): FeedItem {
   const s = salvageItem(block);
   return {
     title: s.title ?? "",
     url: absolute(s.link, base),
     guid: s.guid,
-    publishedAt: toDate(s.date),
+    publishedAt: (s.date ? parseDate(s.date) : null) ?? feedDate,
     author: s.author,
     summary: s.summary,
     content: s.content,
   };
-}
-
-/** A string field of parser output (xml2js may leave objects such as `{ _: "text" }`). */
-function str(v: unknown): string | null {
-  if (typeof v === "string") return v;
-  if (Array.isArray(v)) return str(v[0]);
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    return str(o._ ?? o.name ?? null);
-  }
-  return null;
 }
 
 function clean(v: string | null | undefined): string | null {
@@ -187,11 +247,6 @@ function absolute(link: string | null | undefined, base?: string): string | null
   } catch {
     return null;
   }
-}
-
-function toDate(v: string | null): Date | null {
-  if (!v) return null;
-  return validDate(new Date(v.trim()));
 }
 
 function validDate(d: Date | null | undefined): Date | null {

@@ -10,9 +10,9 @@ import type { Clock, Logger } from "../core/logger.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "../core/source-health.ts";
 import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
 import { readArticleFile } from "./article-file.ts";
-import type { ItemDeps } from "./ingest-item.ts";
+import type { ItemContext, ItemDeps } from "./ingest-item.ts";
 import { emptySummary, type IngestProgress, type IngestSummary, ingestItems, pushError } from "./ingest-items.ts";
-import { parseFeed } from "./parse-feed.ts";
+import { type FeedStream, openFeed } from "./parse-feed.ts";
 import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
 import { redactUrl } from "./url-policy.ts";
 
@@ -41,7 +41,7 @@ export interface IngestorDeps {
   concurrency?: number;
   /** Jitter source for backoff (tests pass a constant). */
   random?: () => number;
-  /** Size cap of local files (default 5 MB). */
+  /** Size cap of local files (default: `fetchOptions.maxBytes`, the same cap as downloads). */
   maxFileBytes?: number;
 }
 
@@ -105,16 +105,13 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
         lastModified: opts.lastModified ?? null,
       };
     }
-    const feed = await parseFeed(res.body, res.finalUrl);
-    const summary = emptySummary(feed.title);
-    for (const e of feed.errors) pushError(summary, e);
+    const feed = openFeed(res.body, res.finalUrl);
+    const summary = await ingestStream(feed, {
+      sourceId: opts.sourceId ?? null,
+      sourceName: opts.sourceName,
+      baseUrl: res.finalUrl,
+    });
     if (feed.errors.length > 0) deps.logger.warn("feed recovered", { url: redactUrl(url), errors: feed.errors });
-    await ingestItems(
-      deps,
-      feed.items,
-      { sourceId: opts.sourceId ?? null, sourceName: opts.sourceName, baseUrl: res.finalUrl },
-      summary,
-    );
     return { summary, etag: res.etag, lastModified: res.lastModified };
   }
 
@@ -168,35 +165,41 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     opts: { seeded?: boolean } = {},
   ) {
     const base = source?.url && /^https?:/i.test(source.url) ? source.url : undefined;
-    const feed = await parseFeed(xml, base);
-    const summary = emptySummary(feed.title);
-    for (const e of feed.errors) pushError(summary, e);
-    return ingestItems(
-      deps,
-      feed.items,
-      {
-        sourceId: source?.id ?? null,
-        sourceName: source?.title ?? feed.title ?? undefined,
-        baseUrl: base,
-        seeded: opts.seeded,
-      },
-      summary,
-    );
+    return ingestStream(openFeed(xml, base), {
+      sourceId: source?.id ?? null,
+      sourceName: source?.title ?? undefined,
+      baseUrl: base,
+      seeded: opts.seeded,
+    });
+  }
+
+  /** Stores a feed's items as they are parsed; parse notes (recoveries, skipped parts) go to the summary. */
+  async function ingestStream(feed: FeedStream, ctx: ItemContext, items = feed.items): Promise<IngestSummary> {
+    const summary = emptySummary(null);
+    await ingestItems(deps, items, ctx, summary, feed.expectedItems);
+    summary.feedTitle = feed.title;
+    // parse notes first: they explain the item failures that may follow
+    const itemErrors = summary.errors.splice(0);
+    for (const e of [...feed.errors, ...itemErrors]) pushError(summary, e);
+    return summary;
   }
 
   async function ingestFile(path: string): Promise<IngestSummary> {
-    const file = await readArticleFile(path, { maxBytes: deps.maxFileBytes });
+    // one size limit for files and downloads: FETCH_MAX_BYTES unless a caller sets its own
+    const file = await readArticleFile(path, { maxBytes: deps.maxFileBytes ?? deps.fetchOptions?.maxBytes });
     if (file.kind === "feed") {
       // A feed file becomes a source of its own so stories count it as an outlet; file: sources are
-      // never polled (dueSources only returns http(s) sources).
-      const title = (await parseFeed(file.xml)).title;
-      const source = await deps.sources.addSource({ url: pathToFileURL(resolve(path)).href, title });
-      const summary = await ingestFeedXml(file.xml, source);
+      // never polled (dueSources only returns http(s) sources). Its title is known once the feed is read.
+      const feed = openFeed(file.xml);
+      // read up to the first item before creating the source: a document with nothing to read leaves no trace
+      const items = peeked(feed.items);
+      const source = await deps.sources.addSource({ url: pathToFileURL(resolve(path)).href, title: feed.title });
+      const summary = await ingestStream(feed, { sourceId: source.id, sourceName: path }, items);
       await deps.sources.recordFetchSuccess(source.id, {
         at: deps.clock.now(),
         etag: null,
         lastModified: null,
-        title,
+        title: summary.feedTitle,
         nextFetchAt: deps.clock.now(),
       });
       return summary;
@@ -255,5 +258,18 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     ingestFile,
     ingestFeedXml,
     pollDue,
+  };
+}
+
+/** The same items, the first one already read (so parse errors before it surface now). */
+function peeked<T>(items: Iterable<T>): Iterable<T> {
+  const it = items[Symbol.iterator]();
+  const first = it.next();
+  return {
+    *[Symbol.iterator]() {
+      if (first.done) return;
+      yield first.value;
+      for (let r = it.next(); !r.done; r = it.next()) yield r.value;
+    },
   };
 }

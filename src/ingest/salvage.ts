@@ -15,15 +15,13 @@ export interface SalvagedItem {
   content: string | null;
 }
 
-const MAX_ITEMS = 10_000;
-
 /** Complete item/entry blocks of the document, in order; an unterminated last block is not returned. */
 export function salvageBlocks(xml: string): string[] {
   const lower = xml.toLowerCase();
   const blocks: string[] = [];
   for (const name of ["item", "entry"]) {
     let pos = 0;
-    while (blocks.length < MAX_ITEMS) {
+    for (;;) {
       const start = findTagStart(lower, `<${name}`, pos);
       if (start < 0) break;
       const end = lower.indexOf(`</${name}`, start);

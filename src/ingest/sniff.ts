@@ -59,12 +59,31 @@ function skipProlog(s: string): string {
       if (end < 0) return "";
       rest = rest.slice(end + 3).trimStart();
     } else if (/^<!doctype\s+(?!html)/i.test(rest)) {
-      const end = rest.indexOf(">");
+      const end = doctypeEnd(rest);
       if (end < 0) return rest;
       rest = rest.slice(end + 1).trimStart();
     } else break;
   }
   return rest;
+}
+
+/**
+ * Index of the '>' closing a DOCTYPE that starts `s`: an internal subset (`[ <!ENTITY … > ]`) and quoted
+ * strings may hold '>' themselves. -1 when it does not close.
+ */
+function doctypeEnd(s: string): number {
+  let quote = "";
+  let subset = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[") subset = true;
+    else if (c === "]") subset = false;
+    else if (c === ">" && !subset) return i;
+  }
+  return -1;
 }
 
 /**

@@ -1,0 +1,101 @@
+/** Big feeds are stored whole, and files and downloads share one size limit (FETCH_MAX_BYTES). */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/core/logger.ts";
+import type { ArticleStore } from "../../src/core/store.ts";
+import { checkFeed } from "../../src/ingest/check-feed.ts";
+import { parseFeed } from "../../src/ingest/parse-feed.ts";
+import { createIngestor, type IngestorDeps } from "../../src/ingest/pipeline.ts";
+import { memoryArticleStore, memorySourceStore } from "../fakes/memory-store.ts";
+import { fakeAnalyze, fakeClock } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "newsbot-big-"));
+
+/** An RSS feed of `n` short invented items, each with its own link and date. */
+function feedOf(n: number, body = ""): string {
+  const items: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const day = new Date(Date.UTC(2024, 0, 1) + (i % 300) * 86_400_000).toUTCString();
+    items.push(
+      `<item><title>Dépêche n° ${i}</title><link>https://depeches.example/${i}</link><pubDate>${day}</pubDate><description>Convoi ${i} arrivé à Aktobe.${body}</description></item>`,
+    );
+  }
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Dépêches</title>${items.join("\n")}</channel></rss>`;
+}
+
+function setup(over: Partial<IngestorDeps> = {}) {
+  const clock = fakeClock("2024-12-01T00:00:00Z");
+  const articles = memoryArticleStore();
+  const progress: number[] = [];
+  const ingestor = createIngestor({
+    sources: memorySourceStore(clock.now),
+    articles,
+    analyze: fakeAnalyze,
+    findStory: () => null,
+    clock,
+    logger: silentLogger,
+    onProgress: (p) => progress.push(p.total),
+    ...over,
+  });
+  return { ingestor, articles, progress };
+}
+
+/** Keeps only URLs, with constant-time dedupe (the shared memory store scans all rows per item). */
+function urlStore(): ArticleStore & { urls: string[] } {
+  const urls: string[] = [];
+  const seen = new Set<string>();
+  return {
+    urls,
+    findDuplicate: async (q) => (q.url !== null && seen.has(q.url) ? 1 : null),
+    storyCandidates: async () => [],
+    saveArticle: async (input) => {
+      if (input.url !== null) seen.add(input.url);
+      urls.push(input.url ?? "");
+      return { status: "inserted", articleId: urls.length, storyId: urls.length };
+    },
+  };
+}
+
+describe("feeds of more than 10,000 items", () => {
+  it("parses every item", async () => {
+    const feed = await parseFeed(feedOf(12_000));
+    expect(feed.items).toHaveLength(12_000);
+    expect(feed.items[11_999]?.url).toBe("https://depeches.example/11999");
+  });
+
+  it("stores every item, with progress counting them all", async () => {
+    const store = urlStore();
+    const { ingestor, progress } = setup({ articles: store });
+    const s = await ingestor.ingestFeedXml(feedOf(12_000));
+    expect(s).toMatchObject({ inserted: 12_000, duplicates: 0, failed: 0, errors: [] });
+    expect(store.urls).toHaveLength(12_000);
+    expect(store.urls.at(-1)).toBe("https://depeches.example/11999");
+    expect(progress.at(-1)).toBe(12_000);
+  });
+});
+
+describe("one size limit for files and downloads", () => {
+  // 5.4 MB: over the old fixed 5 MiB cap of local files
+  const big = join(dir, "gros-flux.xml");
+  writeFileSync(big, feedOf(40, ` ${"Texte de remplissage. ".repeat(6_200)}`));
+
+  it("reads a local file up to FETCH_MAX_BYTES, not a fixed 5 MiB", async () => {
+    const { ingestor, articles } = setup({ fetchOptions: { maxBytes: 6_000_000 } });
+    expect(await ingestor.ingestFile(big)).toMatchObject({ inserted: 40 });
+    expect(articles.rows).toHaveLength(40);
+    expect((await checkFeed(big, { fetchOptions: { maxBytes: 6_000_000 } })).ok).toBe(true);
+  });
+
+  it("refuses a local file over FETCH_MAX_BYTES, naming the setting", async () => {
+    const small = join(dir, "petit-flux.xml");
+    writeFileSync(small, feedOf(200));
+    const { ingestor, articles } = setup({ fetchOptions: { maxBytes: 20_000 } });
+    await expect(ingestor.ingestFile(small)).rejects.toThrow(/too large .*FETCH_MAX_BYTES, is 20000/);
+    expect(articles.rows).toHaveLength(0);
+    const check = await checkFeed(small, { fetchOptions: { maxBytes: 20_000 } });
+    expect(check.ok).toBe(false);
+    expect(check.errors[0]).toMatch(/FETCH_MAX_BYTES/);
+  });
+});
