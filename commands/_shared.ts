@@ -51,6 +51,19 @@ export function topicOrNull(req: CommandRequest, input: string, strict: boolean)
   return null;
 }
 
+/**
+ * Removes quotation marks of every kind — « » “ ” " ‟ „ and, around words, ' ‘ ’ ‚ — that a user types
+ * around a phrase (`/quote « destin commun »`); an apostrophe inside a word (l'accord, aujourd’hui) stays.
+ */
+export function stripQuotes(text: string): string {
+  return text
+    .replace(/[«»“”„‟"‹›]/g, " ")
+    .replace(/(^|\s)['‘’‚‛]+/g, "$1")
+    .replace(/['‘’‚‛]+(?=\s|$)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export function topicLabel(req: CommandRequest, slug: string): string {
   return req.services.topics.find((x) => x.slug === slug)?.label[req.lang] ?? slug;
 }

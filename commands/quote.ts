@@ -3,7 +3,7 @@ import { formatDay } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { QuoteRow } from "../src/core/queries.ts";
 import { type Line, line } from "../src/core/reply.ts";
-import { int, MAX_RESULTS, str } from "./_shared.ts";
+import { int, MAX_RESULTS, str, stripQuotes } from "./_shared.ts";
 
 /**
  * /quote [orateur|mot-clé] — quotations attributed to their speakers. A name in any spelling
@@ -25,7 +25,8 @@ const quote = {
   adminOnly: false,
   usage: { fr: "[orateur ou mot-clé] [n]", en: "[speaker or keyword] [n]" },
   async run(req) {
-    const q = str(req, "speaker");
+    const typed = str(req, "speaker");
+    const q = typed ? stripQuotes(typed) || undefined : undefined;
     const limit = int(req, "count", q ? 5 : 1, MAX_RESULTS);
     const queries = req.services.queries;
     let rows: QuoteRow[];

@@ -1,4 +1,5 @@
-import type { Command } from "../src/core/command.ts";
+import type { Command, CommandRequest } from "../src/core/command.ts";
+import { UserInputError } from "../src/core/errors.ts";
 import { formatEventDate } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { TimelineEntry, TimelineQuery } from "../src/core/queries.ts";
@@ -12,8 +13,30 @@ function isoArg(value: string | undefined): string | undefined {
   return `${y}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
 
+/** "2025" or "2025-03": the days it spans, or a UserInputError naming the period. */
+function periodBounds(req: CommandRequest, value: string): { from: string; to: string } {
+  const m = /^(\d{4})(?:-(\d{1,2}))?$/.exec(value.trim());
+  const year = Number(m?.[1] ?? 0);
+  const month = m?.[2] ? Number(m[2]) : null;
+  if (!m || year < 1000 || year > 2999 || (month !== null && (month < 1 || month > 12))) {
+    throw new UserInputError(t(req.lang, "timeline.badPeriod", { value: value.slice(0, 20) }));
+  }
+  if (month === null) return { from: `${year}-01-01`, to: `${year}-12-31` };
+  const mm = String(month).padStart(2, "0");
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}` };
+}
+
+/** "2025" / "mars 2025" / "March 2025" for titles. */
+function periodLabel(req: CommandRequest, value: string): string {
+  const [y, m] = value.trim().split("-");
+  return m
+    ? formatEventDate(`${y}-${m.padStart(2, "0")}-01`, `${y}-${m.padStart(2, "0")}-01`, "month", req.lang)
+    : `${y}`;
+}
+
 /**
- * /timeline [thème|personne|mot-clé] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] — dated events built from the
+ * /timeline [thème|personne|mot-clé] [AAAA|AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] — dated events built from the
  * articles, merged across outlets, oldest first.
  */
 const timeline = {
@@ -26,6 +49,12 @@ const timeline = {
       description: { fr: "Thème, personne ou mot-clé", en: "Topic, person or keyword" },
       autocomplete: "topic",
     },
+    {
+      name: "period",
+      type: "string",
+      description: { fr: "Une année ou un mois (2025, 2025-03)", en: "A year or a month (2025, 2025-03)" },
+      match: /^[12]\d{3}(?:-\d{1,2})?$/,
+    },
     { name: "from", type: "string", description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)" } },
     { name: "to", type: "string", description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)" } },
     { name: "count", type: "integer", description: { fr: "Nombre d'événements (20)", en: "Number of events (20)" } },
@@ -37,9 +66,12 @@ const timeline = {
   },
   async run(req) {
     const q = str(req, "query");
+    const period = str(req, "period");
+    const bounds = period ? periodBounds(req, period) : null;
+    // a year or month is read from its first day on (oldest first); from:/to: narrow it further
     const base: TimelineQuery = {
-      from: isoArg(str(req, "from")),
-      to: isoArg(str(req, "to")),
+      from: isoArg(str(req, "from")) ?? bounds?.from,
+      to: isoArg(str(req, "to")) ?? bounds?.to,
       limit: int(req, "count", 20, MAX_RESULTS),
     };
     const queries = req.services.queries;
@@ -55,11 +87,18 @@ const timeline = {
       entries = await queries.timeline({ ...base, person: q });
       if (entries.length === 0) entries = await queries.timeline({ ...base, keyword: q });
     }
-    const title = label ? t(req.lang, "timeline.titleFor", { query: label }) : t(req.lang, "timeline.title");
+    const heading = [label, period ? periodLabel(req, period) : undefined].filter(Boolean).join(", ");
+    const title = heading ? t(req.lang, "timeline.titleFor", { query: heading }) : t(req.lang, "timeline.title");
     if (entries.length === 0) {
       return {
         title,
-        lines: [line(q ? t(req.lang, "timeline.emptyFor", { query: q }) : t(req.lang, "timeline.empty"))],
+        lines: [
+          line(
+            q || period
+              ? t(req.lang, "timeline.emptyFor", { query: [q, period].filter(Boolean).join(", ") })
+              : t(req.lang, "timeline.empty"),
+          ),
+        ],
         kind: "empty",
       };
     }

@@ -155,3 +155,56 @@ describe("/help", () => {
     expect(addsource && menuDescription(addsource, "en")).toBe("Add an RSS/Atom source (owners)");
   });
 });
+
+describe("/quote and quotation marks", () => {
+  it("finds words typed between quotation marks of any kind; apostrophes inside words stay", async () => {
+    const data = sampleData();
+    const first = data.quotes[0];
+    if (first) first.text = "Nous avons un destin commun avec nos voisins, l'accord le montre";
+    for (const typed of [
+      "« destin commun »",
+      "«\u00a0destin commun\u00a0»",
+      "“destin commun”",
+      '"destin commun"',
+      "'destin commun'",
+      "‘destin commun’",
+      "„destin commun“",
+    ]) {
+      const queries = fakeQueries(data);
+      const reply = await testCore({ queries }).handle(cmd("quote", typed));
+      expect(replyText(reply), typed).toContain("destin commun avec nos voisins");
+      expect(
+        queries.calls.map((c) => c.args[0]),
+        typed,
+      ).toEqual([
+        { speaker: "destin commun", limit: 5 },
+        { keyword: "destin commun", limit: 5 },
+      ]);
+    }
+    const queries = fakeQueries(data);
+    await testCore({ queries }).handle(cmd("quote", "« l'accord »"));
+    expect(queries.calls.at(-1)?.args[0]).toEqual({ keyword: "l'accord", limit: 5 });
+  });
+});
+
+describe("/timeline YEAR or YEAR-MONTH", () => {
+  it("a year or a month restricts the timeline to it, with or without a topic and a count", async () => {
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ["2025", { from: "2025-01-01", to: "2025-12-31", limit: 20 }, "Chronologie — 2025"],
+      ["2024-02", { from: "2024-02-01", to: "2024-02-29", limit: 20 }, "Chronologie — février 2024"],
+      [
+        "énergie 2013 5",
+        { topic: "energie", from: "2013-01-01", to: "2013-12-31", limit: 5 },
+        "Chronologie — Énergie, 2013",
+      ],
+    ];
+    for (const [args, query, title] of cases) {
+      const queries = fakeQueries();
+      const reply = await testCore({ queries }).handle(cmd("timeline", args));
+      expect(queries.calls[0]?.args[0], args).toMatchObject(query);
+      expect(reply.title, args).toBe(title);
+    }
+    const bad = await testCore().handle(cmd("timeline", "2025-13"));
+    expect(replyText(bad)).toBe("Période non reconnue : « 2025-13 ». Indiquez une année (2025) ou un mois (2025-03).");
+  });
+});

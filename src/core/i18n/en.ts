@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   "timeline.titleFor": "Timeline — {query}",
   "timeline.empty": "No dated events found.",
   "timeline.emptyFor": "No dated events found for “{query}”.",
+  "timeline.badPeriod": "Unrecognised period: “{value}”. Give a year (2025) or a month (2025-03).",
   "timeline.articles": "{count} {count|article|articles}",
   "search.title": "Search: {query}",
   "search.empty": "No results for “{query}”.",

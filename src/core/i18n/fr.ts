@@ -33,6 +33,7 @@ export const fr = {
   "timeline.titleFor": "Chronologie — {query}",
   "timeline.empty": "Aucun événement daté trouvé.",
   "timeline.emptyFor": "Aucun événement daté trouvé pour « {query} ».",
+  "timeline.badPeriod": "Période non reconnue : « {value} ». Indiquez une année (2025) ou un mois (2025-03).",
   "timeline.articles": "{count} {count|article|articles}",
   "search.title": "Recherche : {query}",
   "search.empty": "Aucun résultat pour « {query} ».",
