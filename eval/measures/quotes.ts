@@ -4,7 +4,8 @@
  * shorter is at least 80 % of the longer (in characters). Normalised = Unicode NFC, lower-case, accents folded,
  * apostrophes unified, quotation marks dropped, runs of spaces and punctuation at both ends trimmed.
  * Speakers are compared on matched quotes only, after the same folding and without a leading determiner or
- * honorific ("le Kremlin" = "Kremlin", "M. Lavrov" ≠ "Sergueï Lavrov"). A gold speaker is an institution when the
+ * honorific ("le Kremlin" = "Kremlin", "M. Lavrov" ≠ "Sergueï Lavrov"); an acronym matches the body it abbreviates
+ * ("CPC" = "Consortium du pipeline caspien": initials of its words other than de/du/des/la/le/l'/et). A gold speaker is an institution when the
  * gold says so (`speakerKind`), else when it starts in lower case ("le Kremlin", "la présidence") or is an acronym.
  */
 import type { EvalCase, Figure, GoldQuote, Measure, MeasureReport } from "../types.ts";
@@ -37,6 +38,25 @@ export function normaliseSpeaker(s: string | null): string {
   return normaliseQuote(s)
     .replace(/^(?:le |la |les |l')/, "")
     .trim();
+}
+
+/** Initials of a body's name without its function words: "Consortium du pipeline caspien" → "cpc". */
+function initials(normalised: string): string {
+  return normalised
+    .split(/[\s'-]+/)
+    .filter((w) => w && !["de", "du", "des", "la", "le", "les", "l", "d", "et", "en"].includes(w))
+    .map((w) => w.charAt(0))
+    .join("");
+}
+
+/** Same speaker under the rule above. */
+export function speakersMatch(found: string | null, gold: string | null): boolean {
+  const a = normaliseSpeaker(found);
+  const b = normaliseSpeaker(gold);
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const acronym = (x: string | null) => x !== null && /^\p{Lu}{2,8}$/u.test(x.trim());
+  return (acronym(found) && initials(b) === a) || (acronym(gold) && initials(a) === b);
 }
 
 export function isInstitution(q: GoldQuote): boolean {
@@ -99,7 +119,7 @@ function measure(cases: EvalCase[]): MeasureReport {
       const kind = isInstitution(g) ? spk.institution : spk.person;
       kind.all++;
       const got = found[fi]?.speaker ?? null;
-      if (normaliseSpeaker(got) === normaliseSpeaker(g.speaker)) kind.right++;
+      if (speakersMatch(got, g.speaker)) kind.right++;
       else miss(`speaker: ${cause}`, `${c.id}: « ${short(g.text)} » expected ${g.speaker}, got ${got ?? "none"}`);
     });
     found.forEach((f, fi) => {

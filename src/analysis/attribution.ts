@@ -112,7 +112,12 @@ function subjectAfter(ctx: AttributionContext, from: number, to: number): Found 
       s,
     );
   const phrase = phraseEnd ? s.slice(0, phraseEnd.index) : s;
-  const near = mentionIn(ctx, at, Math.min(to, at + Math.max(phrase.length, 1)))[0];
+  const inPhrase = mentionIn(ctx, at, Math.min(to, at + Math.max(phrase.length, 1)));
+  // "le directeur de KTZ Express, Talgat Aldabergenov": after a role, the name in apposition is the speaker.
+  const apposed = ROLE_RE.test(phrase.slice(0, 12))
+    ? inPhrase.find((m) => /,\s*(?:M\.|Mme)?\s*$/u.test(ctx.masked.slice(Math.max(at, m.start - 8), m.start)))
+    : undefined;
+  const near = apposed ?? inPhrase[0];
   const doc = DOCUMENT_RE.exec(s);
   if (doc?.[1] && (!near || near.start > at + doc[0].length + 20)) {
     return { kind: "speaker", name: documentSpeaker(doc[1]), document: true };

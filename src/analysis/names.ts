@@ -135,7 +135,10 @@ const UP = "A-ZÀ-ÖØ-ÞĀ-ž";
 const LOW = "a-zß-öø-ÿĀ-ž";
 // "O'Sullivan" as well as "Kassym-Jomart" and "Tokaïev".
 const TOKEN = `(?:[${UP}]'[${UP}][${LOW}]+|[${UP}][${LOW}][${UP}${LOW}]*(?:['-][${UP}]?[${UP}${LOW}]+)*)`;
-const SEQ_RE = new RegExp(`${TOKEN}(?:[ ]+(?:(?:de|da|van|von|bin|ben|ibn|al|el)[ ]+)?${TOKEN})*`, "g");
+const SEQ_RE = new RegExp(
+  `${TOKEN}(?:[ ]+(?:(?:de|da|van|von|der|den|del|della|dos|das|ter|bin|ben|ibn|al|el)[ ]+){0,2}${TOKEN})*`,
+  "g",
+);
 const WORD_CHAR_RE = /[\p{L}\d'-]/u;
 const ARTICLE_BEFORE_RE = /(?:^|[\s'])(?:de|du|des|la|le|les|au|aux|en|d'|l')\s*$/iu;
 const HONORIFIC_RE = /(?:^|[\s(«"'])(?:M|Mme|Mlle|Dr|Pr)\.?\s*$/u;
@@ -179,6 +182,7 @@ function candidates(text: string): Candidate[] {
         const titled =
           tokens.length === 1 &&
           !ARTICLE_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start)) &&
+          !/\p{Lu}{2,}\s+$/u.test(text.slice(Math.max(0, start - 8), start)) &&
           (HONORIFIC_RE.test(text.slice(Math.max(0, start - 6), start)) || roleBefore(text, start) !== null);
         out.push({ surface: text.slice(start, end), start, end, tokens, titled });
       }
@@ -212,7 +216,7 @@ function mergeBrokenNames(text: string, cands: Candidate[], registry: PersonRegi
     const b = cands[i + 1];
     if (b && /^\.\s+$/u.test(text.slice(a.end, b.start))) {
       const both = registry.resolve(`${a.surface} ${b.surface}`);
-      if (both && both.key.includes(" ") && !registry.byFoldKey(foldKey(a.surface))) {
+      if (both?.key.includes(" ") && !registry.byFoldKey(foldKey(a.surface))) {
         out.push({
           surface: text.slice(a.start, b.end),
           start: a.start,

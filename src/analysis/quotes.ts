@@ -172,9 +172,15 @@ function pronounCandidates(ctx: AttributionContext, si: number, v: Verdict, last
 }
 
 /** Is `name` (or its surname) written inside the quotation? Then the quote talks about them, not by them. */
-function namedInside(ctx: AttributionContext, name: string, quoted: string): boolean {
+function namedInside(name: string, quoted: string): boolean {
   const surname = name.split(/\s+/).pop() ?? name;
-  return surname.length > 2 && formRe(surname).test(quoted);
+  if (surname.length <= 2) return false;
+  // The shared pattern is global: reset its position around a one-off test.
+  const re = formRe(surname);
+  re.lastIndex = 0;
+  const hit = re.test(quoted);
+  re.lastIndex = 0;
+  return hit;
 }
 
 /**
@@ -240,9 +246,9 @@ export function extractQuotes(
         speaker = v.name;
         explicit = true;
       } else if (v.kind === "pronoun" || v.kind === "coref") {
-        speaker = pronounCandidates(ctx, si, v, last).find((n) => !namedInside(ctx, n, quoted)) ?? null;
+        speaker = pronounCandidates(ctx, si, v, last).find((n) => !namedInside(n, quoted)) ?? null;
         explicit = speaker !== null;
-      } else if (v.kind === "none" && last && sentence.para - last.para <= 1 && !namedInside(ctx, last.name, quoted)) {
+      } else if (v.kind === "none" && last && sentence.para - last.para <= 1 && !namedInside(last.name, quoted)) {
         speaker = last.name;
       }
       if (!explicit && (words < MIN_QUOTE_WORDS || DETERMINER_BEFORE_RE.test(masked.slice(sp.start - 12, sp.start)))) {

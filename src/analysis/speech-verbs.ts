@@ -18,7 +18,7 @@ proposer espérer souhaiter redouter mentionner clamer scander crier murmurer gl
 informer détailler exposer formuler énoncer justifier argumenter arguer interpeller questionner rassurer encourager
 implorer supplier enjoindre taxer décrypter épingler tacler applaudir célébrer honorer complimenter encenser
 chiffrer pronostiquer anticiper certifier jurer attester nier contester réfuter rejeter récuser balayer minimiser
-dédramatiser corriger rectifier clarifier appuyer appeler ordonner décréter réitérer marquer acter pointer déclarer dédier saluer regretter
+dédramatiser corriger rectifier clarifier appuyer appeler ordonner décréter parler réitérer marquer acter pointer déclarer dédier saluer regretter
 s'exclamer s'écrier s'indigner s'alarmer s'inquiéter s'interroger s'emporter s'agacer se féliciter se montrer
 se déclarer se prononcer se désoler se lamenter se réjouir se plaindre préférer entériner démentir trancher
 résonner évaluer estimer insister remarquer signifier répercuter notifier aviser exprimer souhaiter espérer

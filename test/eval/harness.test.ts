@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { checkGold, formatReports, runEval } from "../../eval/harness.ts";
-import quotesMeasure, { pairQuotes, quotesMatch } from "../../eval/measures/quotes.ts";
+import quotesMeasure, { pairQuotes, quotesMatch, speakersMatch } from "../../eval/measures/quotes.ts";
 
 const corpus = fileURLToPath(new URL("../fixtures/eval-corpus", import.meta.url));
 const measures = fileURLToPath(new URL("../../eval/measures", import.meta.url));
@@ -17,6 +17,14 @@ describe("quote matching rule", () => {
   it("matches containment only when the shorter text is at least 80 % of the longer", () => {
     expect(quotesMatch("un partenaire fiable et sûr", "un partenaire fiable et sûr.")).toBe(true);
     expect(quotesMatch("partenaire fiable", "un partenaire fiable et sûr pour nous")).toBe(false);
+  });
+
+  it("matches speakers up to determiners and an acronym for the body it abbreviates", () => {
+    expect(speakersMatch("le Kremlin", "Kremlin")).toBe(true);
+    expect(speakersMatch("CPC", "Consortium du pipeline caspien")).toBe(true);
+    expect(speakersMatch("CPC", "Caspian Oil Company")).toBe(false);
+    expect(speakersMatch("OTSC", "Consortium du pipeline caspien")).toBe(false);
+    expect(speakersMatch("M. Lavrov", "Sergueï Lavrov")).toBe(false);
   });
 
   it("pairs one found quote with one gold quote at most", () => {
