@@ -47,6 +47,13 @@ const PLACES = new Set(
   ).split(" "),
 );
 
+/** "Certains parlent d'un « tournant »": indefinite subjects are nobody in particular. */
+const INDEFINITE = new Set(
+  "certains certaines plusieurs beaucoup autres tous toutes chacun chacune personne aucun aucune nombre ceux celles".split(
+    " ",
+  ),
+);
+
 /** Companies of the beat that "le groupe" / "la compagnie" may refer back to. */
 const KNOWN_ORGS =
   /(?<![\p{L}])(Gazprom|Rosatom|Roscosmos|Kazatomprom|KazMunayGas|KazMunaïGaz|Samruk-Kazyna|Tengizchevroil|Lukoil|Rosneft|Novatek|Transneft|KazTransOil|QazaqGaz|Kegoc|Sibur|Kamaz|Aeroflot|Air Astana)(?![\p{L}])/gu;
@@ -97,6 +104,6 @@ export function institutionName(np: string, text: string, at: number): string | 
   }
   // A capitalised name alone ("Gazprom", "L'OTSC", "Roscosmos"), not a place.
   const named = /^(?:[lL]'|[lL]e |[lL]a |[lL]es )?(\p{Lu}[\p{L}\d-]*(?:\s+\p{Lu}[\p{L}\d-]*){0,3})$/u.exec(s);
-  if (named?.[1] && !PLACES.has(fold(named[1]))) return named[1];
+  if (named?.[1] && !PLACES.has(fold(named[1])) && !INDEFINITE.has(fold(named[1]))) return named[1];
   return null;
 }
