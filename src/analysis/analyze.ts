@@ -3,7 +3,8 @@
  * signature. Pure: no I/O, no clock (dates come from the input or the article's dateline).
  */
 import type { AnalysisInput, DocumentAnalysis } from "../core/analysis-types.ts";
-import { extractEvents } from "./events.ts";
+import { leadDateline } from "./dateline.ts";
+import { dateReference, extractEvents } from "./events.ts";
 import { extractPeople, PersonRegistry } from "./names.ts";
 import { detectLanguage, normalizeText, parseDateline } from "./normalize.ts";
 import { extractQuotes } from "./quotes.ts";
@@ -29,7 +30,8 @@ function firstLine(text: string): string {
 }
 
 /**
- * Analyses one document. `publishedAt` is the input's date, else the dateline's, else null; the title is the
+ * Analyses one document. `publishedAt` is the input's date, else the dateline's, else null; events are resolved
+ * against `dateReference` (the input's date, else the dateline's, else the text's latest full date); the title is the
  * input's, else the normalised first line. Never throws on odd input (empty, binary): fields are just empty.
  */
 export function analyzeDocument(input: AnalysisInput, opts: AnalyzeOptions = {}): DocumentAnalysis {
@@ -39,7 +41,11 @@ export function analyzeDocument(input: AnalysisInput, opts: AnalyzeOptions = {})
   const text = norm.text;
   const inputTitle = input.title?.trim();
   const title = inputTitle ? inputTitle : (norm.title ?? firstLine(text));
-  const publishedAt = input.publishedAt || (norm.dateline ? parseDateline(norm.dateline) : null);
+  // No feed date: the byline's date, else a dateline opening the text ("ASTANA, 14 mars 2026 —").
+  const publishedAt =
+    input.publishedAt || (norm.dateline ? parseDateline(norm.dateline) : null) || leadDateline(text)?.iso || null;
+  // Without a feed date the events are read against the text's own anchor, marked low confidence.
+  const reference = dateReference(text, input.publishedAt || null);
   const people = extractPeople(text, registry);
   const quotes = extractQuotes(text, people, registry);
   const events = extractEvents(text, publishedAt);
@@ -55,5 +61,6 @@ export function analyzeDocument(input: AnalysisInput, opts: AnalyzeOptions = {})
     events,
     people,
     signature,
+    dateReference: reference,
   };
 }

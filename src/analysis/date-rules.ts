@@ -4,6 +4,7 @@
  * Each rule yields resolved mentions; the caller (events.ts) orders, filters and summarises them.
  */
 import type { Precision } from "../core/analysis-types.ts";
+import { resolveRelative } from "./date-relative.ts";
 import {
   addDays,
   daysInMonth,
@@ -13,11 +14,13 @@ import {
   isValidDay,
   MONTH_RE,
   monthNumber,
-  ORDINAL_WORDS,
+  monthYear,
+  nearestYear,
   WEEKDAYS,
   weekdayOf,
 } from "./dates-fr.ts";
 import { fold } from "./french-words.ts";
+import type { Tense } from "./tense-fr.ts";
 
 /** A resolved date mention. */
 export interface Mention {
@@ -30,6 +33,8 @@ export interface Mention {
   explicitYear: boolean;
   /** Rule name, for debugging and for event-relative rules (which need day/period anchors). */
   rule: string;
+  /** "horizon": a deadline or target ("d'ici 2030", "jusqu'en 2040"), a date but not a timeline event. */
+  kind?: "horizon";
 }
 
 /** What the rules need besides the text. */
@@ -39,6 +44,16 @@ export interface RuleContext {
   ref: [number, number, number] | null;
   /** Whether the sentence around an offset is in the future tense. */
   futureAt: (position: number) => boolean;
+  /** Tense of the verb governing the phrase at an offset (see tense-fr.ts), null when no verb says. */
+  tenseAt: (position: number, length: number) => Tense | null;
+}
+
+/** Where a matched phrase is: its core's offset, its start with the prefix, its length and the prefix itself. */
+export interface At {
+  core: number;
+  start: number;
+  length: number;
+  lead: string;
 }
 
 const DAY = "(1er|[0-3]?\\d)";
@@ -78,19 +93,36 @@ const RULES: Rule[] = [
     "(?:du|entre\\sle)\\s",
     true,
   ),
-  rule("list", `${DAY}((?:,\\s[0-3]?\\d)*)\\set\\s([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`, "les\\s", true),
+  rule("list", `${DAY}((?:,\\s[0-3]?\\d)*)\\set\\s([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`, "(?:les|des|aux|ces)\\s", true),
   rule("dash", `${DAY}\\s?[-–]\\s?([0-3]?\\d)\\s(${MONTH_RE})${YEAR}`, "(?:les|du)\\s"),
-  rule("day", `${DAY}\\s(${MONTH_RE})${YEAR}`, `(?:(?:le|ce|dès le|depuis le|jusqu'au|au)\\s)?(?:${WEEKDAY}\\s)?`),
-  rule("part", `(début|mi|fin)[\\s-](${MONTH_RE})${YEAR}`, "(?:à la|au|en|dès la|dès le)\\s"),
+  rule(
+    "day",
+    `${DAY}\\s(${MONTH_RE})${YEAR}(?:\\s(prochain|dernier))?`,
+    `(?:(?:le|ce|dès le|depuis le|jusqu'au|au|à partir du|d'ici au|d'ici le|avant le|du)\\s)?(?:${WEEKDAY}\\s)?`,
+  ),
+  rule("part", `(début|mi|fin)[\\s-](${MONTH_RE})${YEAR}`, "(?:jusqu'à la|jusqu'à|à la|au|en|dès la|dès le)\\s"),
   rule("partYear", `(début|mi|fin)[\\s-](\\d{4})`, "(?:à la|au|en|dès la|dès le)\\s"),
   rule("partRelative", "(début|mi-?|fin)\\s?du\\smois(?:\\s(dernier|prochain))?", "(?:à la|au)\\s", true),
   rule("monthYear", `(${MONTH_RE})\\s(\\d{4})(?![\\d,.]\\d)`, "(?:en|depuis|dès|jusqu'en|au mois de|de)\\s|d'"),
-  rule("month", `(${MONTH_RE})(?!\\s\\d)`, "en\\s|au mois d'|au mois de\\s", true),
+  rule(
+    "monthRel",
+    `(${MONTH_RE})\\s(dernier|prochain)`,
+    "(?:en|depuis|dès|au mois de|le mois de|dès le mois de|jusqu'en)\\s|au mois d'|le mois d'|d'",
+  ),
+  rule("monthRange", `entre\\s(${MONTH_RE})\\set\\s(${MONTH_RE})${YEAR}`),
+  rule(
+    "month",
+    `(${MONTH_RE})(?!\\s\\d)`,
+    "(?:en|depuis|dès|jusqu'en|(?:dès |depuis |à partir |)(?:le|du) mois de|au mois de|de)\\s|au mois d'|le mois d'|d'",
+    true,
+  ),
+  rule("seasonRel", "(printemps|été|automne|hiver)\\s(dernier|prochain)", "(?:l'|le\\s|au\\s|à l'|en\\s|cet\\s)"),
+  rule("seasonThis", "(?:cet\\s(été|automne|hiver)|ce\\s(printemps))"),
   rule("season", "(printemps|été|automne|hiver)\\s(\\d{4})", "(?:au|en)\\s|à l'", true),
   rule(
     "year",
     "(\\d{4})(?![A-Za-z\\d])(?!\\s?(?:%|ans|km|mètres|tonnes|dollars|euros|soldats|personnes|habitants|milliards?|millions?))",
-    "(?:en|depuis|d'ici|dès|avant|après|jusqu'en|courant|l'année|l'an|mois de|premier semestre|second semestre|fin|début)\\s",
+    "(?:en|depuis|d'ici|d'ici à|à l'horizon|l'horizon|dès|avant|après|jusqu'en|courant|l'année|l'an|mois de|premier semestre|second semestre|fin|début)\\s",
     true,
   ),
   rule(
@@ -98,7 +130,13 @@ const RULES: Rule[] = [
     "(cette année|l'année dernière|l'an dernier|l'année passée|l'an passé|l'année prochaine|l'an prochain)",
   ),
   rule("relMonth", "(ce mois-ci|le mois dernier|le mois passé|le mois prochain)"),
-  rule("weekday", `${WEEKDAY}(?:\\s(dernier|prochain))?`),
+  rule("relWeek", "(cette semaine|la semaine dernière|la semaine passée|la semaine prochaine)"),
+  rule(
+    "ago",
+    "il\\sy\\sa\\s(un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|\\d{1,3})\\s(jours?|semaines?|mois|ans|années?)",
+  ),
+  rule("relDay", "(avant-hier|après-demain|aujourd'hui|hier|demain)"),
+  rule("weekday", `${WEEKDAY}(?:\\s(dernier|prochain))?`, "ce\\s"),
 ];
 
 function dayOf(token: string | undefined): number {
@@ -106,11 +144,36 @@ function dayOf(token: string | undefined): number {
   return token.toLowerCase() === "1er" ? 1 : Number(token);
 }
 
+/** Bounds that point forward unless a past verb governs them: "jusqu'au 30 juin", "à partir du 1er juillet". */
+const FORWARD_LEAD =
+  /^(?:jusqu'au|jusqu'en|jusqu'à la|jusqu'à|à partir du|dès le|dès|d'ici le|d'ici au|d'ici|avant le)\s/i;
+
+/**
+ * Which occurrence of a yearless date the text means: the verb governing the phrase decides (future → the next
+ * one, past → the last one); forward bounds ("jusqu'au") take the next one unless a past verb governs them, then
+ * the nearest; with no verb at all, the sentence's tense as a whole.
+ */
+export function directionAt(ctx: RuleContext, at: At): "future" | "past" | "nearest" {
+  const tense = ctx.tenseAt(at.start, at.length);
+  if (FORWARD_LEAD.test(at.lead)) return tense === "past" ? "nearest" : "future";
+  if (tense) return tense;
+  return ctx.futureAt(at.core) ? "future" : "past";
+}
+
 /** Resolves the year of a yearless day; null when there is no reference day. */
-function yearFor(ctx: RuleContext, month: number, day: number, pos: number, written?: string): number | null {
+function yearFor(
+  ctx: RuleContext,
+  month: number,
+  day: number,
+  at: At,
+  written?: string,
+  qualifier?: string,
+): number | null {
   if (written) return isPlausibleYear(Number(written)) ? Number(written) : null;
   if (!ctx.ref) return null;
-  return inferYear(month, day, ctx.ref, ctx.futureAt(pos));
+  const q = qualifier ? fold(qualifier) : "";
+  const dir = q === "prochain" ? "future" : q === "dernier" ? "past" : directionAt(ctx, at);
+  return dir === "nearest" ? nearestYear(month, day, ctx.ref) : inferYear(month, day, ctx.ref, dir === "future");
 }
 
 function dayRange(y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): [string, string] | null {
@@ -134,7 +197,7 @@ const SEASONS: Record<string, [number, number, number]> = {
 type Resolved = [string, string, Precision, boolean] | null;
 
 /** Applies one rule's match; returns [start, end, precision, explicitYear] or null to drop it. */
-function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, pos: number): Resolved {
+function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, pos: At): Resolved {
   const ref = ctx.ref;
   switch (rule) {
     case "crossMonth": {
@@ -166,7 +229,7 @@ function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, p
     case "day": {
       const d = dayOf(g[1]);
       const m = monthNumber(g[2] ?? "");
-      const y = yearFor(ctx, m, d, pos, g[3]);
+      const y = yearFor(ctx, m, d, pos, g[3], g[4]);
       if (y === null || !isValidDay(y, m, d)) return null;
       return [iso(y, m, d), iso(y, m, d), "day", Boolean(g[3])];
     }
@@ -201,8 +264,11 @@ function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, p
     }
     case "month": {
       const m = monthNumber(g[1] ?? "");
-      const y = yearFor(ctx, m, 1, pos);
-      if (y === null || !m) return null;
+      if (!ref || !m) return null;
+      // A month with no verb to say ("la visite d'État de novembre"): the nearest one.
+      const dir =
+        ctx.tenseAt(pos.start, pos.length) === null && !ctx.futureAt(pos.core) ? "nearest" : directionAt(ctx, pos);
+      const y = monthYear(m, ref, FORWARD_LEAD.test(pos.lead) ? directionAt(ctx, pos) : dir);
       return [iso(y, m, 1), iso(y, m, daysInMonth(y, m)), "month", false];
     }
     case "season": {
@@ -237,23 +303,39 @@ function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, p
       const refIso = iso(ref[0], ref[1], ref[2]);
       const refWd = weekdayOf(refIso);
       const qualifier = g[2] ? fold(g[2]) : "";
-      const future = qualifier === "prochain" || (qualifier === "" && ctx.futureAt(pos));
       let delta: number;
-      if (future) delta = (target - refWd + 7) % 7 || 7;
-      else {
-        delta = -((refWd - target + 7) % 7);
-        if (qualifier === "dernier" && delta === 0) delta = -7;
+      if (/^ce\s/i.test(pos.lead) && qualifier === "") {
+        // "ce jeudi": the day of the publication week, on either side of the publication day.
+        delta = (target - refWd + 7) % 7;
+        if (delta > 3) delta -= 7;
+      } else {
+        const dir = qualifier === "prochain" ? "future" : qualifier === "dernier" ? "past" : directionAt(ctx, pos);
+        // Future on the publication weekday is that day too ("doivent signer mardi" in Tuesday's paper).
+        if (dir === "future") delta = (target - refWd + 7) % 7;
+        else {
+          // A past verb on the publication weekday is that very day ("a annoncé mardi" in Tuesday's paper).
+          delta = -((refWd - target + 7) % 7);
+          if (qualifier === "dernier" && delta === 0) delta = -7;
+        }
       }
       const d = addDays(refIso, delta);
       return [d, d, "day", false];
     }
     default:
-      return null;
+      return resolveRelative(rule, g, ctx);
   }
 }
 
+const HORIZON_LEAD = /^(?:d'ici|d'ici à|jusqu'en|à l'horizon|l'horizon|avant)\s/i;
+
+/** "d'ici 2030", "jusqu'en 2040", "à l'horizon 2035": a target year still ahead, not something that happened. */
+function isHorizon(rule: string, lead: string, end: string, ctx: RuleContext): boolean {
+  if (rule !== "year" || !HORIZON_LEAD.test(lead)) return false;
+  return ctx.ref === null || Number(end.slice(0, 4)) >= ctx.ref[0];
+}
+
 /** Words before a weekday that make it habitual ("chaque mardi") or part of another phrase: not an event. */
-const WEEKDAY_SKIP = /(?:chaque|tous les|le|les|du|au)\s$/i;
+const WEEKDAY_SKIP = /(?<!\p{L})(?:chaque|tous les|le|les|du|au)\s$/iu;
 
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
@@ -284,11 +366,12 @@ export function findMentions(ctx: RuleContext): Mention[] {
       }
       if (overlaps(pos, end)) continue;
       if (r.name === "weekday" && WEEKDAY_SKIP.test(text.slice(Math.max(0, pos - 12), pos))) continue;
-      const res = resolve(r.name, Array.from(m), ctx, m.index);
+      const lead = text.slice(pos, m.index);
+      const res = resolve(r.name, Array.from(m), ctx, { core: m.index, start: pos, length: end - pos, lead });
       taken.push([pos, end]);
       if (!res) continue;
       const phrase = text.slice(pos, end);
-      out.push({
+      const mention: Mention = {
         position: pos,
         text: phrase,
         start: res[0],
@@ -296,34 +379,10 @@ export function findMentions(ctx: RuleContext): Mention[] {
         precision: res[2],
         explicitYear: res[3],
         rule: r.name,
-      });
+      };
+      if (isHorizon(r.name, lead, res[1], ctx)) mention.kind = "horizon";
+      out.push(mention);
     }
   }
   return out.sort((a, b) => a.position - b.position);
-}
-
-const ANNIV_CORE = /anniversaire(?![a-z])|\sans\s(?=de\s|du\s|des\s|d')/gi;
-const ORDINAL_BEFORE = new RegExp(
-  `(?:(\\d{1,3})\\s?(?:e|è|ème|eme|ième|ieme|er|re)|(${[...ORDINAL_WORDS.keys()].map((k) => k.replace(/e/g, "[eéè]")).join("|")}))\\s$`,
-  "i",
-);
-const YEARS_BEFORE = /(?:les|aux)\s(\d{1,3})\s$/i;
-
-/** Raw "Nème anniversaire" / "les N ans de" phrases: the caller dates them from the celebration year. */
-export function findAnniversaries(text: string): Array<{ position: number; text: string; years: number }> {
-  const out: Array<{ position: number; text: string; years: number }> = [];
-  ANNIV_CORE.lastIndex = 0;
-  for (let m = ANNIV_CORE.exec(text); m; m = ANNIV_CORE.exec(text)) {
-    const isAnniversary = m[0].length > 5;
-    const at = isAnniversary ? m.index : m.index + 1;
-    const before = text.slice(Math.max(0, at - 30), at);
-    const b = (isAnniversary ? ORDINAL_BEFORE : YEARS_BEFORE).exec(before);
-    if (!b) continue;
-    const position = at - b[0].length;
-    if (position > 0 && LETTER_OR_DIGIT.test(text[position - 1] as string)) continue;
-    const n = b[1] ? Number(b[1]) : b[2] ? (ORDINAL_WORDS.get(fold(b[2])) ?? 0) : 0;
-    const phrase = text.slice(position, at + (isAnniversary ? m[0].length : 3));
-    if (n >= 1 && n <= 500) out.push({ position, text: phrase, years: n });
-  }
-  return out;
 }

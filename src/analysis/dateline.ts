@@ -99,3 +99,21 @@ export function datelineOf(line: string): string | null {
   if (words.length > 6 || /[.!?]\s*$/.test(line.trim())) return null;
   return m.raw;
 }
+
+const LEAD_DATELINE_RE =
+  /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’. -]{1,40}?(?:\s\([^)\n]{1,40}\))?),\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4})\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s/iu;
+
+/**
+ * A dateline opening a paragraph of the first lines ("ASTANA, 14 mars 2026 — Le président…", "MOSCOU (AFP), 3
+ * mai 2026 –"): the date an agency wrote its copy. Returns its ISO day and the span of the dateline, or null.
+ */
+export function leadDateline(text: string): { iso: string; start: number; end: number } | null {
+  if (typeof text !== "string") return null;
+  const head = text.slice(0, 600);
+  const m = LEAD_DATELINE_RE.exec(head);
+  if (!m) return null;
+  const value = parseDateline(m[2] ?? "");
+  if (!value) return null;
+  const start = m.index + m[0].indexOf(m[1] ?? "");
+  return { iso: value, start, end: m.index + m[0].length };
+}

@@ -180,3 +180,27 @@ export function isFutureClause(clause: string): boolean {
   }
   return false;
 }
+
+/** Year of the occurrence of a yearless day closest to `ref` (last year, this year or next year). */
+export function nearestYear(month: number, day: number, ref: [number, number, number]): number {
+  const refDay = Date.UTC(ref[0], ref[1] - 1, ref[2]);
+  let best = ref[0];
+  let bestGap = Number.POSITIVE_INFINITY;
+  for (const y of [ref[0] - 1, ref[0], ref[0] + 1]) {
+    const gap = Math.abs(Date.UTC(y, month - 1, Math.min(day, daysInMonth(y, month))) - refDay);
+    if (gap < bestGap) {
+      best = y;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** Year of a yearless month seen from `ref`: the current month counts as both the last and the next one. */
+export function monthYear(month: number, ref: [number, number, number], dir: "future" | "past" | "nearest"): number {
+  const [ry, rm] = ref;
+  if (dir === "future") return month >= rm ? ry : ry + 1;
+  if (dir === "past") return month <= rm ? ry : ry - 1;
+  const diff = month - rm;
+  return diff > 6 ? ry - 1 : diff < -6 ? ry + 1 : ry;
+}

@@ -12,7 +12,9 @@
 // The French locale alone: the package root loads every locale (~18 MB more resident memory).
 import * as chronoFr from "chrono-node/fr";
 import type { ExtractedEvent, Precision } from "../core/analysis-types.ts";
-import { findAnniversaries, findMentions, type Mention, type RuleContext } from "./date-rules.ts";
+import { findAnniversaries, isBirthday } from "./anniversary.ts";
+import { findMentions, type Mention, type RuleContext } from "./date-rules.ts";
+import { leadDateline } from "./dateline.ts";
 import {
   addDays,
   DAY_ORDINALS,
@@ -26,6 +28,7 @@ import {
 } from "./dates-fr.ts";
 import { type Span, sentenceSpans, spanIndexAt, summarize } from "./event-context.ts";
 import { fold } from "./french-words.ts";
+import { governingTense, type TenseMarker, tenseMarkers } from "./tense-fr.ts";
 
 /** Shorter lines holding a bare numeric date or weekday are datelines ("27/11/2024", "11/11/2025, mardi"). */
 const DATELINE_MAX = 80;
@@ -54,29 +57,66 @@ interface Draft {
   precision: Precision;
   /** Length of the phrase in the source, for the summary window. */
   length: number;
+  kind?: "horizon";
+}
+
+/** The day relative dates were read against: the feed's date, the article's dateline, or the text's latest date. */
+export interface DateReference {
+  date: string;
+  source: "feed" | "dateline" | "text";
+  /** "low" when no publication date was given: the reference is only the text's own anchor. */
+  confidence: "high" | "low";
 }
 
 /**
  * Extracts dated events from normalised French text. `publishedAt` (YYYY-MM-DD) anchors yearless dates, weekdays
- * and relative phrases. Never throws: bad input yields an empty list.
+ * and relative phrases; without it, the text's own anchor does (see {@link dateReference}). Horizons ("d'ici
+ * 2030") and birthdays are dates but not events. Never throws: bad input yields an empty list.
  */
 export function extractEvents(text: string, publishedAt: string | null): ExtractedEvent[] {
-  return extractDateMentions(text, publishedAt);
+  return extractDateMentions(text, publishedAt)
+    .filter((d) => d.kind === "event")
+    .map(({ kind: _kind, ...event }) => event);
 }
 
-/** Every resolved date expression of the text, timeline events or not. Never throws. */
-export function extractDateMentions(text: string, publishedAt: string | null): ExtractedEvent[] {
+/** A resolved date expression: a timeline event, or a horizon (a target year such as "d'ici 2030"). */
+export type ExtractedDate = ExtractedEvent & { kind: "event" | "horizon" };
+
+/** Every resolved date expression of the text, timeline events and horizons alike. Never throws. */
+export function extractDateMentions(text: string, publishedAt: string | null): ExtractedDate[] {
   if (typeof text !== "string" || text.trim() === "") return [];
   try {
-    return extract(text, parseIso(publishedAt));
+    const ref = dateReference(text, publishedAt);
+    return extract(text, ref ? parseIso(ref.date) : null);
   } catch {
     return [];
   }
 }
 
-function extract(text: string, ref: [number, number, number] | null): ExtractedEvent[] {
+/**
+ * The reference day of a text: the given publication date; else a dateline opening the text ("ASTANA, 14 mars
+ * 2026 —"); else the latest full date written in a clause that is not about the future (low confidence: the
+ * article may be later than everything it dates). Null when the text has no full date.
+ */
+export function dateReference(text: string, publishedAt: string | null): DateReference | null {
+  if (parseIso(publishedAt)) return { date: (publishedAt as string).slice(0, 10), source: "feed", confidence: "high" };
+  if (typeof text !== "string") return null;
+  const dl = leadDateline(text);
+  if (dl) return { date: dl.iso, source: "dateline", confidence: "low" };
+  const { ctx } = contextOf(text, null);
+  let latest: string | null = null;
+  for (const m of findMentions(ctx)) {
+    if (!m.explicitYear || m.precision !== "day") continue;
+    if (ctx.tenseAt(m.position, m.text.length) === "future") continue;
+    if (latest === null || m.end > latest) latest = m.end;
+  }
+  return latest ? { date: latest, source: "text", confidence: "low" } : null;
+}
+
+function contextOf(text: string, ref: [number, number, number] | null) {
   const spans = sentenceSpans(text);
   const futureCache = new Map<number, boolean>();
+  const markerCache = new Map<number, TenseMarker[]>();
   const sentenceAt = (pos: number): Span => spans[spanIndexAt(spans, pos)] ?? [0, text.length];
   const futureAt = (pos: number): boolean => {
     const i = spanIndexAt(spans, pos);
@@ -88,8 +128,27 @@ function extract(text: string, ref: [number, number, number] | null): ExtractedE
     }
     return f;
   };
-  const ctx: RuleContext = { text, ref, futureAt };
-  const mentions = findMentions(ctx).filter((m) => m.rule !== "weekday" || !onDateline(text, m.position));
+  const tenseAt = (pos: number, length: number) => {
+    const i = spanIndexAt(spans, pos);
+    const s = sentenceAt(pos);
+    let markers = markerCache.get(i);
+    if (markers === undefined) {
+      markers = tenseMarkers(text.slice(s[0], s[1]));
+      markerCache.set(i, markers);
+    }
+    return governingTense(text.slice(s[0], s[1]), markers, pos - s[0], length);
+  };
+  const ctx: RuleContext = { text, ref, futureAt, tenseAt };
+  return { ctx, sentenceAt };
+}
+
+function extract(text: string, ref: [number, number, number] | null): ExtractedDate[] {
+  const { ctx, sentenceAt } = contextOf(text, ref);
+  const dl = leadDateline(text);
+  const mentions = findMentions(ctx).filter(
+    (m) =>
+      (m.rule !== "weekday" || !onDateline(text, m.position)) && !(dl && m.position < dl.end && m.position >= dl.start),
+  );
   const drafts: Draft[] = mentions.map(toDraft);
 
   drafts.push(...anniversaries(text, mentions, ref, sentenceAt, drafts));
@@ -98,13 +157,21 @@ function extract(text: string, ref: [number, number, number] | null): ExtractedE
 
   drafts.sort((a, b) => a.position - b.position);
   const seen = new Set<string>();
-  const events: ExtractedEvent[] = [];
+  const events: ExtractedDate[] = [];
   for (const d of drafts) {
     const key = `${d.start}|${d.end}|${fold(d.text).replace(/^(?:a |au |le |les |la |en |du |l')/, "")}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const summary = summarize(text, sentenceAt(d.position), d.position, d.length);
-    events.push({ start: d.start, end: d.end, precision: d.precision, text: d.text, summary, position: d.position });
+    events.push({
+      start: d.start,
+      end: d.end,
+      precision: d.precision,
+      text: d.text,
+      summary,
+      position: d.position,
+      kind: d.kind ?? "event",
+    });
   }
   return events;
 }
@@ -117,6 +184,7 @@ function toDraft(m: Mention): Draft {
     end: m.end,
     precision: m.precision,
     length: m.text.length,
+    ...(m.kind ? { kind: m.kind } : {}),
   };
 }
 
@@ -148,6 +216,7 @@ function anniversaries(
 ): Draft[] {
   const out: Draft[] = [];
   for (const a of findAnniversaries(text)) {
+    if (isBirthday(text, a.position, a.text.length)) continue;
     const s = sentenceAt(a.position);
     const sentence = text.slice(s[0], s[1]);
     if (!/anniversaire/i.test(a.text) && !CELEBRATION_RE.test(fold(sentence))) continue;
@@ -216,8 +285,9 @@ function relativeEvents(text: string, mentions: Mention[], sentenceAt: (pos: num
         }),
         m.index,
       );
-    } else if (!isEve) {
-      // Bare "le lendemain": the day after the last dated day mentioned before it, within ~2 sentences.
+    } else {
+      // Bare "le lendemain" / "la veille": the day after / before the last dated day mentioned before it, within
+      // ~2 sentences.
       anchor = anchors.filter((a) => a.position < m.index && m.index - a.position < 400).at(-1);
     }
     if (!anchor) continue;

@@ -81,4 +81,13 @@ export interface DocumentAnalysis {
   events: ExtractedEvent[];
   people: ExtractedPerson[];
   signature: StorySignature;
+  /**
+   * The day relative and yearless dates were resolved against: the feed's date (high confidence), else the
+   * article's dateline or the latest full date written in the text (low confidence); null when there is none.
+   */
+  dateReference?: {
+    date: string;
+    source: "feed" | "dateline" | "text";
+    confidence: "high" | "low";
+  } | null;
 }
