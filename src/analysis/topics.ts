@@ -110,8 +110,13 @@ function countKeywords(c: Compiled, tokens: string[]): Map<Keyword, number> {
 const TITLE_WEIGHT = 3;
 /** Minimum score for any topic (about two distinct plain keywords, or one strong one repeated). */
 const MIN_SCORE = 4;
-/** A topic must reach this share of the best topic's score. */
+/** A topic must reach this share of the best topic's score... */
 const RELATIVE = 0.3;
+/**
+ * ...unless it is well attested on its own: one heavy topic mentioned many times (sanctions ×3 in the title) must
+ * not push out a topic with several keywords of its own (a visit, a meeting, congratulations).
+ */
+const SURE_SCORE = 5;
 const MAX_TOPICS = 4;
 
 /** Scores of every topic for an article, by slug (0 for topics with no keyword). */
@@ -128,12 +133,13 @@ export function scoreTopics(text: string, title: string, taxonomy: Taxonomy = de
 
 /**
  * The 1–4 most relevant topic slugs of an article, best first: whole-word keyword matches on accent-folded text,
- * title matches weighted ×3, topics below an absolute floor or below 30% of the best dropped.
+ * title matches weighted ×3, topics below an absolute floor dropped, and those below 30% of the best unless they
+ * score SURE_SCORE on their own.
  */
 export function classifyTopics(text: string, title: string, taxonomy: Taxonomy = defaultTaxonomy): string[] {
   const scores = [...scoreTopics(text ?? "", title ?? "", taxonomy).entries()].sort((a, b) => b[1] - a[1]);
   const top = scores[0]?.[1] ?? 0;
-  const floor = Math.max(MIN_SCORE, RELATIVE * top);
+  const floor = Math.max(MIN_SCORE, Math.min(RELATIVE * top, SURE_SCORE));
   return scores
     .filter(([, s]) => s >= floor)
     .slice(0, MAX_TOPICS)
