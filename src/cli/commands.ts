@@ -3,7 +3,7 @@
  */
 import { resolveTopic } from "../analysis/taxonomy.ts";
 import type { App } from "../app.ts";
-import { BlockedUrlError, UserInputError } from "../core/errors.ts";
+import { BlockedUrlError, StorageFullError, UserInputError } from "../core/errors.ts";
 import type { IngestSummary } from "../ingest/pipeline.ts";
 import { createProgressReporter } from "../ingest/progress.ts";
 import { checkUrlAllowed } from "../ingest/safe-fetch.ts";
@@ -62,6 +62,7 @@ export async function ingestTargets(app: App, targets: string[], io: Io): Promis
     } catch (err) {
       io.err(`${target}: ${err instanceof Error ? err.message : String(err)}`);
       code = 1;
+      if (err instanceof StorageFullError) break; // the other targets would fail the same way
     }
   }
   return code;

@@ -1,13 +1,13 @@
 /**
  * The command dispatcher: the one place where errors become user replies.
  * Resolves the command, parses options, re-checks admin rights on every call, runs it, and maps
- * UserInputError / PermissionDeniedError to their message; anything else gets a generic reply with a
- * reference id that also appears in the log.
+ * UserInputError / PermissionDeniedError to their message and StorageFullError to "storage full"; anything
+ * else gets a generic reply with a reference id that also appears in the log.
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "./args.ts";
 import type { Command, Lang, Services } from "./command.ts";
-import { PermissionDeniedError, UserInputError } from "./errors.ts";
+import { PermissionDeniedError, StorageFullError, UserInputError } from "./errors.ts";
 import { type MessageKey, t } from "./i18n/index.ts";
 import type { Clock, Logger } from "./logger.ts";
 import type { BotCore, Choice, IncomingCommand } from "./platform.ts";
@@ -110,6 +110,10 @@ function mapError(err: unknown, inc: IncomingCommand, logger: Logger): Reply {
     const key = userErrorKey(err.message);
     if (key) return errorReply(t(inc.lang, key, err.context as Record<string, string | number>));
     return errorReply(err.message);
+  }
+  if (err instanceof StorageFullError) {
+    logger.error("command failed: storage full", { command: inc.command, chat: inc.chat.id, database: err.database });
+    return errorReply(t(inc.lang, "error.storageFull"));
   }
   const id = randomBytes(4).toString("hex");
   logger.error("command failed", {

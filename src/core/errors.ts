@@ -60,6 +60,26 @@ export class RateLimitedError extends NewsbotError {
   }
 }
 
+/**
+ * The database cannot store anything more: the disk (or the file's size limit) is full. Reads still work;
+ * the write is lost and nothing half-written stays. `database` names it for operators (path or host, never
+ * credentials); the user reply is "storage full" (error.storageFull).
+ */
+export class StorageFullError extends NewsbotError {
+  override name = "StorageFullError";
+  constructor(
+    readonly database: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `the database ${database} is full (no space left on the disk, or its size limit reached): free some space; ` +
+        "what was stored before is intact, and writes work again by themselves once there is room",
+      { database },
+      options,
+    );
+  }
+}
+
 /** Invalid configuration: every problem listed at start-up. */
 export class ConfigError extends NewsbotError {
   override name = "ConfigError";

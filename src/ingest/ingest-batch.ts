@@ -5,6 +5,7 @@
  * stored one of the articles, a bad row), the batch is retried item by item so one bad item never stops it.
  */
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
+import { StorageFullError } from "../core/errors.ts";
 import type { BatchArticle, StoryCandidate } from "../core/store.ts";
 import type { AnalysisResult } from "./analysis-pool.ts";
 import {
@@ -171,11 +172,14 @@ export async function storeBatch(
     await saveBatch(batch);
     for (const p of pending) outcomes[p.index] = "inserted";
   } catch (err) {
+    // A full database fails every item alike: stop, with the message that names it.
+    if (err instanceof StorageFullError) throw err;
     deps.logger.warn("batch save failed; storing item by item", { items: pending.length, error: message(err) });
     for (const p of pending) {
       try {
         outcomes[p.index] = await one(p.item);
       } catch (e) {
+        if (e instanceof StorageFullError) throw e;
         outcomes[p.index] = { error: message(e) };
       }
     }

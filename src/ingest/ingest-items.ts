@@ -1,7 +1,9 @@
 /**
  * Stores a batch of feed items (or one local article): canonical URL, content hash, dedupe first (so a
- * re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the batch.
+ * re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the batch; a full
+ * database (StorageFullError) stops the ingest, since every later item would fail the same way.
  */
+import { StorageFullError } from "../core/errors.ts";
 import { type AnalyzedBatch, analyzeBatch, type ItemOutcome, storeBatch } from "./ingest-batch.ts";
 import {
   analysisInput,
@@ -95,7 +97,10 @@ export async function ingestItems(
       const current = await next;
       const following = chunks.next();
       next = following.done ? null : (await startAnalysis(d, following.value, ctx, seen)).batch;
-      const outcomes = await storeBatch(d, current, one);
+      const outcomes = await storeBatch(d, current, one).catch((err: unknown) => {
+        next?.catch(() => {}); // the next batch's analysis is abandoned with this ingest
+        throw err;
+      });
       for (const [i, item] of current.items.entries()) report(item, outcomes[i] as ItemOutcome);
     }
     return summary;
@@ -105,6 +110,7 @@ export async function ingestItems(
     try {
       outcome = await ingestOne(deps, item, ctx);
     } catch (err) {
+      if (err instanceof StorageFullError) throw err;
       outcome = { error: err instanceof Error ? err.message : String(err) };
     }
     report(item, outcome);

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
-import { NewsbotError } from "../core/errors.ts";
+import { NewsbotError, StorageFullError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "../core/source-health.ts";
 import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
@@ -141,6 +141,8 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       });
       return { ...summary, sourceId: source.id, health: "ok" };
     } catch (err) {
+      // Not the source's fault, and nothing could be recorded on it anyway.
+      if (err instanceof StorageFullError) throw err;
       if (!(err instanceof NewsbotError)) log.error("unexpected ingest error", { error: String(err) });
       const message = err instanceof Error ? err.message : String(err);
       const at = deps.clock.now();
@@ -241,6 +243,13 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
             out.errors.push(`source ${source.id}: ${r.errors[0] ?? "failed"}`);
           }
         } catch (err) {
+          if (err instanceof StorageFullError) {
+            // every other source would fail the same way: stop this round, the next one retries them all
+            if (next < due.length) deps.logger.error("poll stopped: storage full", { database: err.database });
+            out.errors.push(err.message);
+            next = due.length;
+            continue;
+          }
           // storage failed while recording: count it and go on with the other sources
           out.failedSources++;
           out.errors.push(`source ${source.id}: ${err instanceof Error ? err.message : String(err)}`);

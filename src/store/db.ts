@@ -3,10 +3,10 @@
  * (no query engine binary). The only module that loads src/generated.
  */
 import type { PrismaClient } from "../generated/sqlite/client.ts";
-import { withCleanText } from "./clean-text.ts";
+import { guardDriver } from "./driver.ts";
 import { sqliteFile } from "./migrate-sqlite.ts";
 import { type Provider, providerOf } from "./migration-files.ts";
-import { pgOptions } from "./pg-connect.ts";
+import { pgOptions, pgTarget } from "./pg-connect.ts";
 
 /** The client type used everywhere in src/store. The PostgreSQL client has the same model API. */
 export type Db = PrismaClient;
@@ -26,17 +26,17 @@ export async function createDb(url: string): Promise<DbHandle> {
       import("../generated/postgresql/client.ts"),
       import("@prisma/adapter-pg"),
     ]);
-    const db = new PgClient({ adapter: withCleanText(new PrismaPg(pgOptions(url))) });
+    const db = new PgClient({ adapter: guardDriver(new PrismaPg(pgOptions(url)), pgTarget(url)) });
     // The two generated clients differ only in provider-specific option types.
     return { db: db as unknown as Db, provider };
   }
-  sqliteFile(url);
+  const file = sqliteFile(url);
   const [{ PrismaClient: SqliteClient }, { PrismaBetterSQLite3 }] = await Promise.all([
     import("../generated/sqlite/client.ts"),
     import("@prisma/adapter-better-sqlite3"),
   ]);
   return {
-    db: new SqliteClient({ adapter: withCleanText(new PrismaBetterSQLite3({ url, timeout: 15_000 })) }),
+    db: new SqliteClient({ adapter: guardDriver(new PrismaBetterSQLite3({ url, timeout: 15_000 }), file) }),
     provider,
   };
 }

@@ -78,7 +78,8 @@ export async function createStore(url: string | undefined, logger: Logger, optio
   return buildStore(db, provider);
 }
 
-function buildStore(db: Db, provider: Provider): Store {
+/** The store over an open client (createDb): for tests that need the client too, e.g. a per-connection pragma. */
+export function buildStore(db: Db, provider: Provider): Store {
   return {
     provider,
     ...sourceStore(db),

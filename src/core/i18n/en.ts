@@ -4,6 +4,7 @@ import type { MessageKey } from "./fr.ts";
 export const en: Record<MessageKey, string> = {
   "error.generic": "Something went wrong on our side (ref. {id}). Please try again later.",
   "error.unknownCommand": "Unknown command: /{command}. Type /help for the list of commands.",
+  "error.storageFull": "Storage full: the bot cannot save anything right now. Reading still works; try again later.",
   "error.adminOnly": "This command is for administrators only.",
   "error.tooLong": "Argument too long ({length} characters, at most {max}).",
   "error.badInteger": "“{value}” is not a valid whole number for {option}.",

@@ -2,6 +2,8 @@
 export const fr = {
   "error.generic": "Une erreur interne est survenue (réf. {id}). Réessayez plus tard.",
   "error.unknownCommand": "Commande inconnue : /{command}. Tapez /help pour la liste des commandes.",
+  "error.storageFull":
+    "Stockage plein : le bot ne peut rien enregistrer pour le moment. La consultation fonctionne ; réessayez plus tard.",
   "error.adminOnly": "Cette commande est réservée aux administrateurs.",
   "error.tooLong": "Argument trop long ({length} caractères, maximum {max}).",
   "error.badInteger": "« {value} » n'est pas un nombre entier valide pour {option}.",
