@@ -2,7 +2,7 @@ import { chatKey } from "../src/core/admin.ts";
 import type { Command, CommandRequest } from "../src/core/command.ts";
 import { BlockedUrlError, FeedFetchError, FeedParseError, UserInputError } from "../src/core/errors.ts";
 import { formatDay } from "../src/core/format.ts";
-import { t } from "../src/core/i18n/index.ts";
+import { reasonText, t } from "../src/core/i18n/index.ts";
 import { type Line, line } from "../src/core/reply.ts";
 import { truncate } from "../src/core/text.ts";
 import { adminOf, argText, audit, requireOwner } from "./_admin.ts";
@@ -21,7 +21,9 @@ function feedUrl(req: CommandRequest, raw: string): string {
 
 /** Maps fetch and parse failures to a clear, localised answer (nothing was stored). */
 function explain(req: CommandRequest, err: unknown): never {
-  const reason = err instanceof Error ? truncate(err.message.replace(/^refused: /, ""), 200) : "";
+  const translated =
+    err instanceof FeedFetchError || err instanceof FeedParseError ? reasonText(req.lang, err.reason) : null;
+  const reason = translated ?? (err instanceof Error ? truncate(err.message.replace(/^refused: /, ""), 200) : "");
   if (err instanceof BlockedUrlError) throw new UserInputError(t(req.lang, "addsource.blocked", { reason }));
   if (err instanceof FeedFetchError) throw new UserInputError(t(req.lang, "addsource.fetchFailed", { reason }));
   if (err instanceof FeedParseError) throw new UserInputError(t(req.lang, "addsource.notFeed", { reason }));

@@ -6,7 +6,7 @@
 import { chatKey } from "../src/core/admin.ts";
 import type { Command, CommandRequest, Lang } from "../src/core/command.ts";
 import { FeedFetchError, UserInputError } from "../src/core/errors.ts";
-import { fill } from "../src/core/i18n/index.ts";
+import { fill, reasonText } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 import { adminOf, audit, requireOwner } from "./_admin.ts";
 
@@ -55,7 +55,10 @@ async function download(req: CommandRequest): Promise<string> {
   try {
     return await file.fetch(MAX_OPML_BYTES);
   } catch (err) {
-    if (err instanceof FeedFetchError) throw new UserInputError(say(req.lang, "download", { error: err.message }));
+    if (err instanceof FeedFetchError) {
+      const error = reasonText(req.lang, err.reason) ?? err.message;
+      throw new UserInputError(say(req.lang, "download", { error }));
+    }
     throw err;
   }
 }

@@ -25,16 +25,32 @@ export class PermissionDeniedError extends NewsbotError {
   override name = "PermissionDeniedError";
 }
 
-/** A fetch failed: network, HTTP status, size or time cap. `status` is the HTTP status when there was one. */
+/**
+ * Why something failed, as a message key of src/core/i18n ("reason.*") with its parameters, so a chat reply
+ * says it in the reader's language (`reasonText`); the error's `message` stays the English text for logs
+ * and the command line. A parameter named `range` holds an address range name ("loopback", "private"…),
+ * translated too. Add a key to both tables for a new kind of refusal.
+ */
+export interface Reason {
+  key: `reason.${string}`;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A fetch failed: network, HTTP status, size or time cap. `status` is the HTTP status when there was one;
+ * `reason` says it for a chat reply (null: only the English message exists).
+ */
 export class FeedFetchError extends NewsbotError {
   override name = "FeedFetchError";
+  readonly reason: Reason | null;
   constructor(
     message: string,
     readonly url: string,
     readonly status: number | null = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: Reason },
   ) {
     super(message, { url, status }, options);
+    this.reason = options?.reason ?? null;
   }
 }
 
@@ -46,6 +62,12 @@ export class BlockedUrlError extends FeedFetchError {
 /** The document is not a feed or could not be parsed at all (nothing recoverable). */
 export class FeedParseError extends NewsbotError {
   override name = "FeedParseError";
+  /** Says it for a chat reply (see Reason); null: only the English message exists. */
+  readonly reason: Reason | null;
+  constructor(message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown; reason?: Reason }) {
+    super(message, context, options);
+    this.reason = options?.reason ?? null;
+  }
 }
 
 /** A platform asked us to wait (429). */

@@ -29,17 +29,23 @@ export function createFileFetcher(opts: FileFetcherOptions): FileFetcher {
     try {
       host = new URL(url).hostname.toLowerCase();
     } catch {
-      throw new BlockedUrlError("not a valid file URL", "(invalid)");
+      throw new BlockedUrlError("not a valid file URL", "(invalid)", null, { reason: { key: "reason.invalidUrl" } });
     }
-    if (!hosts.has(host)) throw new BlockedUrlError(`files are only downloaded from ${[...hosts].join(", ")}`, host);
+    if (!hosts.has(host)) {
+      const list = [...hosts].join(", ");
+      throw new BlockedUrlError(`files are only downloaded from ${list}`, host, null, {
+        reason: { key: "reason.fileHost", params: { hosts: list } },
+      });
+    }
     // Telegram puts the bot token in the file path: no logger, and errors name the host only.
     const { logger: _omit, ...base } = opts.fetchOptions ?? {};
     let res: Awaited<ReturnType<FetchFn>>;
     try {
       res = await fetchFn(url, { ...base, maxBytes, maxRedirects: 2 });
     } catch (err) {
-      if (err instanceof BlockedUrlError) throw new BlockedUrlError(err.message, host, err.status);
-      if (err instanceof FeedFetchError) throw new FeedFetchError(err.message, host, err.status);
+      const keep = err instanceof FeedFetchError && err.reason ? { reason: err.reason } : {};
+      if (err instanceof BlockedUrlError) throw new BlockedUrlError(err.message, host, err.status, keep);
+      if (err instanceof FeedFetchError) throw new FeedFetchError(err.message, host, err.status, keep);
       throw err;
     }
     if (res.status !== 200) throw new FeedFetchError("unexpected 304 for a file download", host, 304);

@@ -120,7 +120,11 @@ function* readItems(
     state.errors.push(`lenient parsing failed (${shortMessage(err)})`);
   }
   if (complete.length === 0)
-    throw new FeedParseError("the feed could not be parsed and has no complete item", { errors: state.errors });
+    throw new FeedParseError(
+      "the feed could not be parsed and has no complete item",
+      { errors: state.errors },
+      { reason: { key: "reason.unparseable" } },
+    );
   const items = complete.map((b) => fromSalvage(b, headDate, url));
   state.errors.push(`salvaged ${items.length} complete item(s) from broken XML`);
   if (truncated) state.errors.push("the document is truncated; items after the cut are lost");
@@ -131,7 +135,12 @@ function* readItems(
 
 /** RSS 0.9x/2.0 items live in a <channel>: without one, items found elsewhere are read, none is an error. */
 function noChannel(items: number, errors: string[]): void {
-  if (items === 0) throw new FeedParseError("this <rss> document has no <channel>, so it has no items to read");
+  if (items === 0)
+    throw new FeedParseError(
+      "this <rss> document has no <channel>, so it has no items to read",
+      {},
+      { reason: { key: "reason.noChannel" } },
+    );
   errors.push("the <rss> document has no <channel>; its items were read anyway");
 }
 
@@ -180,18 +189,25 @@ function notAFeed(kind: DocumentKind, text: string, url?: string): FeedParseErro
     case "html": {
       const feeds = discoverFeedLinks(text, url);
       const hint = feeds.length > 0 ? `; it advertises a feed at ${feeds[0]}` : "";
-      return new FeedParseError(`this is an HTML page, not a feed${hint}`, { discoveredFeeds: feeds });
+      const reason = feeds[0]
+        ? { key: "reason.htmlWithFeed" as const, params: { url: feeds[0] } }
+        : { key: "reason.html" as const };
+      return new FeedParseError(`this is an HTML page, not a feed${hint}`, { discoveredFeeds: feeds }, { reason });
     }
     case "json":
-      return new FeedParseError("this is JSON, not an RSS or Atom feed");
+      return new FeedParseError("this is JSON, not an RSS or Atom feed", {}, { reason: { key: "reason.json" } });
     case "binary":
-      return new FeedParseError("this is binary data, not a feed");
+      return new FeedParseError("this is binary data, not a feed", {}, { reason: { key: "reason.binary" } });
     case "empty":
-      return new FeedParseError("the document is empty");
+      return new FeedParseError("the document is empty", {}, { reason: { key: "reason.empty" } });
     case "xml":
-      return new FeedParseError(`this is an XML document with root <${kind.root}>, not an RSS, Atom or RDF feed`);
+      return new FeedParseError(
+        `this is an XML document with root <${kind.root}>, not an RSS, Atom or RDF feed`,
+        {},
+        { reason: { key: "reason.xmlRoot", params: { root: kind.root } } },
+      );
     default:
-      return new FeedParseError("this is plain text, not a feed");
+      return new FeedParseError("this is plain text, not a feed", {}, { reason: { key: "reason.plainText" } });
   }
 }
 

@@ -10,7 +10,7 @@ import https from "node:https";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import ipaddr from "ipaddr.js";
-import { BlockedUrlError, FeedFetchError } from "../core/errors.ts";
+import { BlockedUrlError, FeedFetchError, type Reason } from "../core/errors.ts";
 import { type Logger, silentLogger } from "../core/logger.ts";
 import { decodeBytes } from "./charset.ts";
 import { type AddressPolicy, addressProblem, bareHostname, hostAllowed, redactUrl, urlProblem } from "./url-policy.ts";
@@ -83,17 +83,23 @@ export const safeFetch: FetchFn = async (url, opts = {}) => {
           res.status,
         );
       if (hop >= maxRedirects)
-        throw new FeedFetchError(`too many redirects (more than ${maxRedirects})`, redactUrl(url), res.status);
+        throw new FeedFetchError(`too many redirects (more than ${maxRedirects})`, redactUrl(url), res.status, {
+          reason: { key: "reason.redirects", params: { max: maxRedirects } },
+        });
       try {
         current = new URL(location, current).toString();
       } catch {
-        throw new FeedFetchError("redirect to an invalid URL", redactUrl(current), res.status);
+        throw new FeedFetchError("redirect to an invalid URL", redactUrl(current), res.status, {
+          reason: { key: "reason.badRedirect" },
+        });
       }
       continue;
     }
     if (res.status === 304) return { status: 304, finalUrl: current };
     if (res.status < 200 || res.status >= 300) {
-      throw new FeedFetchError(`HTTP ${res.status}${statusHint(res.status)}`, redactUrl(current), res.status);
+      throw new FeedFetchError(`HTTP ${res.status}${statusHint(res.status)}`, redactUrl(current), res.status, {
+        reason: { key: "reason.http", params: { status: res.status } },
+      });
     }
     const raw = await decompress(res.body ?? Buffer.alloc(0), header(res.headers, "content-encoding"), opts, current);
     const contentType = header(res.headers, "content-type");
@@ -125,17 +131,31 @@ interface Target {
   family: 4 | 6;
 }
 
+/** The reason of a urlProblem, as a message key (the order of its checks). */
+function urlReason(url: URL): Reason {
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { key: "reason.scheme", params: { scheme: url.protocol } };
+  const host = bareHostname(url);
+  return host === "" ? { key: "reason.noHost" } : { key: "reason.internalHost", params: { host } };
+}
+
+function hostNotFound(host: string): Reason {
+  return { key: "reason.hostNotFound", params: { host } };
+}
+
+const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
+
 /** Validates the URL, resolves its host and checks every address. */
 async function checkTarget(raw: string, opts: SafeFetchOptions): Promise<Target> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new BlockedUrlError("not a valid URL", "[invalid URL]");
+    throw new BlockedUrlError("not a valid URL", "[invalid URL]", null, { reason: { key: "reason.invalidUrl" } });
   }
   const safe = redactUrl(raw);
   const problem = urlProblem(url, opts);
-  if (problem) throw new BlockedUrlError(`refused: ${problem}`, safe);
+  if (problem) throw new BlockedUrlError(`refused: ${problem}`, safe, null, { reason: urlReason(url) });
   const host = bareHostname(url);
   let addresses: Array<{ address: string; family: number }>;
   if (ipaddr.isValid(host)) {
@@ -144,14 +164,18 @@ async function checkTarget(raw: string, opts: SafeFetchOptions): Promise<Target>
     try {
       addresses = await (opts.lookup ?? systemLookup)(host);
     } catch (err) {
-      throw new FeedFetchError(`host not found: ${host}`, safe, null, { cause: err });
+      throw new FeedFetchError(`host not found: ${host}`, safe, null, { cause: err, reason: hostNotFound(host) });
     }
-    if (addresses.length === 0) throw new FeedFetchError(`host not found: ${host}`, safe);
+    if (addresses.length === 0)
+      throw new FeedFetchError(`host not found: ${host}`, safe, null, { reason: hostNotFound(host) });
   }
   if (!hostAllowed(host, opts)) {
     for (const a of addresses) {
       const why = addressProblem(a.address, opts);
-      if (why) throw new BlockedUrlError(`refused: ${host} resolves to a ${why} address`, safe);
+      if (why)
+        throw new BlockedUrlError(`refused: ${host} resolves to a ${why} address`, safe, null, {
+          reason: { key: "reason.address", params: { host, range: why } },
+        });
     }
   }
   const first = addresses[0] as { address: string; family: number };
@@ -162,7 +186,11 @@ function requestOnce(target: Target, opts: SafeFetchOptions, deadline: number, t
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const safe = redactUrl(target.url.toString());
   const remaining = deadline - Date.now();
-  if (remaining <= 0) return Promise.reject(new FeedFetchError(`timed out after ${timeoutMs} ms`, safe));
+  const timedOut = () =>
+    new FeedFetchError(`timed out after ${timeoutMs} ms`, safe, null, {
+      reason: { key: "reason.timeout", params: { seconds: seconds(timeoutMs) } },
+    });
+  if (remaining <= 0) return Promise.reject(timedOut());
   const connectMs = Math.min(opts.connectTimeoutMs ?? 10_000, remaining);
   const isHttps = target.url.protocol === "https:";
   const host = bareHostname(target.url);
@@ -201,9 +229,14 @@ function requestOnce(target: Target, opts: SafeFetchOptions, deadline: number, t
       lookup: pinned as never,
       servername: isHttps && !ipaddr.isValid(host) ? host : undefined,
     });
-    const totalTimer = setTimeout(() => finish(new FeedFetchError(`timed out after ${timeoutMs} ms`, safe)), remaining);
+    const totalTimer = setTimeout(() => finish(timedOut()), remaining);
     const connectTimer = setTimeout(
-      () => finish(new FeedFetchError(`could not connect within ${connectMs} ms`, safe)),
+      () =>
+        finish(
+          new FeedFetchError(`could not connect within ${connectMs} ms`, safe, null, {
+            reason: { key: "reason.connectTimeout", params: { seconds: seconds(connectMs) } },
+          }),
+        ),
       connectMs,
     );
     req.on("socket", (socket) => {
@@ -211,7 +244,12 @@ function requestOnce(target: Target, opts: SafeFetchOptions, deadline: number, t
       else socket.once("connect", () => clearTimeout(connectTimer));
     });
     req.on("error", (err: NodeJS.ErrnoException) =>
-      finish(new FeedFetchError(`connection failed: ${err.code ?? err.message}`, safe, null, { cause: err })),
+      finish(
+        new FeedFetchError(`connection failed: ${err.code ?? err.message}`, safe, null, {
+          cause: err,
+          reason: { key: "reason.connectFailed", params: { code: err.code ?? "?" } },
+        }),
+      ),
     );
     req.on("response", (res) => {
       const status = res.statusCode ?? 0;
@@ -222,19 +260,33 @@ function requestOnce(target: Target, opts: SafeFetchOptions, deadline: number, t
       }
       const declared = Number(header(res.headers, "content-length"));
       if (Number.isFinite(declared) && declared > maxBytes) {
-        finish(new FeedFetchError(`response too large (${declared} bytes, limit ${maxBytes})`, safe));
+        finish(
+          new FeedFetchError(`response too large (${declared} bytes, limit ${maxBytes})`, safe, null, {
+            reason: { key: "reason.tooLarge", params: { max: maxBytes } },
+          }),
+        );
         return;
       }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxBytes) finish(new FeedFetchError(`response too large (over ${maxBytes} bytes)`, safe));
+        if (size > maxBytes)
+          finish(
+            new FeedFetchError(`response too large (over ${maxBytes} bytes)`, safe, null, {
+              reason: { key: "reason.tooLarge", params: { max: maxBytes } },
+            }),
+          );
         else chunks.push(chunk);
       });
       res.on("end", () => finish(null, { status, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", (err) => finish(new FeedFetchError("connection lost while reading", safe, null, { cause: err })));
-      res.on("aborted", () => finish(new FeedFetchError("connection lost while reading", safe)));
+      const lost = { key: "reason.connectionLost" } as const;
+      res.on("error", (err) =>
+        finish(new FeedFetchError("connection lost while reading", safe, null, { cause: err, reason: lost })),
+      );
+      res.on("aborted", () =>
+        finish(new FeedFetchError("connection lost while reading", safe, null, { reason: lost })),
+      );
     });
     req.end();
   });
@@ -263,9 +315,14 @@ async function decompress(body: Buffer, encoding: string | null, opts: SafeFetch
   } catch (err) {
     const tooBig = (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError;
     const msg = tooBig ? `response too large once decompressed (limit ${maxOutputLength} bytes)` : `bad ${enc} data`;
-    throw new FeedFetchError(msg, redactUrl(url), null, { cause: err });
+    const reason: Reason = tooBig
+      ? { key: "reason.tooLarge", params: { max: maxOutputLength } }
+      : { key: "reason.badEncoding" };
+    throw new FeedFetchError(msg, redactUrl(url), null, { cause: err, reason });
   }
-  throw new FeedFetchError(`unsupported content encoding: ${enc}`, redactUrl(url));
+  throw new FeedFetchError(`unsupported content encoding: ${enc}`, redactUrl(url), null, {
+    reason: { key: "reason.badEncoding" },
+  });
 }
 
 function header(headers: http.IncomingHttpHeaders, name: string): string | null {

@@ -65,7 +65,7 @@ describe("Discord", () => {
 
   it("the owner adds a source from a DM; a huge file and a redirect to metadata are refused", async () => {
     const huge = await slash("addsource", { url: `${w.feeds.base}/huge.xml` }, { ...owner, guildId: null });
-    expect(huge.text).toContain("response too large");
+    expect(huge.text).toContain("document trop volumineux, plus de");
     const meta = await slash("addsource", { url: `${w.feeds.base}/to-metadata` }, { ...owner, guildId: null });
     expect(meta.text).toContain("Adresse refusée");
     const ok = await slash(

@@ -36,11 +36,11 @@ describe("/addsource", () => {
   });
 
   it.each([
-    ["/page.html", "n'est pas un flux lisible (this is an HTML page, not a feed)"],
-    ["/missing.xml", "Impossible de récupérer le flux (HTTP 404"],
-    ["/huge.xml", "Impossible de récupérer le flux (response too large"],
-    ["/to-private", "Adresse refusée (10.0.0.7 resolves to a private address)"],
-    ["/to-metadata", "Adresse refusée"],
+    ["/page.html", "n'est pas un flux lisible (c'est une page HTML, pas un flux)"],
+    ["/missing.xml", "Impossible de récupérer le flux (le serveur a répondu HTTP 404)"],
+    ["/huge.xml", "Impossible de récupérer le flux (document trop volumineux, plus de"],
+    ["/to-private", "Adresse refusée (10.0.0.7 correspond à une adresse interdite : réseau privé)"],
+    ["/to-metadata", "Adresse refusée (169.254.169.254 correspond à une adresse interdite : lien local, dont les"],
   ])("answers %s clearly and stores nothing", async (path, message) => {
     const before = await counts(w.store);
     const r = await run("addsource", `${w.feeds.base}${path}`);
@@ -142,7 +142,18 @@ describe("SSRF allowlist", () => {
         chat: group,
         user: owner,
       });
-      expect(replyText(r)).toContain("Address refused (127.0.0.1 resolves to a loopback address)");
+      expect(replyText(r)).toContain("Address refused (127.0.0.1 resolves to a forbidden address: loopback)");
+      const fr = await strict.core.handle({
+        command: "addsource",
+        args: `${strict.feeds.base}/feed.xml`,
+        lang: "fr",
+        chat: group,
+        user: owner,
+      });
+      expect(replyText(fr)).toContain(
+        "Adresse refusée (127.0.0.1 correspond à une adresse interdite : bouclage local)",
+      );
+      expect(replyText(fr)).not.toMatch(/resolves|loopback address/);
       expect(strict.feeds.hits).toEqual([]);
       expect((await strict.store.listSources()).length).toBe(0);
     } finally {

@@ -2,12 +2,14 @@
  * The chat as a user reads it: counts at the end of a command, dates and plurals in both languages,
  * anniversaries, times and quotation marks — each command run once, without a platform.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { menuDescription } from "../../src/core/command-help.ts";
 import { isRoundAnniversary } from "../../src/core/format.ts";
-import { t } from "../../src/core/i18n/index.ts";
+import { reasonText, t } from "../../src/core/i18n/index.ts";
 import type { IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { ds } from "../../src/digest/strings.ts";
@@ -206,5 +208,31 @@ describe("/timeline YEAR or YEAR-MONTH", () => {
     }
     const bad = await testCore().handle(cmd("timeline", "2025-13"));
     expect(replyText(bad)).toBe("Période non reconnue : « 2025-13 ». Indiquez une année (2025) ou un mois (2025-03).");
+  });
+});
+
+describe("reasons inside messages", () => {
+  it("every reason key the code gives has a French and an English text", () => {
+    const files = [
+      ...readdirSync("src", { recursive: true, encoding: "utf8" }).map((f) => join("src", f)),
+      ...readdirSync("commands").map((f) => join("commands", f)),
+    ].filter((f) => f.endsWith(".ts") && !f.includes("i18n"));
+    const used = new Set<string>();
+    for (const f of files)
+      for (const m of readFileSync(f, "utf8").matchAll(/"(reason\.[A-Za-z]+)"/g)) used.add(m[1] ?? "");
+    expect(used.size).toBeGreaterThan(10);
+    for (const key of used) {
+      expect(reasonText("fr", { key: key as `reason.${string}` }), key).not.toBeNull();
+      expect(reasonText("en", { key: key as `reason.${string}` }), key).not.toBeNull();
+    }
+  });
+
+  it("translates address ranges, keeps an unknown one as is, and has no text for an unknown key", () => {
+    const r = (range: string) => ({ key: "reason.address" as const, params: { host: "h.test", range } });
+    expect(reasonText("fr", r("private"))).toBe("h.test correspond à une adresse interdite : réseau privé");
+    expect(reasonText("en", r("carrierGradeNat"))).toBe("h.test resolves to a forbidden address: carrier-grade NAT");
+    expect(reasonText("fr", r("teredo"))).toBe("h.test correspond à une adresse interdite : teredo");
+    expect(reasonText("fr", { key: "reason.noSuchThing" })).toBeNull();
+    expect(reasonText("fr", null)).toBeNull();
   });
 });

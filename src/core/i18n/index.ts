@@ -4,6 +4,7 @@
  * `count`, by the language's own rule (French: 0 and 1 take the singular; English: only 1).
  */
 import type { Lang } from "../command.ts";
+import type { Reason } from "../errors.ts";
 import { en } from "./en.ts";
 import { fr, type MessageKey } from "./fr.ts";
 
@@ -41,4 +42,38 @@ export function pickLang(code: string | undefined | null, fallback: Lang = "fr")
   if (!code) return fallback;
   const base = code.toLowerCase().slice(0, 2);
   return base === "en" ? "en" : base === "fr" ? "fr" : fallback;
+}
+
+/** Address range names (ipaddr.js, url-policy) → their key; an unknown name is shown as is. */
+const RANGE_KEYS: Record<string, MessageKey> = {
+  loopback: "range.loopback",
+  private: "range.private",
+  linkLocal: "range.linkLocal",
+  uniqueLocal: "range.uniqueLocal",
+  carrierGradeNat: "range.carrierGradeNat",
+  multicast: "range.multicast",
+  unspecified: "range.unspecified",
+  broadcast: "range.broadcast",
+  reserved: "range.reserved",
+  "local-use NAT64": "range.localNat64",
+  "not an IP address": "range.notIp",
+};
+
+function isKey(key: string): key is MessageKey {
+  return key in fr;
+}
+
+/**
+ * A failure's reason in `lang` (see Reason in core/errors), or null when it carries no known key — the caller
+ * then shows the error's own message.
+ */
+export function reasonText(lang: Lang, reason: Reason | null | undefined): string | null {
+  if (!reason || !isKey(reason.key)) return null;
+  const params = { ...(reason.params ?? {}) };
+  const range = params.range;
+  if (typeof range === "string") {
+    const key = RANGE_KEYS[range];
+    params.range = key ? t(lang, key) : range;
+  }
+  return t(lang, reason.key, params);
 }
