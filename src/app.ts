@@ -1,8 +1,13 @@
 /**
- * The composition root's building blocks, shared by `npm start` (src/main.ts) and the CLI (src/cli):
- * store, analysis, ingestion and the command core, wired from one validated config.
+ * The composition root: the one place where the parts are wired from one validated config.
+ * - `createApp`: store, analysis, ingestion and the command core (what the CLI needs, src/cli);
+ * - `startBot`: all of that plus the demo import, the platform adapters (src/platforms.ts), scheduled delivery
+ *   and the feed poller (what `npm start` runs, src/main.ts), each registered on a Lifecycle as soon as it is
+ *   opened, so a shutdown at any moment of start-up closes exactly what was opened.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
 import { detectLanguage } from "./analysis/language.ts";
 import { findStory } from "./analysis/stories.ts";
@@ -19,9 +24,15 @@ import type { Clock, Logger } from "./core/logger.ts";
 import type { BotCore } from "./core/platform.ts";
 import { createAnalysisPool } from "./ingest/analysis-pool.ts";
 import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
+import { createProgressReporter, type ProgressStream } from "./ingest/progress.ts";
 import type { SafeFetchOptions } from "./ingest/safe-fetch.ts";
 import { createSourceAdmin } from "./ingest/source-admin.ts";
+import type { Lifecycle } from "./lifecycle.ts";
+import { createPlatformAdapters, type PlatformAdapters, type Terminal } from "./platforms.ts";
+import { type ScheduledDelivery, startScheduledDelivery } from "./schedule/delivery-service.ts";
+import { type Poller, startPoller } from "./schedule/poller.ts";
 import { createDigestPreviewer } from "./schedule/preview.ts";
+import { createSourceHealthNotifier, sendVia } from "./schedule/source-health.ts";
 import { createStore, type Store } from "./store/index.ts";
 
 export interface App {
@@ -140,4 +151,119 @@ export async function createApp(
       await store.close();
     },
   };
+}
+
+const demoDir = fileURLToPath(new URL("../demo", import.meta.url));
+
+/**
+ * First run: an empty archive gets the bundled (invented) demo feeds so every command has something to show.
+ * Stops between files once `stopping()` says so.
+ */
+async function importDemo(app: App, notice: (line: string) => void, stopping: () => boolean): Promise<void> {
+  if (!app.config.NEWSBOT_DEMO || !existsSync(demoDir)) return;
+  const { articles } = await app.store.stats();
+  if (articles > 0) return;
+  const files = readdirSync(demoDir).filter((f) => f.endsWith(".xml"));
+  notice(`Empty database: importing the demo feeds (${files.length} files, invented articles)…`);
+  for (const f of files) {
+    if (stopping()) return;
+    try {
+      const s = await app.ingestor.ingestFile(join(demoDir, f));
+      app.logger.info("demo feed imported", { file: f, inserted: s.inserted });
+    } catch (err) {
+      app.logger.error("demo feed import failed", { file: f, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  /** Where everything opened is registered; its `stop()` is the bot's shutdown. */
+  lifecycle: Lifecycle;
+  /** The terminal of the console chat (it runs only when the config asks for it, see consoleWanted). */
+  terminal?: Terminal;
+  /** Notices and import progress for the person starting the bot (default stderr). */
+  notices?: ProgressStream;
+}
+
+/** The running bot, for the entry point (and tests, which drive `delivery.scheduler.tick()` on a fake clock). */
+export interface RunningBot extends PlatformAdapters {
+  app: App;
+  delivery: ScheduledDelivery;
+  poller: Poller;
+}
+
+/**
+ * Starts everything `npm start` runs. Throws StartupAborted when a shutdown interrupted it, PlatformAuthError
+ * when a platform refused its token; either way what was opened is closed by `lifecycle.stop()`.
+ */
+export async function startBot(opts: BotOptions): Promise<RunningBot> {
+  const { config, logger, clock, lifecycle } = opts;
+  const notices = opts.notices ?? process.stderr;
+  const progress = createProgressReporter({ stream: notices, label: "import" });
+  const app = await lifecycle.step(() => createApp(config, logger, clock, { onProgress: (p) => progress.update(p) }), {
+    name: "database and analysis workers",
+    close: (a) => a.close(),
+  });
+  await lifecycle.step(() =>
+    importDemo(
+      app,
+      (line) => notices.write(`${line}\n`),
+      () => lifecycle.stopping,
+    ),
+  );
+  progress.done();
+
+  const platforms = await createPlatformAdapters(config, { core: app.core, logger, terminal: opts.terminal });
+  for (const a of platforms.adapters) {
+    // Registered before it starts: stopping an adapter also cancels its start (a platform that does not answer).
+    lifecycle.onStop(`${a.platform} adapter`, () => a.stop());
+    await lifecycle.cancellable(() => a.start());
+    logger.info("platform started", { platform: a.platform });
+  }
+
+  // Digests, anniversaries and alerts go out through the outbox to every running platform, the terminal
+  // included; the first tick catches up on downtime.
+  const delivery = await lifecycle.step(
+    () =>
+      startScheduledDelivery({
+        store: app.store,
+        adapters: Object.fromEntries(platforms.adapters.map((a) => [a.platform, a])),
+        topics: topicInfos(app.taxonomy),
+        clock,
+        logger,
+        delivery: {
+          concurrency: config.DELIVERY_CONCURRENCY,
+          ratePerSecond: { telegram: config.TELEGRAM_SEND_RATE, discord: config.DISCORD_SEND_RATE },
+        },
+        scheduler: { cron: config.DELIVERY_CRON, sendEmptyDigest: config.DIGEST_SEND_EMPTY },
+      }),
+    { name: "scheduled delivery", close: (d) => d.stop() },
+  );
+
+  // After each poll, the chats that added a failing source are warned before it is disabled, and told when it recovers.
+  const health = createSourceHealthNotifier({
+    sources: app.store,
+    send: sendVia(platforms.adapters),
+    langOf: (c) => app.store.chatLanguage(c),
+    clock,
+    logger,
+  });
+  const poller = await lifecycle.step(
+    async () =>
+      startPoller({
+        cron: config.POLL_CRON,
+        poll: async () => {
+          const r = await app.ingestor.pollDue();
+          await health.check();
+          return r;
+        },
+        logger,
+      }),
+    { name: "feed poller", close: (p) => p.stop() },
+  );
+  void poller.runOnce();
+  return { ...platforms, app, delivery, poller };
 }

@@ -106,3 +106,19 @@ export class StorageFullError extends NewsbotError {
 export class ConfigError extends NewsbotError {
   override name = "ConfigError";
 }
+
+/**
+ * A platform refused the bot's credentials (Telegram 401 on getMe, Discord 401 or gateway close 4004):
+ * nothing will work until the token is fixed, so start-up stops. The message never holds the token.
+ */
+export class PlatformAuthError extends NewsbotError {
+  override name = "PlatformAuthError";
+  constructor(
+    readonly platform: "telegram" | "discord",
+    /** What the platform answered, e.g. "401: Unauthorized". */
+    readonly answer: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${platform} refused the bot token (${answer})`, { platform, answer }, options);
+  }
+}

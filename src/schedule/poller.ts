@@ -8,7 +8,8 @@ import type { Logger } from "../core/logger.ts";
 export interface Poller {
   /** Runs one poll now (also used at start-up); resolves when it is done. */
   runOnce(): Promise<void>;
-  stop(): void;
+  /** Stops the schedule and waits for a poll in progress (so the store is not closed under it). */
+  stop(): Promise<void>;
 }
 
 export function startPoller(opts: { cron: string; poll: () => Promise<unknown>; logger: Logger }): Poller {
@@ -32,8 +33,9 @@ export function startPoller(opts: { cron: string; poll: () => Promise<unknown>; 
   });
   return {
     runOnce,
-    stop() {
-      void task.stop();
+    async stop() {
+      await task.stop();
+      await running;
     },
   };
 }

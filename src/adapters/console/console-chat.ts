@@ -1,14 +1,16 @@
 /**
  * The terminal chat: `npm start` without platform tokens. One types `/latest`, `/quote Tokaïev`…
- * and reads the replies. With piped input it answers every line and returns at end of input.
+ * and reads the replies. The terminal is a platform like the others: digests, anniversaries and alerts
+ * subscribed there are printed there, sent by the outbox through `send()` (no rate limit: see DEFAULT_RATES).
+ * With piped input it answers every line and closes at end of input.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ChatRef, Lang } from "../../core/command.ts";
-import type { BotCore } from "../../core/platform.ts";
-import type { Picture } from "../../core/reply.ts";
+import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
+import type { Picture, Reply } from "../../core/reply.ts";
 import { renderText } from "./render.ts";
 
 export interface ConsoleChatOptions {
@@ -22,41 +24,124 @@ export interface ConsoleChatOptions {
   banner?: string;
   /** Where pictures (charts) are written; the path is printed (default `data/pictures`). */
   pictureDir?: string;
+  /** How long `stop()` waits for a command being answered (default 5 s). */
+  stopGraceMs?: number;
 }
 
-const chat: ChatRef = { platform: "console", id: "console", type: "console", title: "terminal" };
+/** The terminal as a platform adapter; `closed` resolves at end of input or `/quit`. */
+export interface ConsoleChat extends PlatformAdapter {
+  readonly closed: Promise<void>;
+}
 
-/** Runs until end of input or `/quit`. The person at the terminal is the owner: admin commands are allowed. */
-export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
+/** The one chat of the terminal. */
+export const CONSOLE_CHAT: ChatRef = { platform: "console", id: "console", type: "console", title: "terminal" };
+
+const PROMPT = "newsbot> ";
+
+/** Creates the terminal chat; nothing is read before `start()`. */
+export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
   const { core, output } = opts;
-  const rl = createInterface({ input: opts.input, terminal: opts.interactive, crlfDelay: Number.POSITIVE_INFINITY });
   const print = (s: string) => output.write(`${s}\n`);
-  if (opts.banner) print(opts.banner);
+  const pictureDir = opts.pictureDir ?? join("data", "pictures");
+  let rl: Interface | undefined;
+  let loop: Promise<void> | undefined;
+  let open = false;
+  let sent = 0;
+  let markClosed: () => void = () => {};
+  const closed = new Promise<void>((resolve) => {
+    markClosed = resolve;
+  });
   const prompt = () => {
-    if (opts.interactive) output.write("newsbot> ");
+    if (opts.interactive && open) rl?.prompt(true);
   };
-  prompt();
-  for await (const raw of rl) {
-    const text = raw.trim();
-    if (text === "") {
-      prompt();
-      continue;
-    }
-    if (/^\/?(quit|exit|q)$/i.test(text)) break;
-    const m = /^\/?([^\s@]+)(?:@\S+)?\s*([\s\S]*)$/.exec(text);
-    const reply = await core.handle({
-      command: m?.[1] ?? "",
-      args: m?.[2] ?? "",
-      lang: opts.lang,
-      chat,
-      user: { id: "console", name: "console", isAdmin: async () => true, isOwner: async () => true },
-    });
+
+  async function printReply(reply: Reply): Promise<void> {
     print(renderText(reply, { color: opts.interactive }));
-    if (reply.picture) print(await savePicture(reply.picture, opts.pictureDir ?? join("data", "pictures")));
+    if (reply.picture) print(await savePicture(reply.picture, pictureDir));
     print("");
-    prompt();
   }
-  rl.close();
+
+  /** Runs until end of input or `/quit`. The person at the terminal is the owner: admin commands are allowed. */
+  async function readLoop(lines: Interface): Promise<void> {
+    try {
+      for await (const raw of lines) {
+        const text = raw.trim();
+        if (text === "") {
+          prompt();
+          continue;
+        }
+        if (/^\/?(quit|exit|q)$/i.test(text)) break;
+        const m = /^\/?([^\s@]+)(?:@\S+)?\s*([\s\S]*)$/.exec(text);
+        const reply = await core.handle({
+          command: m?.[1] ?? "",
+          args: m?.[2] ?? "",
+          lang: opts.lang,
+          chat: CONSOLE_CHAT,
+          user: { id: "console", name: "console", isAdmin: async () => true, isOwner: async () => true },
+        });
+        await printReply(reply);
+        prompt();
+      }
+    } finally {
+      open = false;
+      lines.close();
+      markClosed();
+    }
+  }
+
+  return {
+    platform: "console",
+    closed,
+    async start() {
+      if (rl) return;
+      rl = createInterface({
+        input: opts.input,
+        // Interactive: readline echoes, edits and redraws the prompt on the terminal.
+        ...(opts.interactive ? { output, terminal: true } : { terminal: false }),
+        crlfDelay: Number.POSITIVE_INFINITY,
+      });
+      rl.setPrompt(PROMPT);
+      open = true;
+      if (opts.banner) print(opts.banner);
+      prompt();
+      loop = readLoop(rl);
+    },
+    async stop() {
+      if (!rl) return;
+      open = false;
+      rl.close();
+      // A command being answered finishes (bounded), so its reply is not cut.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        loop,
+        new Promise((res) => {
+          timer = setTimeout(res, opts.stopGraceMs ?? 5000);
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+    async send(target: ChatRef, reply: Reply): Promise<SendResult> {
+      if (target.platform !== "console") {
+        return { ok: false, permanent: true, error: `not a terminal chat: ${target.platform}:${target.id}` };
+      }
+      // Posts due while the terminal is closed wait in the outbox for the next start.
+      if (!open) return { ok: false, permanent: false, error: "terminal chat closed" };
+      // Over the prompt line (what is being typed is redrawn after the post).
+      if (opts.interactive) output.write("\r\x1b[K");
+      await printReply(reply);
+      prompt();
+      sent++;
+      return { ok: true, messageIds: [String(sent)] };
+    },
+  };
+}
+
+/** Runs the terminal chat until end of input or `/quit` (commands only; no scheduled posts). */
+export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
+  const chat = createConsoleChat(opts);
+  await chat.start();
+  await chat.closed;
+  await chat.stop();
 }
 
 /** Writes the PNG under `dir` (a new file each time) and returns the line to print: its path, size and content. */

@@ -6,8 +6,9 @@
  */
 import { createServer, type Server } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot } from "grammy";
+import { Bot, GrammyError, HttpError } from "grammy";
 import type { ChatRef } from "../../core/command.ts";
+import { PlatformAuthError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
@@ -79,6 +80,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   const pageLines = opts.pageLines ?? 10;
   let server: Server | undefined;
   let polling: Promise<void> | undefined;
+  let starting: AbortController | undefined;
 
   const apiRoot = opts.apiRoot ?? "https://api.telegram.org";
   installHandlers(bot, {
@@ -98,8 +100,41 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
     });
   });
 
+  /**
+   * getMe, our way rather than grammY's `init()`: that one retries network errors silently forever. Here a
+   * refused token (401, or 404 for a token Telegram cannot parse) fails at once with PlatformAuthError; an
+   * unreachable API is retried with backoff and logged; `stop()` cancels it.
+   */
+  async function identify(signal: AbortSignal): Promise<void> {
+    for (let attempt = 1; !bot.isInited(); attempt++) {
+      try {
+        // grammY types its signal with a shim of AbortSignal; the runtime takes the platform one.
+        bot.botInfo = await bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]);
+      } catch (err) {
+        if (signal.aborted) throw err;
+        if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+          throw new PlatformAuthError("telegram", `${err.error_code}: ${err.description}`, { cause: err });
+        }
+        if (!(err instanceof HttpError) && !(err instanceof GrammyError && err.error_code >= 500)) throw err;
+        const delay = Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
+        logger.warn("telegram not reachable; retrying", { attempt, retryInMs: delay, error: err.message });
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, delay);
+          function done() {
+            clearTimeout(timer);
+            signal.removeEventListener("abort", done);
+            resolve();
+          }
+          signal.addEventListener("abort", done);
+        });
+        if (signal.aborted) throw new Error("telegram start cancelled");
+      }
+    }
+  }
+
   async function start(): Promise<void> {
-    await bot.init();
+    starting = new AbortController();
+    await identify(starting.signal);
     await registerCommands(bot.api, opts.core.commands, logger);
     if (opts.webhook) {
       server = createServer();
@@ -132,6 +167,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   }
 
   async function stop(): Promise<void> {
+    starting?.abort();
     if (bot.isRunning()) await bot.stop();
     await polling;
     polling = undefined;
