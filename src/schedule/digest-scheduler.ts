@@ -66,7 +66,10 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
       const subs = await store.unscheduledSubscriptions(batchSize);
       if (subs.length === 0) break;
       for (const s of subs) {
-        if (await store.setNextDue(s.id, null, nextDueFor(s, now, alertEvery))) n++;
+        // A new subscription counts from when it was made: `/subscribe digest 08:59` typed at 08:58:40 is due
+        // at 08:59 even when the tick that first sees it runs at 08:59:00. A changed one counts from now.
+        const after = s.lastPeriodKey === null && s.createdAt < now ? new Date(s.createdAt.getTime() - 1) : now;
+        if (await store.setNextDue(s.id, null, nextDueFor(s, after, alertEvery))) n++;
       }
       if (subs.length < batchSize) break;
     }
