@@ -50,7 +50,11 @@ const schema = z.object({
   NEWSBOT_LANG: z.enum(["fr", "en"]).default("fr"),
   /** Unset: "info" with platforms, "warn" in the terminal chat and the CLI (logs share the screen there). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
-  TELEGRAM_BOT_TOKEN: optional,
+  /** The value is never quoted in the message: it is a secret even when malformed. */
+  TELEGRAM_BOT_TOKEN: optional.refine((s) => s === undefined || /^\d+:[A-Za-z0-9_-]+$/.test(s), {
+    message:
+      "is not a Telegram bot token (expected digits, a colon, then letters, digits, - and _, as @BotFather gives it)",
+  }),
   TELEGRAM_API_ROOT: urlNoSlash,
   TELEGRAM_WEBHOOK_URL: optional,
   TELEGRAM_WEBHOOK_SECRET: optional,

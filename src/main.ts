@@ -6,17 +6,26 @@
  */
 import { startBot } from "./app.ts";
 import { type Config, configFromEnvironment, secretsOf } from "./config.ts";
-import { ConfigError } from "./core/errors.ts";
+import { ConfigError, PlatformAuthError } from "./core/errors.ts";
 import { type Logger, systemClock } from "./core/logger.ts";
 import { createLifecycle, type Lifecycle, StartupAborted } from "./lifecycle.ts";
 import { createLogger } from "./logging.ts";
-import { consoleWanted } from "./platforms.ts";
+import { consoleWanted, TOKEN_VARIABLE } from "./platforms.ts";
 
 /** After a clean shutdown nothing should hold the process; if a library timer still does, it is not waited for. */
 const EXIT_GRACE_MS = 2000;
 
-/** The one line printed when start-up fails. */
+const FIX: Record<PlatformAuthError["platform"], string> = {
+  telegram: "Put the token @BotFather gave you in .env or the environment",
+  discord: "Copy the bot token again from the Developer Portal (your application → Bot)",
+};
+
+/** The one line printed when start-up fails: what failed and what to fix, never a token or a stack. */
 function startupFailure(err: unknown): string {
+  if (err instanceof PlatformAuthError) {
+    const name = err.platform === "telegram" ? "Telegram" : "Discord";
+    return `newsbot: ${name} refused ${TOKEN_VARIABLE[err.platform]} (${err.answer}). ${FIX[err.platform]}.`;
+  }
   return `newsbot failed to start: ${err instanceof Error ? err.message : String(err)}`;
 }
 

@@ -44,6 +44,8 @@ export class FakeGateway {
   readonly events: GatewayEvent[] = [];
   /** When false, heartbeats get no ACK: discord.js then treats the connection as a zombie and resumes. */
   ackHeartbeats = true;
+  /** When set, every IDENTIFY is answered by closing with this code (4004: the token was refused). */
+  refuseIdentify: number | null = null;
   heartbeatIntervalMs: number;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly conns = new Set<Conn>();
@@ -193,6 +195,11 @@ export class FakeGateway {
   }
 
   private identify(conn: Conn, intents: number): void {
+    if (this.refuseIdentify !== null) {
+      this.record({ kind: "close", code: this.refuseIdentify, by: "server" });
+      conn.ws.close(this.refuseIdentify, "Authentication failed.");
+      return;
+    }
     const sessionId = `session-${this.nextSession++}`;
     this.sessions.set(sessionId, { valid: true });
     conn.sessionId = sessionId;

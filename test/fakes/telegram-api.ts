@@ -258,6 +258,10 @@ export class FakeTelegram {
     if (this.files.serve(req.url ?? "", this.token, res)) return;
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
     const body = await readBody(req);
+    // Like the Bot API: a well-formed token that is not ours is 401; anything else on the path is 404.
+    if (m && m[1] !== this.token && /^\d+:[\w-]+$/.test(m[1] ?? "")) {
+      return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    }
     if (!m || m[1] !== this.token) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const method = m[2] ?? "";
     const { payload, files } = parseBody(req.headers["content-type"] ?? "", body);

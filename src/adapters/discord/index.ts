@@ -3,8 +3,9 @@
  * The only folder of the project that imports discord.js.
  */
 import type { ClientOptions, Interaction, RESTOptions } from "discord.js";
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, DiscordAPIError, DiscordjsError, Events, GatewayIntentBits } from "discord.js";
 import type { ChatRef } from "../../core/command.ts";
+import { PlatformAuthError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
@@ -53,6 +54,24 @@ export interface DiscordAdapter extends PlatformAdapter {
   readonly client: Client | null;
 }
 
+/**
+ * A token Discord refuses: 401 on REST (GET /gateway/bot is the first call of a login), gateway close 4004
+ * (which discord.js reports as "Authentication failed"), or a token discord.js cannot use at all.
+ */
+function authError(err: unknown): PlatformAuthError | null {
+  if (err instanceof DiscordAPIError && err.status === 401) {
+    return new PlatformAuthError("discord", `${err.status}: ${err.message}`, { cause: err });
+  }
+  if (err instanceof Error && err.message === "Authentication failed") {
+    return new PlatformAuthError("discord", "gateway close 4004: Authentication failed", { cause: err });
+  }
+  // discord.js reports the 401 of its first call (GET /gateway/bot) this way too.
+  if (err instanceof DiscordjsError && err.code === "TokenInvalid") {
+    return new PlatformAuthError("discord", "invalid token", { cause: err });
+  }
+  return null;
+}
+
 /** Creates the adapter; nothing connects until `start()`. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const logger = opts.logger.child({ platform: "discord" });
@@ -95,9 +114,9 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
     try {
       await Promise.all([ready, c.login(opts.token)]);
     } catch (err) {
-      client = null;
+      if (client === c) client = null;
       await c.destroy();
-      throw err;
+      throw authError(err) ?? err;
     }
     logger.info("discord connected", { user: c.user?.id, guilds: c.guilds.cache.size });
     try {
