@@ -32,6 +32,13 @@ describe("terminal chat", () => {
     expect(out).not.toContain("transit du gaz");
   });
 
+  it("answers plain text with a short hint, not as an unknown command; a command name without slash still runs", async () => {
+    const out = await chat("hello bot\nbonjour, quoi de neuf ?\ntopics\n");
+    expect(out).not.toContain("Commande inconnue");
+    expect(out.match(/Je réponds aux commandes, qui commencent par « \/ »/g)).toHaveLength(2);
+    expect(out).toContain("Thèmes suivis");
+  });
+
   it("answers unknown commands and odd input without stopping", async () => {
     const out = await chat("/nope\n/latest@somebot\n\u0000\u0001\n/topics\n");
     expect(out).toContain("Commande inconnue : /nope");

@@ -104,7 +104,9 @@ describe("private chat", () => {
     const u = await ask(h, privateChat, alice, "/nimportequoi");
     expect(u.text).toContain("Commande inconnue : /nimportequoi");
     const p = await ask(h, privateChat, alice, "bonjour, quelles nouvelles ?");
-    expect(p.text).toContain("/help");
+    expect(p.text).toBe(
+      "Je réponds aux commandes, qui commencent par « / » : par exemple /latest ou /quote Tokaïev. Tapez /help pour la liste.",
+    );
   });
 
   test("a long list is paged with ◀ x/y ▶ buttons that edit the message in place", async () => {
@@ -142,9 +144,10 @@ describe("groups, forum topics, channels", () => {
   test("/latest@thisbot is answered in a group; /latest@otherbot is not", async () => {
     h.fake.userSays(group, bob, "/latest@other_bot");
     h.fake.userSays(group, bob, "/inconnue");
+    h.fake.userSays(group, bob, "bonjour tout le monde");
     const c = await ask(h, group, alice, "/latest@newsbot_test_bot 2");
     expect(c.text).toContain("Dernières nouvelles");
-    // Exactly one answer in the group: neither the other bot's command nor the unaddressed unknown one.
+    // Exactly one answer in the group: neither the other bot's command, the unaddressed unknown one, nor plain text.
     expect(h.fake.sent("sendMessage", group.id)).toHaveLength(1);
   });
 

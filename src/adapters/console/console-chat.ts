@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ChatRef, Lang } from "../../core/command.ts";
+import { t } from "../../core/i18n/index.ts";
 import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Picture, Reply } from "../../core/reply.ts";
 import { renderText } from "./render.ts";
@@ -71,10 +72,19 @@ export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
           continue;
         }
         if (/^\/?(quit|exit|q)$/i.test(text)) break;
-        const m = /^\/?([^\s@]+)(?:@\S+)?\s*([\s\S]*)$/.exec(text);
+        const m = /^(\/)?([^\s@]+)(?:@\S+)?\s*([\s\S]*)$/.exec(text);
+        const name = m?.[2] ?? "";
+        // The terminal is a private chat: plain text gets a short hint, not "unknown command: /hello"; a
+        // known command name typed without its slash still runs.
+        if (!m?.[1] && !core.commands.some((c) => c.name === name.toLowerCase())) {
+          print(t(opts.lang, "chat.plainText"));
+          print("");
+          prompt();
+          continue;
+        }
         const reply = await core.handle({
-          command: m?.[1] ?? "",
-          args: m?.[2] ?? "",
+          command: name,
+          args: m?.[3] ?? "",
           lang: opts.lang,
           chat: CONSOLE_CHAT,
           user: { id: "console", name: "console", isAdmin: async () => true, isOwner: async () => true },

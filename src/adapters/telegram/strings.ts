@@ -4,11 +4,9 @@ import type { Lang } from "../../core/command.ts";
 const strings = {
   fr: {
     expired: "Cette page a expiré : relancez la commande.",
-    privateHint: "Je réponds aux commandes. Tapez /help pour la liste.",
   },
   en: {
     expired: "This page has expired: run the command again.",
-    privateHint: "I answer commands. Type /help for the list.",
   },
 } as const;
 

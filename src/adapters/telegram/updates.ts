@@ -5,7 +5,7 @@
 import type { Bot, Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
 import type { ChatRef, ChatType, CommandAttachment, UserRef } from "../../core/command.ts";
-import { pickLang } from "../../core/i18n/index.ts";
+import { pickLang, t } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher } from "../../core/platform.ts";
 import { adminCheck } from "./admin.ts";
@@ -70,7 +70,7 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
     if (!parsed) {
       const startsWithCommand = entities?.[0]?.type === "bot_command" && entities[0].offset === 0;
       if (isPrivate && !startsWithCommand && !attachment) {
-        await ctx.api.sendMessage(target.chatId, tgText(lang, "privateHint"), messageOptions(target, false));
+        await ctx.api.sendMessage(target.chatId, t(lang, "chat.plainText"), messageOptions(target, false));
       }
       return;
     }

@@ -16,6 +16,8 @@ export const en: Record<MessageKey, string> = {
   "error.unknownTopicSuggest": "Unknown topic: “{value}”. Did you mean: {suggestions}?",
   "delivery.lastFailed": "Last post failed ({period}): {error}",
   "delivery.failNotice": "⚠️ A scheduled post ({period}) could not be published: {error}. See /subscriptions.",
+  "chat.plainText":
+    "I answer commands, which start with “/”: for example /latest or /quote Tokayev. Type /help for the list.",
   "help.title": "Newsbot — Kazakhstan–Russia news",
   "help.intro":
     "I follow the news on relations between Kazakhstan and Russia: articles grouped by story, quotes, timeline and anniversaries (articles are in French).",

@@ -15,6 +15,8 @@ export const fr = {
   "error.unknownTopicSuggest": "Thème inconnu : « {value} ». Vouliez-vous dire : {suggestions} ?",
   "delivery.lastFailed": "Dernier envoi en échec ({period}) : {error}",
   "delivery.failNotice": "⚠️ Un envoi programmé ({period}) n'a pas pu être publié : {error}. Voir /subscriptions.",
+  "chat.plainText":
+    "Je réponds aux commandes, qui commencent par « / » : par exemple /latest ou /quote Tokaïev. Tapez /help pour la liste.",
   "help.title": "Newsbot — l'actualité Kazakhstan–Russie",
   "help.intro":
     "Je suis l'actualité des relations entre le Kazakhstan et la Russie : articles regroupés par sujet, citations, chronologie et anniversaires.",
