@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { commands } from "../commands/index.ts";
+import { CONSOLE_CHAT } from "./adapters/console/console-chat.ts";
 import { detectLanguage } from "./analysis/language.ts";
 import { findStory } from "./analysis/stories.ts";
 import { defaultTaxonomy, loadTaxonomy, resolveTopic, type Taxonomy } from "./analysis/taxonomy.ts";
@@ -28,7 +29,7 @@ import { createProgressReporter, type ProgressStream } from "./ingest/progress.t
 import type { SafeFetchOptions } from "./ingest/safe-fetch.ts";
 import { createSourceAdmin } from "./ingest/source-admin.ts";
 import type { Lifecycle } from "./lifecycle.ts";
-import { createPlatformAdapters, type PlatformAdapters, type Terminal } from "./platforms.ts";
+import { createPlatformAdapters, type PlatformAdapters, systemTimeZone, type Terminal } from "./platforms.ts";
 import { type ScheduledDelivery, startScheduledDelivery } from "./schedule/delivery-service.ts";
 import { type Poller, startPoller } from "./schedule/poller.ts";
 import { createDigestPreviewer } from "./schedule/preview.ts";
@@ -217,6 +218,13 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   progress.done();
 
   const platforms = await createPlatformAdapters(config, { core: app.core, logger, terminal: opts.terminal });
+  if (platforms.console && !(await app.store.findChat("console", CONSOLE_CHAT.id))) {
+    // First use of the terminal chat: its times are this terminal's, not the default Europe/Paris of new chats.
+    await app.store.upsertChat(CONSOLE_CHAT, {
+      language: config.NEWSBOT_LANG,
+      timezone: opts.terminal?.timeZone ?? systemTimeZone(),
+    });
+  }
   for (const a of platforms.adapters) {
     // Registered before it starts: stopping an adapter also cancels its start (a platform that does not answer).
     lifecycle.onStop(`${a.platform} adapter`, () => a.stop());

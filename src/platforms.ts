@@ -20,6 +20,13 @@ export interface Terminal {
   output: Writable;
   /** A person at a terminal: prompt, colours, banner. */
   interactive: boolean;
+  /** The terminal's IANA time zone, the terminal chat's until /settings changes it (default: this machine's). */
+  timeZone?: string;
+}
+
+/** This machine's time zone (UTC when the runtime cannot tell). */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
 /** The terminal chat runs when asked to, or by default when no platform token is set. */

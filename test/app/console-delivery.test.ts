@@ -33,11 +33,11 @@ const MINUTE = 60_000;
  */
 const t0 = Math.floor(Date.now() / MINUTE) * MINUTE;
 const at = (minutes: number) => new Date(t0 + minutes * MINUTE + 2000).toISOString();
-/** "HH:MM" of an instant in Paris, the chat's default time zone. */
-const parisTime = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" }).format(
-    new Date(iso),
-  );
+/** The terminal's time zone in these tests (not the Europe/Paris default of new chats). */
+const ZONE = "Asia/Almaty";
+/** "HH:MM" of an instant in the terminal's time zone. */
+const localTime = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 
 /** A feed of invented articles, published at `pubDate`. */
 function feed(items: Array<{ slug: string; title: string; text: string }>, pubDate: string): string {
@@ -74,7 +74,7 @@ afterEach(async () => {
 
 const newDb = () => `file:${join(mkdtempSync(join(tmpdir(), "newsbot-terminal-")), "bot.db")}`;
 
-async function openSession(startIso: string, db = newDb()): Promise<Session> {
+async function openSession(startIso: string, db = newDb(), timeZone = ZONE): Promise<Session> {
   const config = loadConfig({
     DATABASE_URL: db,
     NEWSBOT_DEMO: "false",
@@ -99,7 +99,7 @@ async function openSession(startIso: string, db = newDb()): Promise<Session> {
     logger,
     clock,
     lifecycle,
-    terminal: { input, output, interactive: false },
+    terminal: { input, output, interactive: false, timeZone },
     notices: { write: () => true },
   });
   const s: Session = {
@@ -146,7 +146,8 @@ describe("subscriptions in the terminal chat", () => {
         new Date(t0 - 60 * MINUTE).toISOString(),
       ),
     );
-    await s.type(`/subscribe digest ${parisTime(at(2))}`, /Abonnement n° \d+ créé/);
+    // The time typed is the terminal's: the confirmation says which zone it is.
+    await s.type(`/subscribe digest ${localTime(at(2))}`, /Abonnement n° \d+ créé.*\(Asia\/Almaty\)/);
 
     // The minute before: nothing is due, nothing is printed.
     s.clock.set(at(1));
@@ -210,7 +211,7 @@ describe("subscriptions in the terminal chat", () => {
         new Date(t0 - 60 * MINUTE).toISOString(),
       ),
     );
-    await s.type(`/subscribe digest ${parisTime(at(2))}`, /Abonnement n° \d+ créé/);
+    await s.type(`/subscribe digest ${localTime(at(2))}`, /Abonnement n° \d+ créé/);
     s.input.end();
     await s.bot.console?.closed;
     s.clock.set(at(2));
@@ -221,8 +222,10 @@ describe("subscriptions in the terminal chat", () => {
     await s.lifecycle.stop("terminal closed");
 
     // Half an hour later the terminal chat is opened again: the start-up tick sends what waited.
-    const next = await openSession(at(30), db);
+    const next = await openSession(at(30), db, "America/New_York");
     await next.bot.delivery.scheduler.tick();
     expect(next.out()).toContain("La centrale thermique du Balkhach passe au gaz");
+    // The chat's zone was set on its first use only; a later terminal elsewhere does not change it.
+    expect((await next.bot.app.store.findChat("console", "console"))?.timezone).toBe(ZONE);
   }, 60_000);
 });
