@@ -3,7 +3,7 @@
  * a found quote matches a gold quote when their normalised texts are equal, or when one contains the other and the
  * shorter is at least 80 % of the longer (in characters). Normalised = Unicode NFC, lower-case, accents folded,
  * apostrophes unified, quotation marks dropped, runs of spaces and punctuation at both ends trimmed.
- * Speakers are compared on matched quotes only, after the same folding and without a leading determiner or
+ * Speakers are compared on matched quotes only (a gold quote without speaker must stay without one), after the same folding and without a leading determiner or
  * honorific ("le Kremlin" = "Kremlin", "M. Lavrov" ≠ "Sergueï Lavrov"); an acronym matches the body it abbreviates
  * ("CPC" = "Consortium du pipeline caspien": initials of its words other than de/du/des/la/le/l'/et). A gold speaker is an institution when the
  * gold says so (`speakerKind`), else when it starts in lower case ("le Kremlin", "la présidence") or is an acronym.
@@ -99,7 +99,7 @@ function measure(cases: EvalCase[]): MeasureReport {
   let goldCount = 0;
   let foundCount = 0;
   let matched = 0;
-  const spk = { person: { right: 0, all: 0 }, institution: { right: 0, all: 0 } };
+  const spk = { person: { right: 0, all: 0 }, institution: { right: 0, all: 0 }, none: { right: 0, all: 0 } };
   for (const c of cases) {
     const found = c.result.quotes;
     const gold = c.gold.quotes;
@@ -115,8 +115,7 @@ function measure(cases: EvalCase[]): MeasureReport {
         return;
       }
       matched++;
-      if (g.speaker === null) return; // unattributed in the gold: nothing to score
-      const kind = isInstitution(g) ? spk.institution : spk.person;
+      const kind = g.speaker === null ? spk.none : isInstitution(g) ? spk.institution : spk.person;
       kind.all++;
       const got = found[fi]?.speaker ?? null;
       if (speakersMatch(got, g.speaker)) kind.right++;
@@ -129,8 +128,8 @@ function measure(cases: EvalCase[]): MeasureReport {
   const recall = ratio(matched, goldCount);
   const precision = ratio(matched, foundCount);
   const f1 = recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
-  const right = spk.person.right + spk.institution.right;
-  const all = spk.person.all + spk.institution.all;
+  const right = spk.person.right + spk.institution.right + spk.none.right;
+  const all = spk.person.all + spk.institution.all + spk.none.all;
   const figures: Figure[] = [
     { name: "gold quotes", value: goldCount },
     { name: "found quotes", value: foundCount },
@@ -145,6 +144,10 @@ function measure(cases: EvalCase[]): MeasureReport {
     {
       name: `speaker accuracy, institutions (${spk.institution.right}/${spk.institution.all})`,
       value: ratio(spk.institution.right, spk.institution.all),
+    },
+    {
+      name: `speaker accuracy, unattributed kept so (${spk.none.right}/${spk.none.all})`,
+      value: ratio(spk.none.right, spk.none.all),
     },
   ];
   return { title: "Quotes and speakers", figures, misses };

@@ -29,6 +29,8 @@ export interface AttributionContext {
   /** Roles per canonical name: written in the text first, then the registry's. */
   roles: ReadonlyMap<string, readonly RoleInfo[]>;
   registry: PersonRegistry;
+  /** Speaker of the last attributed quotation, kept up to date by the caller ("son hôte" is the other one). */
+  lastSpeaker?: string | null;
 }
 
 /** What a clause says about who is speaking. `at` of a pronoun is where it stands (for same-sentence look-back). */
@@ -73,6 +75,7 @@ export function resolveRole(ctx: AttributionContext, phrase: string, at: number)
   }
   if (best) return best.name;
   if (ahead) return ahead.name;
+  if (ORG_COMPLEMENT_RE.test(phrase)) return null;
   // A country's leader named only by role ("le président russe") may be absent from the text: use the table.
   if (!query.nationality || !/^(?:président|dirigeant|chef)/u.test(query.head)) return null;
   const leader = ctx.registry
@@ -81,6 +84,11 @@ export function resolveRole(ctx: AttributionContext, phrase: string, at: number)
   return leader?.name ?? null;
 }
 
+const COUNTERPART_RE = /^\s*(?:son|sa)\s+(?:homologue|hôte|invitée?|interlocut(?:eur|rice))(?![\p{L}])/iu;
+/** A role held in a body rather than a country: "président de l'agence …", "directeur du groupe …". */
+const ORG_COMPLEMENT_RE =
+  /\s(?:de|du|des|de\s+la|de\s+l')\s*(?:agence|groupe|société|compagnie|comité|commission|banque|fonds|conseil|club|fédération|association|syndicat|université|entreprise|consortium|opérateur|institut|académie|chambre|bourse)(?![\p{L}])/iu;
+
 /** A subject noun phrase (no person mention in it): document, medium, role, institution. */
 function nounPhrase(ctx: AttributionContext, np: string, at: number): Found {
   if (isMedia(np)) return SOURCE;
@@ -88,10 +96,20 @@ function nounPhrase(ctx: AttributionContext, np: string, at: number): Found {
   if (doc?.[1] && np.trim().length <= doc[0].trim().length + 25) {
     return { kind: "speaker", name: documentSpeaker(doc[1]), document: true };
   }
+  // "a répondu son hôte": the other person of the meeting, not the one who just spoke.
+  if (COUNTERPART_RE.test(np)) {
+    const other = [...ctx.mentions].reverse().find((m) => m.end <= at && m.name !== ctx.lastSpeaker);
+    if (other) return { kind: "speaker", name: other.name, document: false };
+  }
   const role = ROLE_RE.exec(np.slice(0, 60));
   if (role && role.index <= 8) {
-    const name = resolveRole(ctx, np.slice(role.index).split(/[,.;:]/)[0] ?? "", at);
+    const phrase = np.slice(role.index).split(/[,.;:]/)[0] ?? "";
+    const name = resolveRole(ctx, phrase, at);
     if (name) return { kind: "speaker", name, document: false };
+    // "le président de l'agence spatiale kazakhe": a role in a body, named by the text only that way.
+    if (ORG_COMPLEMENT_RE.test(phrase) && phrase.split(/\s+/).length <= 9) {
+      return { kind: "speaker", name: np.trim().replace(/^(Le|La|L')/u, (d) => d.toLowerCase()), document: false };
+    }
   }
   const body = institutionName(np, ctx.text, at);
   if (body) return { kind: "speaker", name: body, document: true };

@@ -140,6 +140,7 @@ const SEQ_RE = new RegExp(
   "g",
 );
 const WORD_CHAR_RE = /[\p{L}\d'-]/u;
+const CAPITAL_PARTICLES = new Set(["Le", "La", "Du", "De", "Des", "Di", "Da", "Van", "Von", "Ben"]);
 const ARTICLE_BEFORE_RE = /(?:^|[\s'])(?:de|du|des|la|le|les|au|aux|en|d'|l')\s*$/iu;
 const HONORIFIC_RE = /(?:^|[\s(«"'])(?:M|Mme|Mlle|Dr|Pr)\.?\s*$/u;
 
@@ -188,9 +189,16 @@ function candidates(text: string): Candidate[] {
       }
       run = [];
     };
-    for (const p of parts) {
+    for (let pi = 0; pi < parts.length; pi++) {
+      const p = parts[pi] as RegExpExecArray;
       const tok = p[0];
       const at = p.index ?? 0;
+      // "Jean-Yves Le Drian", "Ursula Von der Leyen": a capitalised particle between two name words.
+      const next = parts[pi + 1]?.[0];
+      if (run.length > 0 && CAPITAL_PARTICLES.has(tok) && next && !isStopToken(next, false)) {
+        run.push({ tok, at });
+        continue;
+      }
       const particle = /^\p{Ll}/u.test(tok);
       if (particle) {
         if (run.length > 0) run.push({ tok, at });

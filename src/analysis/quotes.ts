@@ -215,6 +215,7 @@ export function extractQuotes(
   for (let si = 0; si < sentences.length; si++) {
     const sentence = sentences[si];
     if (!sentence) continue;
+    ctx.lastSpeaker = last?.name ?? null;
     const own: QuoteSpan[] = [];
     while (spanIdx < spans.length && (spans[spanIdx]?.start ?? 0) < sentence.end) {
       const sp = spans[spanIdx++];

@@ -58,6 +58,8 @@ const IRREGULAR: readonly [string, string, string][] = [
   ["mettre en garde", "mis", "met mettent mettait"],
   ["faire savoir", "fait", "fait font faisait faisaient fit fera"],
   ["laisser entendre", "laissé", "laisse laissent laissait"],
+  ["apprendre", "appris", ""],
+  ["entendre dire", "entendu", ""],
 ];
 
 /** Forms that are also everyday nouns or adjectives ("une note", "le juge", "la critique"): trusted only inverted. */

@@ -161,6 +161,25 @@ describe("institutions as speakers", () => {
   });
 });
 
+describe("speakers named by their relation or their body", () => {
+  it("takes 'son hôte' for the other person of the meeting", () => {
+    const body =
+      "Emmanuel Macron a reçu le président kazakh Kassym-Jomart Tokaïev. Le chef de l'État français a salué « un partenaire solide ». « Nous voulons aller plus loin », a répondu son hôte.";
+    expect(speakerOf(body, "Nous voulons aller plus loin")).toBe(TOK);
+  });
+
+  it("keeps a role held in a body rather than giving it to the head of state", () => {
+    const body = "Le président de l'agence spatiale kazakhe a salué un lancement « sans le moindre accroc ».";
+    expect(speakerOf(body, "sans le moindre accroc")).toBe("le président de l'agence spatiale kazakhe");
+  });
+
+  it("leaves 'a-t-on appris' without a speaker", () => {
+    const body =
+      "« Le projet avance », a déclaré Berik Uali. L'accord a été signé « aux conditions du marché », a-t-on appris.";
+    expect(speakerOf(body, "aux conditions du marché")).toBeNull();
+  });
+});
+
 describe("third person", () => {
   it("never gives a quotation to a person it speaks about", () => {
     const body =
@@ -178,6 +197,10 @@ describe("people registry", () => {
       "Kazakh de naissance, le chanteur a ému le public. La Seconde Guerre mondiale a marqué la région. La ministre de la Culture, Olga Lioubimova, était présente, avec la maire de Lyon, Claire Dumont.",
     );
     expect(names).toEqual(expect.arrayContaining(["Olga Lioubimova", "Claire Dumont"]));
+    expect(people("Jean-Yves Le Drian a dîné avec Ursula von der Leyen.")).toEqual([
+      "Jean-Yves Le Drian",
+      "Ursula von der Leyen",
+    ]);
     for (const wrong of ["Kazakh", "Seconde Guerre", "Culture", "Lyon"]) expect(names).not.toContain(wrong);
   });
 
