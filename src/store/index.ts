@@ -4,7 +4,6 @@
  * the read queries, the source store and the article store.
  */
 import type { AuditLog, ChatSettingsStore, SubscriptionFilter } from "../core/admin.ts";
-import type { Precision } from "../core/analysis-types.ts";
 import type { ChatRef, Lang } from "../core/command.ts";
 import type { DeliveryStore } from "../core/delivery.ts";
 import type { Logger } from "../core/logger.ts";
@@ -13,6 +12,7 @@ import type { ArticleStore, SourceStore } from "../core/store.ts";
 import { articleStore } from "./articles.ts";
 import { auditStore } from "./audit.ts";
 import { chatLanguage, chatSettingsStore } from "./chat-settings.ts";
+import { addCuratedEvent, type CuratedEvent } from "./curated-events.ts";
 import { createDb, type Db } from "./db.ts";
 import { deliveryStore } from "./delivery.ts";
 import { latest } from "./latest.ts";
@@ -21,27 +21,16 @@ import type { Provider } from "./migration-files.ts";
 import { onThisDay } from "./on-this-day.ts";
 import { speakers, stats, topicCounts } from "./overview.ts";
 import { quotes } from "./quotes.ts";
-import { eventColumns } from "./save-analysis.ts";
 import { search } from "./search.ts";
 import { type SourceImportEntry, sourceAdminStore } from "./source-admin.ts";
 import { sourceStore } from "./sources.ts";
 import { subscriptionFilterStore } from "./subscription-filters.ts";
 import { timeline } from "./timeline.ts";
 
+export type { CuratedEvent } from "./curated-events.ts";
 export { applyMigrations, DEFAULT_DATABASE_URL, MigrationError, resolveDatabaseUrl } from "./migrate.ts";
 export { providerOf } from "./migration-files.ts";
 export type { SourceImportEntry } from "./source-admin.ts";
-
-/** An event an admin adds or corrects by hand; it wins over extracted events with the same dates. */
-export interface CuratedEvent {
-  start: string;
-  end: string;
-  precision: Precision;
-  phrase: string;
-  summary: string;
-  /** Who added it, e.g. "telegram:12345". */
-  createdBy: string | null;
-}
 
 /** Everything the bot stores, behind the shared interfaces. */
 export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryStore {
@@ -98,15 +87,7 @@ export function buildStore(db: Db, provider: Provider): Store {
     topicCounts: () => topicCounts(db),
     speakers: (prefix, limit) => speakers(db, prefix, limit),
     stats: () => stats(db),
-    async addCuratedEvent(e) {
-      const cols = eventColumns({ ...e, text: e.phrase });
-      if (!cols) throw new RangeError(`invalid event dates: ${e.start} – ${e.end}`);
-      const r = await db.event.create({
-        data: { ...cols, curated: true, createdBy: e.createdBy },
-        select: { id: true },
-      });
-      return r.id;
-    },
+    addCuratedEvent: (e) => addCuratedEvent(db, e),
     async close() {
       await db.$disconnect();
     },
