@@ -62,7 +62,16 @@ export const FLOORS = [
   {
     name: "entry",
     dir: null,
-    reach: ["**/main.ts", "**/app.ts", "**/config.ts", "**/logging.ts", "**/state-file.ts", "**/cli/**"],
+    reach: [
+      "**/main.ts",
+      "**/app.ts",
+      "**/platforms.ts",
+      "**/lifecycle.ts",
+      "**/config.ts",
+      "**/logging.ts",
+      "**/state-file.ts",
+      "**/cli/**",
+    ],
     may: [],
   },
 ];
