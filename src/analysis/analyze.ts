@@ -8,6 +8,7 @@ import { dateReference, extractEvents } from "./events.ts";
 import { extractPeople, PersonRegistry } from "./names.ts";
 import { detectLanguage, normalizeText, parseDateline } from "./normalize.ts";
 import { extractQuotes } from "./quotes.ts";
+import { analyzeRussian } from "./ru/analyze-ru.ts";
 import { buildSignature } from "./stories.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 import { classifyTopics } from "./topics.ts";
@@ -21,6 +22,16 @@ export interface AnalyzeOptions {
 }
 
 let defaultRegistry: PersonRegistry | null = null;
+
+/** The document's language; a text too short for the model but written in Cyrillic is taken as Russian. */
+function languageOf(raw: string): string {
+  if (!raw) return "und";
+  const lang = detectLanguage(raw);
+  if (lang !== "und") return lang;
+  const letters = raw.match(/\p{L}/gu)?.length ?? 0;
+  const cyrillic = raw.match(/[\u0400-\u04FF]/gu)?.length ?? 0;
+  return letters > 0 && cyrillic / letters > 0.6 ? "ru" : "und";
+}
 
 const MAX_TITLE = 200;
 
@@ -37,10 +48,16 @@ function firstLine(text: string): string {
 export function analyzeDocument(input: AnalysisInput, opts: AnalyzeOptions = {}): DocumentAnalysis {
   defaultRegistry ??= new PersonRegistry();
   const registry = opts.registry ?? defaultRegistry;
-  const norm = normalizeText(typeof input.text === "string" ? input.text : "");
+  const raw = typeof input.text === "string" ? input.text : "";
+  // The language decides the rules: Russian has its own (./ru/), the rest goes through the French ones.
+  const rawLanguage = languageOf(raw);
+  const norm = normalizeText(raw, { keepForeignLines: rawLanguage === "ru" });
   const text = norm.text;
   const inputTitle = input.title?.trim();
   const title = inputTitle ? inputTitle : (norm.title ?? firstLine(text));
+  if (rawLanguage === "ru") {
+    return { title, language: "ru", text, ...analyzeRussian(text, title, input.publishedAt || null, registry) };
+  }
   // No feed date: the byline's date, else a dateline opening the text ("ASTANA, 14 mars 2026 —").
   const publishedAt =
     input.publishedAt || (norm.dateline ? parseDateline(norm.dateline) : null) || leadDateline(text)?.iso || null;

@@ -69,7 +69,7 @@ function continues(prev: string, next: string): "glue" | "space" | null {
  * Normalises raw article text (see module doc). Never throws; empty or binary input gives empty text.
  * Apostrophes become the straight `'` everywhere so later patterns only match one form.
  */
-export function normalizeText(raw: string): NormalizedText {
+export function normalizeText(raw: string, opts: { keepForeignLines?: boolean } = {}): NormalizedText {
   if (typeof raw !== "string" || raw.length === 0) return { text: "", title: null, dateline: null };
   const flat = raw
     .replace(/\r\n?/g, "\n")
@@ -93,7 +93,8 @@ export function normalizeText(raw: string): NormalizedText {
       dateline ??= dl;
       continue;
     }
-    if (isBoilerplate(line) || isForeignLine(line)) continue;
+    // Foreign lines (captions in another language) are dropped from French articles only.
+    if (isBoilerplate(line) || (!opts.keepForeignLines && isForeignLine(line))) continue;
     if (line.length >= 30) {
       if (seen.has(line)) continue;
       seen.add(line);
