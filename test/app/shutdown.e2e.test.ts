@@ -108,6 +108,20 @@ function expectUsable(db: string): void {
 const freshDb = () => `file:${join(mkdtempSync(join(tmpdir(), "newsbot-sigint-")), "bot.db")}`;
 
 describe("Ctrl-C during start-up", () => {
+  it("right after the process starts: it stops at once, and whatever it had begun is usable", async () => {
+    const db = freshDb();
+    const bot = startBot(db);
+    await new Promise<void>((res) => bot.child.once("spawn", () => res()));
+    bot.child.kill("SIGINT");
+    const killer = setTimeout(() => bot.child.kill("SIGKILL"), 20_000);
+    const { code, signal } = await bot.exit;
+    clearTimeout(killer);
+    // Before the handlers are installed Node's default applies (nothing is open yet); after, a clean exit.
+    expect(code === 0 || signal === "SIGINT", `code ${code}, signal ${signal}`).toBe(true);
+    expect(bot.stderr()).not.toMatch(/\n\s+at |Error/);
+    expectUsable(db);
+  }, 120_000);
+
   it("while the database is being created and migrated", async () => {
     const db = freshDb();
     const bot = startBot(db);
