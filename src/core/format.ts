@@ -4,7 +4,8 @@
 import type { Precision } from "./analysis-types.ts";
 import type { Lang } from "./command.ts";
 
-const MONTHS: Record<Lang, string[]> = {
+/** Short month names as dates in replies write them, January first. */
+export const MONTHS: Record<Lang, readonly string[]> = {
   fr: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };

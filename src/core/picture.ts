@@ -5,12 +5,10 @@
  */
 import type { Picture } from "./reply.ts";
 
-/** A chart ready to draw: a Vega-Lite specification (plain JSON) and the picture's size in pixels. */
+/** A chart ready to draw: a Vega-Lite specification (plain JSON); the renderer reports the picture's size. */
 export interface Chart {
   /** Vega-Lite specification with its data inlined; built by src/pictures, opaque to everyone else. */
   spec: Record<string, unknown>;
-  width: number;
-  height: number;
   /** File name ending in .png. */
   filename: string;
   /** One-sentence description of what the chart shows. */

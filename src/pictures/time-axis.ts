@@ -1,0 +1,100 @@
+/**
+ * Time axes in the chat's language: tick dates chosen by the builder (days, weeks, months or years, at most
+ * `maxTicks`), labelled with our own French/English month names through a Vega `labelExpr` lookup, so that
+ * no Vega locale (global state) is involved.
+ */
+import type { Lang } from "../core/command.ts";
+import { MONTHS } from "../core/format.ts";
+
+export const DAY_MS = 86_400_000;
+
+/** Tick values (UTC milliseconds), their labels, and the Vega-Lite axis properties that show them. */
+export interface TimeAxis {
+  values: number[];
+  labels: string[];
+  unit: "day" | "month" | "year";
+  axis: Record<string, unknown>;
+}
+
+type Step = { unit: "day" | "month" | "year"; n: number };
+const STEPS: Step[] = [
+  ...[1, 2, 7, 14].map((n) => ({ unit: "day" as const, n })),
+  ...[1, 2, 3, 6].map((n) => ({ unit: "month" as const, n })),
+  ...[1, 2, 5, 10, 20, 50, 100].map((n) => ({ unit: "year" as const, n })),
+];
+
+function ticksFor(d0: number, d1: number, step: Step): number[] {
+  const out: number[] = [];
+  const start = new Date(d0);
+  let y = start.getUTCFullYear();
+  let m = start.getUTCMonth();
+  if (step.unit === "day") {
+    let t = Date.UTC(y, m, start.getUTCDate());
+    // Weekly ticks fall on Mondays.
+    if (step.n >= 7) t += ((8 - new Date(t).getUTCDay()) % 7) * DAY_MS;
+    if (t < d0) t += step.n * DAY_MS;
+    for (; t <= d1 && out.length < 500; t += step.n * DAY_MS) out.push(t);
+    return out;
+  }
+  if (step.unit === "month") {
+    m = Math.ceil(m / step.n) * step.n;
+    for (let t = Date.UTC(y, m, 1); t <= d1 && out.length < 500; m += step.n, t = Date.UTC(y, m, 1)) {
+      if (t >= d0) out.push(t);
+    }
+    return out;
+  }
+  y = Math.ceil(y / step.n) * step.n;
+  for (let t = Date.UTC(y, 0, 1); t <= d1 && out.length < 500; y += step.n, t = Date.UTC(y, 0, 1)) {
+    if (t >= d0) out.push(t);
+  }
+  return out;
+}
+
+function label(t: number, unit: Step["unit"], withYear: boolean, lang: Lang): string {
+  const d = new Date(t);
+  const month = MONTHS[lang][d.getUTCMonth()] ?? "";
+  const year = d.getUTCFullYear();
+  if (unit === "year") return String(year);
+  if (unit === "month") return withYear ? `${month} ${year}` : month;
+  const day = d.getUTCDate();
+  const text = lang === "fr" ? `${day} ${month}` : `${month} ${day}`;
+  return withYear ? `${text} ${year}` : text;
+}
+
+/** Chooses ticks for the domain [d0, d1] (UTC ms) and labels them in `lang`. */
+export function timeAxis(d0: number, d1: number, lang: Lang, maxTicks = 6): TimeAxis {
+  let chosen: { step: Step; values: number[] } | undefined;
+  for (const step of STEPS) {
+    const values = ticksFor(d0, d1, step);
+    if (values.length <= maxTicks && values.length > 0) {
+      chosen = { step, values };
+      break;
+    }
+  }
+  const step = chosen?.step ?? { unit: "day", n: 1 };
+  const values = chosen?.values ?? [d0];
+  const labels = values.map((t, i) => {
+    const prev = values[i - 1];
+    const newYear = prev === undefined || new Date(prev).getUTCFullYear() !== new Date(t).getUTCFullYear();
+    return label(t, step.unit, newYear, lang);
+  });
+  const table = Object.fromEntries(values.map((v, i) => [String(v), labels[i] ?? ""]));
+  return {
+    values,
+    labels,
+    unit: step.unit,
+    axis: {
+      values,
+      labelExpr: `${JSON.stringify(table)}[""+time(datum.value)] || ""`,
+      title: null,
+      grid: true,
+      labelOverlap: false,
+      labelFlush: true,
+    },
+  };
+}
+
+/** "1 234" (French, narrow no-break space) / "1,234" (English). */
+export function formatCount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(n);
+}
