@@ -4,7 +4,9 @@ import { formatEventDate } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { TimelineEntry, TimelineQuery } from "../src/core/queries.ts";
 import { line } from "../src/core/reply.ts";
+import { imageOption, wantsImage } from "./_pictures.ts";
 import { int, MAX_RESULTS, parseUserDate, str, topicLabel, topicOrNull } from "./_shared.ts";
+import { timelinePicture } from "./_timeline-picture.ts";
 
 function isoArg(value: string | undefined): string | undefined {
   if (!value) return undefined;
@@ -58,11 +60,12 @@ const timeline = {
     { name: "from", type: "string", description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)" } },
     { name: "to", type: "string", description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)" } },
     { name: "count", type: "integer", description: { fr: "Nombre d'événements (20)", en: "Number of events (20)" } },
+    imageOption,
   ],
   adminOnly: false,
   usage: {
-    fr: "[thème, personne ou mot-clé] [AAAA ou AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [n]",
-    en: "[topic, person or keyword] [YYYY or YYYY-MM] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [n]",
+    fr: "[thème, personne ou mot-clé] [AAAA ou AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [n] [image]",
+    en: "[topic, person or keyword] [YYYY or YYYY-MM] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [n] [image]",
   },
   async run(req) {
     const q = str(req, "query");
@@ -72,7 +75,8 @@ const timeline = {
     const base: TimelineQuery = {
       from: isoArg(str(req, "from")) ?? bounds?.from,
       to: isoArg(str(req, "to")) ?? bounds?.to,
-      limit: int(req, "count", 20, MAX_RESULTS),
+      // A picture holds more than a screen of text: 30 events by default.
+      limit: int(req, "count", wantsImage(req) ? 30 : 20, MAX_RESULTS),
     };
     const queries = req.services.queries;
     let entries: TimelineEntry[];
@@ -102,6 +106,7 @@ const timeline = {
         kind: "empty",
       };
     }
+    if (wantsImage(req)) return timelinePicture(req, title, entries, q);
     return {
       title,
       lines: entries.map((e) => {

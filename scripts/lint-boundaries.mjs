@@ -21,6 +21,9 @@ export const PACKAGES = {
   "better-sqlite3": "src/store",
   pg: "src/store",
   "node-cron": "src/schedule",
+  vega: "src/pictures",
+  "vega-lite": "src/pictures",
+  "@resvg/resvg-js": "src/pictures",
 };
 
 /**
@@ -32,10 +35,13 @@ export const FLOORS = [
   { name: "core", dir: "src/core", reach: ["**/core/**"], may: [] },
   { name: "analysis", dir: "src/analysis", reach: ["**/analysis/**"], may: ["core"], pure: true },
   { name: "digest", dir: "src/digest", reach: ["**/digest/**"], may: ["core", "analysis"] },
+  // Charts: pure specification builders, the font, and the renderer (Vega-Lite → SVG → resvg) that the entry
+  // points inject as Services.pictures.
+  { name: "pictures", dir: "src/pictures", reach: ["**/pictures/**"], may: ["core"] },
   { name: "ingest", dir: "src/ingest", reach: ["**/ingest/**"], may: ["core", "analysis"] },
   { name: "store", dir: "src/store", reach: ["**/store/**", "**/generated/**"], may: ["core"] },
   { name: "outbox", dir: "src/outbox", reach: ["**/outbox/**"], may: ["core"] },
-  { name: "commands", dir: "commands", reach: ["**/commands/**"], may: ["core", "analysis", "digest"] },
+  { name: "commands", dir: "commands", reach: ["**/commands/**"], may: ["core", "analysis", "digest", "pictures"] },
   {
     name: "schedule",
     dir: "src/schedule",

@@ -29,6 +29,7 @@ import { createProgressReporter, type ProgressStream } from "./ingest/progress.t
 import type { SafeFetchOptions } from "./ingest/safe-fetch.ts";
 import { createSourceAdmin } from "./ingest/source-admin.ts";
 import type { Lifecycle } from "./lifecycle.ts";
+import { createPictureRenderer } from "./pictures/render.ts";
 import { createPlatformAdapters, type PlatformAdapters, systemTimeZone, type Terminal } from "./platforms.ts";
 import { type ScheduledDelivery, startScheduledDelivery } from "./schedule/delivery-service.ts";
 import { type Poller, startPoller } from "./schedule/poller.ts";
@@ -135,6 +136,7 @@ export async function createApp(
       digests: createDigestPreviewer({ store, topics }),
       admin: adminServicesFor({ store, ingestor, taxonomy, clock, fetchOptions }),
       chatLang: (chat) => store.chatLanguage(chat),
+      pictures: createPictureRenderer({ logger: logger.child({ component: "pictures" }) }),
     },
     logger: logger.child({ component: "commands" }),
     clock,

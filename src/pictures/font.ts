@@ -128,3 +128,14 @@ export function fontMetrics(): FontMetrics {
   cached = { width, missing };
   return cached;
 }
+
+/** `text` without the characters the font cannot draw (they would show as boxes), spaces tidied. */
+export function drawable(text: string, metrics: FontMetrics): string {
+  const missing = new Set(metrics.missing(text));
+  if (missing.size === 0) return text;
+  return [...text]
+    .filter((c) => !missing.has(c))
+    .join("")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+}

@@ -73,11 +73,11 @@ function vegaLogger(logger: Logger) {
 export function createPictureRenderer(opts: PictureRendererOptions = {}): PictureRenderer {
   const logger = opts.logger ?? silentLogger;
   const scale = opts.scale ?? SCALE;
-  const files = fontFiles();
   let queue: Promise<unknown> = Promise.resolve();
 
   async function draw(chart: Chart): Promise<Picture> {
     const { vega, compile, renderAsync } = await loadLibraries();
+    const files = fontFiles();
     const log = vegaLogger(logger);
     const spec = compile(chart.spec as never, { logger: log as never }).spec;
     const view = new vega.View(vega.parse(spec), { renderer: "none", logger: log as never });

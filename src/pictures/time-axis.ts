@@ -61,8 +61,17 @@ function label(t: number, unit: Step["unit"], withYear: boolean, lang: Lang): st
   return withYear ? `${text} ${year}` : text;
 }
 
-/** Chooses ticks for the domain [d0, d1] (UTC ms) and labels them in `lang`. */
-export function timeAxis(d0: number, d1: number, lang: Lang, maxTicks = 6): TimeAxis {
+/**
+ * Chooses ticks for the domain [d0, d1] (UTC ms) and labels them in `lang`; `fits` may drop a tick whose label
+ * would not fit (e.g. one sticking out of the plot).
+ */
+export function timeAxis(
+  d0: number,
+  d1: number,
+  lang: Lang,
+  maxTicks = 6,
+  fits: (t: number, label: string) => boolean = () => true,
+): TimeAxis {
   let chosen: { step: Step; values: number[] } | undefined;
   for (const step of STEPS) {
     const values = ticksFor(d0, d1, step);
@@ -78,13 +87,16 @@ export function timeAxis(d0: number, d1: number, lang: Lang, maxTicks = 6): Time
     const newYear = prev === undefined || new Date(prev).getUTCFullYear() !== new Date(t).getUTCFullYear();
     return label(t, step.unit, newYear, lang);
   });
-  const table = Object.fromEntries(values.map((v, i) => [String(v), labels[i] ?? ""]));
+  const keep = values.map((v, i) => fits(v, labels[i] ?? ""));
+  const shownValues = values.filter((_, i) => keep[i]);
+  const shownLabels = labels.filter((_, i) => keep[i]);
+  const table = Object.fromEntries(shownValues.map((v, i) => [String(v), shownLabels[i] ?? ""]));
   return {
-    values,
-    labels,
+    values: shownValues,
+    labels: shownLabels,
     unit: step.unit,
     axis: {
-      values,
+      values: shownValues,
       labelExpr: `${JSON.stringify(table)}[""+time(datum.value)] || ""`,
       title: null,
       grid: true,

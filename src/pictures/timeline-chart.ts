@@ -8,7 +8,7 @@
 import type { Lang } from "../core/command.ts";
 import type { Chart } from "../core/picture.ts";
 import type { TimelineEntry } from "../core/queries.ts";
-import type { FontMetrics } from "./font.ts";
+import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
 import { baseConfig, DESIGN_WIDTH, FONT_SIZES, MUTED, PALETTE } from "./style.ts";
 import { DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
@@ -21,7 +21,7 @@ export const TIMELINE_LAYOUT = {
   /** Horizontal gap kept free between two labels or marks of one lane. */
   gap: 10,
   /** Longest label, in characters, before it is shortened at a word boundary. */
-  labelChars: 34,
+  labelChars: 38,
   barWidth: 8,
   /** Circle area (px²) for 1 outlet and for the most covered event. */
   circleArea: [70, 300] as [number, number],
@@ -81,12 +81,7 @@ function kindOf(e: TimelineEntry): MarkKind {
 
 /** Drops characters the font cannot draw and shortens at a word boundary. */
 export function shortLabel(text: string, maxChars: number, metrics: FontMetrics): string {
-  const missing = new Set(metrics.missing(text));
-  let s = [...text]
-    .filter((c) => !missing.has(c))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  let s = drawable(text.replace(/\s+/g, " ").trim(), metrics);
   if ([...s].length <= maxChars) return s;
   s = [...s].slice(0, maxChars - 1).join("");
   const space = s.lastIndexOf(" ");
@@ -131,8 +126,9 @@ export function buildTimelineChart(input: TimelineChartInput): TimelineChart {
     const left: Box = [px(start) - 4, px(start) - 4 + w];
     const right: Box = [at + 4 - w, at + 4];
     const options: Array<{ align: "left" | "right"; box: Box }> = [];
-    if (left[1] <= L.width) options.push({ align: "left", box: left });
-    if (right[0] >= 0) options.push({ align: "right", box: right });
+    // Labels stay inside the plot, so the picture's width never depends on them.
+    if (left[0] >= 0 && left[1] <= L.width) options.push({ align: "left", box: left });
+    if (right[0] >= 0 && right[1] <= L.width) options.push({ align: "right", box: right });
     const row = {
       start,
       end,
@@ -146,7 +142,8 @@ export function buildTimelineChart(input: TimelineChartInput): TimelineChart {
     };
     const free = (lane: Box[], box: Box) => lane.every((b) => !overlaps(b, box, L.gap));
     for (let lane = 0; lane < L.maxLanes; lane++) {
-      const taken = (lanes[lane] ??= []);
+      const taken = lanes[lane] ?? [];
+      lanes[lane] = taken;
       for (const o of options) {
         const box: Box = [Math.min(o.box[0], mark[0]), Math.max(o.box[1], mark[1])];
         if (free(taken, box)) {
@@ -155,9 +152,11 @@ export function buildTimelineChart(input: TimelineChartInput): TimelineChart {
         }
       }
     }
-    // No room for the label: the mark alone, in the first lane where it fits (else the least crowded one).
-    let lane = lanes.findIndex((taken) => free(taken, mark));
-    if (lane < 0) lane = lanes.reduce((best, l, i) => (l.length < (lanes[best]?.length ?? 0) ? i : best), 0);
+    // No room for the label: the mark alone, in the first lane where it fits.
+    let lane = Array.from({ length: L.maxLanes }, (_, i) => lanes[i] ?? []).findIndex((taken) => free(taken, mark));
+    if (lane >= 0) lanes[lane] ??= [];
+    // Every lane is full here: the mark goes to a strip below them, where only unlabelled marks may touch.
+    if (lane < 0) lane = L.maxLanes;
     lanes[lane]?.push(mark);
     return { ...row, lane, label: null, align: "left" as const, labelBox: [0, 0] as Box };
   });
@@ -194,7 +193,12 @@ function timelineSpec(
     yl: r.lane * L.laneHeight + 13,
     labelAt: r.align === "left" ? r.start : r.rightAt,
   }));
-  const axis = timeAxis(domain[0], domain[1], lang);
+  const px = (t: number) => ((t - domain[0]) / (domain[1] - domain[0])) * L.width;
+  // A tick whose centred label would stick out of the plot is dropped, so the picture keeps its width.
+  const axis = timeAxis(domain[0], domain[1], lang, 6, (t, text) => {
+    const half = input.metrics.width(text, FONT_SIZES.axis) / 2;
+    return px(t) - half >= 0 && px(t) + half <= L.width;
+  });
   const kindsShown = KINDS.filter((k) => rows.some((r) => r.kind === k));
   const color = {
     field: "kindLabel",
@@ -236,7 +240,7 @@ function timelineSpec(
     config: baseConfig(),
     width: L.width,
     height,
-    title: { text: input.title, subtitle },
+    title: { text: drawable(input.title, input.metrics), subtitle },
     data: { values },
     encoding: { x: x("start"), y: y("ym") },
     layer: [
