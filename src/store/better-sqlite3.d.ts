@@ -15,7 +15,7 @@ declare module "better-sqlite3" {
     readonly inTransaction: boolean;
   }
   interface DatabaseConstructor {
-    new (filename: string, options?: { timeout?: number; readonly?: boolean }): Database;
+    new (filename: string, options?: { timeout?: number; readonly?: boolean; fileMustExist?: boolean }): Database;
   }
   const Database: DatabaseConstructor;
   export default Database;

@@ -2,11 +2,10 @@
  * SQLite runner for the start-up migrator (better-sqlite3, one connection).
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { AppliedRow, MigrationRunner } from "./migrate.ts";
 import type { MigrationFile } from "./migration-files.ts";
+import { checkSqliteStorage } from "./sqlite-storage.ts";
 
 /** Prisma's own definition, so `prisma migrate status` reads our rows. */
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -20,10 +19,13 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-/** The file path of a SQLite URL, creating its directory (better-sqlite3 does not). */
+/**
+ * The file path of a SQLite URL, creating its directory (better-sqlite3 does not) and checking that the
+ * database can be written (sqlite-storage.ts): a read-only file or folder stops start-up with the path and fix.
+ */
 export function sqliteFile(url: string): string {
   const file = url.replace(/^file:/, "");
-  if (file !== ":memory:" && file !== "") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:" && file !== "") checkSqliteStorage(file);
   return file;
 }
 
