@@ -261,6 +261,10 @@ const CLAUSE_RE =
 /** Clause boundaries of a sentence: [start, end) pairs cut at `;`, `tandis que`, `alors que`, `mais`. */
 export function splitClauses(ctx: AttributionContext, sentence: Sentence): { start: number; end: number }[] {
   const s = ctx.masked.slice(sentence.start, sentence.end);
+  // Most sentences have no clause connector at all: skip the Unicode pattern for them.
+  if (!s.includes(";") && !s.includes("tandis") && !s.includes("alors") && !s.includes("mais")) {
+    return [{ start: sentence.start, end: sentence.end }];
+  }
   const out: { start: number; end: number }[] = [];
   let start = sentence.start;
   for (const m of s.matchAll(CLAUSE_RE)) {

@@ -210,6 +210,16 @@ export function extractQuotes(
     registry,
   };
   const out: ExtractedQuote[] = [];
+  // A sentence without quotations matters only as the speaker a later quotation may carry over (within two
+  // paragraphs): the others are not judged at all.
+  const quotedParas = new Set<number>();
+  for (let k = 0, si = 0; k < spans.length; k++) {
+    const at = spans[k]?.start ?? 0;
+    while (si < sentences.length - 1 && (sentences[si]?.end ?? 0) <= at) si++;
+    const s = sentences[si];
+    if (s) quotedParas.add(s.para);
+  }
+  const mayCarry = (para: number) => quotedParas.has(para) || quotedParas.has(para + 1) || quotedParas.has(para + 2);
   let last: Last | null = null;
   let spanIdx = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -222,6 +232,7 @@ export function extractQuotes(
       if (sp && sp.start >= sentence.start) own.push(sp);
     }
     if (own.length === 0) {
+      if (!mayCarry(sentence.para)) continue;
       const v = judgeSentence(ctx, sentence);
       const name = v.kind === "speaker" ? v.name : null;
       if (name) last = { name, para: sentence.para, si };
