@@ -63,10 +63,11 @@ export function formatDayMonth(month: number, day: number, lang: Lang): string {
   return lang === "fr" ? `${day === 1 ? "1er" : day} ${name}` : `${name} ${day}`;
 }
 
+/** "1er nov. 2026" / "20 nov. 2026" / "Nov 20, 2026" from YYYY-MM-DD (French writes the first of a month "1er"). */
 export function formatIsoDay(iso: string, lang: Lang): string {
   const { y, m, d } = parts(iso);
   const month = MONTHS[lang][m - 1] ?? "";
-  return lang === "fr" ? `${d} ${month} ${y}` : `${month} ${d}, ${y}`;
+  return lang === "fr" ? `${d === 1 ? "1er" : d} ${month} ${y}` : `${month} ${d}, ${y}`;
 }
 
 /** Formats an event date according to its precision: day, month, year or a period. */

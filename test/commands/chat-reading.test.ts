@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { menuDescription } from "../../src/core/command-help.ts";
-import { isRoundAnniversary } from "../../src/core/format.ts";
+import { formatEventDate, formatIsoDay, isRoundAnniversary } from "../../src/core/format.ts";
 import { reasonText, t } from "../../src/core/i18n/index.ts";
 import type { IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
@@ -78,6 +78,13 @@ describe("dates per language", () => {
     expect(replyText(empty)).toContain("Nothing in our archive for March 1.");
     const fr = await testCore().handle(cmd("onthisday", "1/3"));
     expect(fr.title).toBe("Ce jour-là — 1er mars");
+  });
+
+  it("short dates: '1er nov. 2026' in French, 'Nov 1, 2026' in English", () => {
+    expect(formatIsoDay("2026-11-01", "fr")).toBe("1er nov. 2026");
+    expect(formatIsoDay("2026-11-20", "fr")).toBe("20 nov. 2026");
+    expect(formatIsoDay("2026-11-01", "en")).toBe("Nov 1, 2026");
+    expect(formatEventDate("2026-03-01", "2026-03-01", "day", "fr")).toBe("1er mars 2026");
   });
 });
 
