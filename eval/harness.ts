@@ -135,7 +135,19 @@ export async function runEval(
   const { docs, problems } = loadCorpus(corpusDir);
   const cases = analyseCorpus(docs);
   const measures = await loadMeasures(measuresDir);
-  return { reports: measures.map((m) => m.measure(cases)), problems, documents: docs.length };
+  const reports = measures.map((m) => m.measure(cases));
+  // With more than one language, every measure again per language (titles say which).
+  const langs = [...new Set(cases.map((c) => c.lang))].sort();
+  if (langs.length > 1) {
+    for (const lang of langs) {
+      const subset = cases.filter((c) => c.lang === lang);
+      for (const m of measures) {
+        const r = m.measure(subset);
+        reports.push({ ...r, title: `${r.title} — ${lang} only (${subset.length} texts)` });
+      }
+    }
+  }
+  return { reports, problems, documents: docs.length };
 }
 
 /** Human-readable report: figures with goals, then misses per cause. */

@@ -5,6 +5,7 @@
  * evaluations: "value recall / precision".
  */
 import { extractDateMentions } from "../../src/analysis/events.ts";
+import { extractEventsRu } from "../../src/analysis/ru/dates-ru.ts";
 import { compare, goldValue, note, ratio } from "../score.ts";
 import type { GoldEvent, Measure } from "../types.ts";
 
@@ -18,7 +19,10 @@ const measure: Measure = {
     for (const c of cases) {
       const golds: GoldEvent[] = [...c.gold.events, ...(c.gold.dates ?? [])];
       const byValue = new Map(golds.map((e) => [goldValue(e), e]));
-      const mentions = extractDateMentions(c.result.text, c.result.publishedAt);
+      const mentions =
+        c.lang === "ru"
+          ? extractEventsRu(c.result.text, c.result.publishedAt)
+          : extractDateMentions(c.result.text, c.result.publishedAt);
       const values = new Set(mentions.map((m) => `${m.start}..${m.end}`));
       const r = compare(new Set(byValue.keys()), values);
       gold += byValue.size;

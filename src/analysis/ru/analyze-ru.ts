@@ -7,6 +7,7 @@ import type { DocumentAnalysis } from "../../core/analysis-types.ts";
 import type { PersonRegistry } from "../names.ts";
 import { buildSignature } from "../stories.ts";
 import { extractEventsRu } from "./dates-ru.ts";
+import { glossRussian } from "./glossary-ru.ts";
 import { scanPeopleRu } from "./names-ru.ts";
 import { extractQuotesRu } from "./quotes-ru.ts";
 import { classifyTopicsRu } from "./topics-ru.ts";
@@ -82,10 +83,11 @@ export function analyzeRussian(
     (e) => !(datelineAt && e.start === dateline && Math.abs(e.position - (datelineAt.index ?? 0)) < 60),
   );
   const topics = classifyTopicsRu(text, title);
-  // Signatures compare transliterated words, so that place names (Астана, Оренбург) meet their Latin spellings.
+  // Signatures compare words: event nouns and places in their French form (glossary), the rest transliterated, so
+  // that a Russian and a French report of one event meet.
   const signature = buildSignature({
-    title: transliterate(title),
-    text: transliterate(text),
+    title: transliterate(glossRussian(title)),
+    text: transliterate(glossRussian(text)),
     publishedAt,
     people,
     quotes: quotes.map((q) => ({ ...q, text: transliterate(q.text) })),

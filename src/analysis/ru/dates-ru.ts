@@ -59,6 +59,9 @@ const RULES: ReadonlyArray<{ re: RegExp; kind: string }> = [
 
 const FUTURE_RE =
   /(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\S+|намерен\S*|начн[её]тся|откроется|продлится|продлятся|запланирован\S*|ожидается|предстоит|посетит|прибудет|проведут|подпишут|завершится)/iu;
+/** A past verb of intent governing an infinitive (`договорились встретиться в сентябре`) points forward. */
+const INTENT_RE =
+  /(?:договорил\S*|решил\S*|собира\S*|намерен\S*|пообеща\S*|обеща\S*|условил\S*|планир\S*|наме\S*)\s+(?:\S+\s+){0,2}?[а-яё]+(?:ть|ться|ти)(?=[\s,.]|$)/iu;
 const PAST_RE = /(?:^|\s)[а-яё]{2,}(?:л|ла|ли|лось|лся|лась|лись)(?=[\s,.;!?]|$)/iu;
 
 function iso(d: Date): string {
@@ -84,7 +87,7 @@ function summaryOf(sentence: string): string {
 
 /** Tense of the clause around a date: 1 future, -1 past, 0 unknown. */
 function tenseOf(sentence: string): number {
-  if (FUTURE_RE.test(sentence)) return 1;
+  if (FUTURE_RE.test(sentence) || INTENT_RE.test(sentence)) return 1;
   return PAST_RE.test(sentence) ? -1 : 0;
 }
 

@@ -113,6 +113,22 @@ function candidates(text: string): Candidate[] {
         i = j;
         continue;
       }
+      // An unknown first name before a surname in the nominative: «экономист Айдар Касымов».
+      const nextIsSurname =
+        next !== undefined && SURNAME_RE.test(next) && !/(?:а|у|ым|ом|е|ой|ого|ому|им|ую)$/u.test(next);
+      if (!first && nextIsSurname && !SURNAME_RE.test(tok) && !PATRONYMIC_RE.test(tok)) {
+        const start = starts[i] as number;
+        const female = /[ая]$/u.test(tok) && !/ов|ев|ин$/u.test(next as string);
+        out.push({
+          start,
+          end: (starts[i + 1] as number) + (next as string).length,
+          first: tok,
+          surname: next as string,
+          female,
+        });
+        i++;
+        continue;
+      }
       if (!first && !PATRONYMIC_RE.test(tok)) {
         const start = starts[i] as number;
         const weak = !SURNAME_RE.test(tok);

@@ -62,6 +62,9 @@ function quoteSpans(text: string): Span[] {
   return spans.sort((a, b) => a.open - b.open);
 }
 
+/** `«…», — говорится в поздравлении главы государства` / `… в заявлении Кремля`: the document's author. */
+const DOCUMENT_RE = /^\s*[,.!?…]?\s*[—–-]\s*говорится\s+в\s+[а-яё]+\s+/iu;
+const HEAD_OF_STATE_RE = /^(?:главы государства|президента|лидера страны)(?=[\s,.]|$)/iu;
 const AFTER_RE = new RegExp(`^\\s*[,.!?…]?\\s*[—–-]\\s*(${SPEECH_VERB_RE_SRC})(?=[\\s,.]|$)`, "iu");
 const BEFORE_COLON_RE = new RegExp(`(${SPEECH_VERB_RE_SRC})(?:\\s+[^«„“":.!?]{0,60})?\\s*:\\s*$`, "iu");
 const PO_SLOVAM_RE = /(?:по словам|по мнению|как считает|как полагает)\s+([^,«]{2,80}),\s*$/iu;
@@ -157,6 +160,15 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
     let attributed = false;
     const after = text.slice(span.close + 1, span.close + 200);
     const am = AFTER_RE.exec(after);
+    const doc = am ? null : DOCUMENT_RE.exec(after);
+    if (doc) {
+      attributed = true;
+      const at = span.close + 1 + doc[0].length;
+      const phrase = clauseAfter(text, at);
+      speaker = HEAD_OF_STATE_RE.test(phrase)
+        ? (lastBefore(span.open, 0)?.name ?? null)
+        : (mentionIn(at, at + phrase.length)?.name ?? null);
+    }
     if (am) {
       attributed = true;
       const at = span.close + 1 + am[0].length;

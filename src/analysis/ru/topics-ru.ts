@@ -32,6 +32,8 @@ const CUES_RU: Readonly<Record<string, readonly string[]>> = {
     "договор* о дружбе^2",
     "декларац*",
     "межгосударствен*",
+    "брифинг*^2",
+    "официальн* представител*^2",
   ],
   securite: [
     "безопасност*^2",
@@ -64,6 +66,10 @@ const CUES_RU: Readonly<Record<string, readonly string[]>> = {
     "казмунайгаз*",
     "поставк* газа^2",
     "газов* союз*^3",
+    "тэц^2",
+    "теплоэлектроцентрал*^2",
+    "электроэнерги*^2",
+    "электростанц*^2",
   ],
   "economie-commerce": [
     "товарооборот*^3",
@@ -82,6 +88,8 @@ const CUES_RU: Readonly<Record<string, readonly string[]>> = {
     "ввп",
     "млрд",
     "миллиард*",
+    "кредит*^2",
+    "доллар*",
   ],
   "transport-logistique": [
     "транспорт*^2",

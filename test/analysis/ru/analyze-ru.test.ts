@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeDocument } from "../../../src/analysis/analyze.ts";
 import { PersonRegistry } from "../../../src/analysis/names.ts";
 import { extractEventsRu } from "../../../src/analysis/ru/dates-ru.ts";
+import { SAME_STORY_THRESHOLD, storySimilarity } from "../../../src/analysis/stories.ts";
 
 const TOK = "Kassym-Jomart Tokaïev";
 const PUTIN = "Vladimir Poutine";
@@ -121,5 +122,27 @@ describe("Russian articles as a whole", () => {
     expect(a.topics[0]).toBe("energie");
     expect(a.quotes[0]?.speaker).toBe("Ерлан Аккенженов");
     expect(a.events).toEqual([]);
+  });
+});
+
+describe("one story across languages", () => {
+  const ru = `Токаев прибыл в Москву с государственным визитом
+Президент Казахстана Касым-Жомарт Токаев прибыл во вторник в Москву для переговоров с Владимиром Путиным.
+«Россия остается нашим главным стратегическим союзником», — заявил Токаев.
+Визит продлится до 12 ноября.`;
+  const fr = `Tokaïev en visite d'État à Moscou
+Le président kazakh Kassym-Jomart Tokaïev est arrivé mardi à Moscou pour des entretiens avec Vladimir Poutine.
+« La Russie reste notre principal allié stratégique », a déclaré M. Tokaïev.
+La visite doit durer jusqu'au 12 novembre.`;
+  const other = `Путин и Токаев провели телефонный разговор
+Владимир Путин провел в среду телефонный разговор с Касым-Жомартом Токаевым.
+Президенты обсудили поставки газа и договорились встретиться в сентябре.`;
+
+  it("groups a Russian and a French report of one visit, not a later call between the same presidents", () => {
+    const a = analyzeDocument({ text: ru, publishedAt: "2025-11-11" });
+    const b = analyzeDocument({ text: fr, publishedAt: "2025-11-11" });
+    const c = analyzeDocument({ text: other, publishedAt: "2026-07-01" });
+    expect(storySimilarity(a.signature, b.signature)).toBeGreaterThanOrEqual(SAME_STORY_THRESHOLD);
+    expect(storySimilarity(a.signature, c.signature)).toBeLessThan(SAME_STORY_THRESHOLD);
   });
 });
