@@ -51,10 +51,18 @@ export interface StorySignature {
   people: string[];
   /** Day-precision event dates (YYYY-MM-DD), plus the publication date when known. */
   dates: string[];
-  /** Short normalised fragments of quotes (word shingles), to match the same quote reported twice. */
+  /** Short normalised fragments of quotes (2–3 consecutive content words), to match the same words quoted twice. */
   quoteShingles: string[];
   /** Distinctive content words of the title and lead (lower-cased, accent-folded, stemmed). */
   keywords: string[];
+  /**
+   * Days of the reported event itself: day-precision dates within ten days of the publication day (the news, not
+   * its background). Two articles whose event days are all apart report different events. Absent in signatures
+   * stored before it existed.
+   */
+  eventDays?: string[];
+  /** Publication day (YYYY-MM-DD) when known; absent in signatures stored before it existed. */
+  published?: string;
 }
 
 /** Input to the analysis of one document. */

@@ -27,6 +27,8 @@ export function parseSignature(json: string): StorySignature {
     dates: list(v.dates),
     quoteShingles: list(v.quoteShingles),
     keywords: list(v.keywords),
+    ...(Array.isArray(v.eventDays) ? { eventDays: list(v.eventDays) } : {}),
+    ...(typeof v.published === "string" ? { published: v.published } : {}),
   };
 }
 

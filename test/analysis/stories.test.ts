@@ -61,11 +61,14 @@ describe("story grouping on invented reports", () => {
   const y1 = signature(CALL_2025, title(CALL_2025), "2025-02-03", ["vladimir putin", "kassym-jomart tokaev"]);
   const y2 = signature(CALL_2026, title(CALL_2026), "2026-02-04", ["vladimir putin", "kassym-jomart tokaev"]);
 
-  it("builds a signature from people, dated days, quote shingles and lead keywords", () => {
+  it("builds a signature from people, dated days, event days, quote fragments and lead keywords", () => {
     expect(a.people).toEqual(["nurlan sadykbekov", "pavel gromov"]);
     expect(a.dates).toEqual(["2026-03-14"]);
-    expect(a.quoteShingles).toContain("aux foyers du nord");
-    expect(a.quoteShingles.some((s) => s.includes("doubleront"))).toBe(false);
+    expect(a.eventDays).toEqual(["2026-03-14"]);
+    expect(a.published).toBe("2026-03-14");
+    // Fragments of 2–3 content words, function words skipped: "foyers du nord" → "foyer nord".
+    expect(a.quoteShingles).toContain("foyer nord");
+    expect(a.quoteShingles.some((s) => s.includes("doubl"))).toBe(false);
     const common = buildSignature({
       title: "",
       text: "",
@@ -74,7 +77,7 @@ describe("story grouping on invented reports", () => {
       quotes: [{ text: "dans tous les domaines de la vie", speaker: null, position: 0 }],
       events: [],
     });
-    expect(common.quoteShingles).toEqual(["domaines de la vie"]);
+    expect(common.quoteShingles).toEqual(["domain vie"]);
     expect(a.keywords).toContain("orenbourg");
     expect(a.keywords).not.toContain("kazakhstan");
   });
@@ -118,7 +121,7 @@ describe("story grouping on invented reports", () => {
 
   it("is deterministic and tolerates empty signatures", () => {
     const empty = buildSignature({ title: "", text: "", publishedAt: null, people: [], quotes: [], events: [] });
-    expect(empty).toEqual({ people: [], dates: [], quoteShingles: [], keywords: [] });
+    expect(empty).toEqual({ people: [], dates: [], quoteShingles: [], keywords: [], eventDays: [] });
     expect(storySimilarity(empty, empty)).toBe(0);
     expect(groupStories([])).toEqual([]);
     expect(groupStories([empty, a, empty, b])).toEqual([1, 2, 3, 2]);
