@@ -61,7 +61,21 @@ const report = (label: string, inputs: AnalysisInput[]) => {
   return out;
 };
 
+/** The development corpus of one language (eval/corpus/<lang>), texts written for development. */
+function corpus(lang: string): AnalysisInput[] {
+  const dir = fileURLToPath(new URL(`../eval/corpus/${lang}`, import.meta.url));
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => ({ text: readFileSync(join(dir, f), "utf8"), title: null, publishedAt: null }));
+  } catch {
+    return [];
+  }
+}
+
 const outGen = report("generated", generated);
+for (const lang of ["fr", "ru"]) report(`eval corpus ${lang} x20`, Array.from({ length: 20 }, () => corpus(lang)).flat());
 const seedRounds: AnalysisInput[] = Array.from({ length: 20 }, () => seeds).flat();
 report("seeds x20", seedRounds);
 if (values.dump) {
