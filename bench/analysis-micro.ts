@@ -75,7 +75,8 @@ function corpus(lang: string): AnalysisInput[] {
 }
 
 const outGen = report("generated", generated);
-for (const lang of ["fr", "ru"]) report(`eval corpus ${lang} x20`, Array.from({ length: 20 }, () => corpus(lang)).flat());
+for (const lang of ["fr", "ru"])
+  report(`eval corpus ${lang} x20`, Array.from({ length: 20 }, () => corpus(lang)).flat());
 const seedRounds: AnalysisInput[] = Array.from({ length: 20 }, () => seeds).flat();
 report("seeds x20", seedRounds);
 if (values.dump) {
