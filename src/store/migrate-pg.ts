@@ -29,7 +29,10 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Opens the runner on its own connection (the app's pool is not involved). */
-export async function openPgRunner(url: string): Promise<MigrationRunner> {
+export async function openPgRunner(
+  url: string,
+  startupLimitMs = STARTUP_STATEMENT_TIMEOUT_MS,
+): Promise<MigrationRunner> {
   const client = new pg.Client(pgOptions(url));
   // An error event after a timeout would otherwise be unhandled and crash the process.
   client.on("error", () => {});
@@ -39,7 +42,7 @@ export async function openPgRunner(url: string): Promise<MigrationRunner> {
     throw explainPgError(err, url, "the connection", connectTimeoutMs(url));
   }
   /** A query with a client-side limit (the server may be the one that stopped answering). */
-  async function query(text: string, values?: unknown[], limitMs = STARTUP_STATEMENT_TIMEOUT_MS) {
+  async function query(text: string, values?: unknown[], limitMs = startupLimitMs) {
     try {
       return await client.query({ text, values, query_timeout: limitMs } as pg.QueryConfig);
     } catch (err) {

@@ -39,6 +39,8 @@ export interface MigrationRunner {
 export interface MigrateOptions {
   /** Folder with <name>/migration.sql sub-folders, instead of prisma/<provider>/migrations. */
   migrationsDir?: string;
+  /** PostgreSQL: limit of each start-up statement (lock, bookkeeping), default 2 minutes (pg-connect.ts). */
+  statementTimeoutMs?: number;
 }
 
 export interface MigrateResult {
@@ -63,7 +65,7 @@ export async function applyMigrations(
   const files = listMigrations(provider, options.migrationsDir);
   const runner =
     provider === "postgresql"
-      ? await (await import("./migrate-pg.ts")).openPgRunner(dbUrl)
+      ? await (await import("./migrate-pg.ts")).openPgRunner(dbUrl, options.statementTimeoutMs)
       : await (await import("./migrate-sqlite.ts")).openSqliteRunner(dbUrl);
   const log = logger.child({ component: "migrate", provider });
   try {

@@ -95,6 +95,34 @@ describe("a PostgreSQL server that never answers", () => {
     expect(e.stderr).toContain(`PostgreSQL server at 127.0.0.1:${port}/veille did not answer`);
   }, 70_000);
 
+  it("gives up on a server that completes the handshake and then never answers a statement", async () => {
+    // Answers the start-up message with AuthenticationOk and ReadyForQuery, then stays silent.
+    const talker = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.once("data", () => {
+        const auth = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]);
+        const ready = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+        socket.write(Buffer.concat([auth, ready]));
+      });
+    });
+    await new Promise<void>((resolve) => talker.listen(0, "127.0.0.1", resolve));
+    const talkerPort = (talker.address() as net.AddressInfo).port;
+    try {
+      const { error, ms } = await timed(() =>
+        applyMigrations(`postgresql://newsbot@127.0.0.1:${talkerPort}/veille`, silentLogger, {
+          statementTimeoutMs: 1000,
+        }),
+      );
+      expect(error.message).toContain(`PostgreSQL server at 127.0.0.1:${talkerPort}/veille did not answer`);
+      expect(error.message).toMatch(/a start-up statement within 1 s/);
+      expect(ms).toBeLessThan(15_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => talker.close(() => resolve()));
+    }
+  });
+
   it("reads connect_timeout from the URL, with a limit of 10 s when it is absent or 0", () => {
     expect(connectTimeoutMs(url("connect_timeout=3"))).toBe(3000);
     expect(connectTimeoutMs(url(""))).toBe(DEFAULT_CONNECT_TIMEOUT_MS);
