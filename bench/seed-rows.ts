@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { foldKey } from "../src/core/name-key.ts";
 import { foldText } from "../src/store/fold.ts";
+import { registerSearchFunctions } from "../src/store/search-sqlite.ts";
 import { generateArticle, SPEAKERS } from "./text.ts";
 
 /** Theme of the generator -> topic slugs of the default taxonomy. */
@@ -171,6 +172,8 @@ const ORDER = ["Story", "Article", "Quote", "Event", "ArticlePerson", "ArticleTo
 /** Writes `count` articles (and everything around them) into an empty, migrated SQLite database. */
 export function seedSqlite(url: string, count: number): void {
   const db = new Database(url.replace(/^file:/, ""));
+  // The French stem index triggers call the store's search function.
+  registerSearchFunctions(db);
   db.pragma("journal_mode = WAL");
   const write = (table: string, rows: Rows) => {
     const cols = Object.keys(rows);

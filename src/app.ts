@@ -106,7 +106,13 @@ export async function createApp(
   opts: { onProgress?: (p: ProgressEvent) => void } = {},
 ): Promise<App> {
   const taxonomy = taxonomyFrom(config);
-  const store = await createStore(config.DATABASE_URL, logger);
+  const store = await createStore(config.DATABASE_URL, logger, {
+    // `/search énergie` also finds the articles filed under the topic (exact names and aliases only).
+    searchTopicOf: (name) => {
+      const r = resolveTopic(name, taxonomy);
+      return "slug" in r ? r.slug : null;
+    },
+  });
   const fetchOptions: SafeFetchOptions = {
     allowHosts: config.FETCH_ALLOW_HOSTS,
     timeoutMs: config.FETCH_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 /**
- * Minimal typings for the parts of better-sqlite3 the migrator uses (@types/better-sqlite3 is not installed).
+ * Minimal typings for the parts of better-sqlite3 the migrator and the search functions use (@types/better-sqlite3 is not installed).
  */
 declare module "better-sqlite3" {
   interface Statement {
@@ -11,6 +11,7 @@ declare module "better-sqlite3" {
     prepare(sql: string): Statement;
     exec(sql: string): Database;
     pragma(sql: string, options?: { simple?: boolean }): unknown;
+    function(name: string, options: { deterministic?: boolean }, fn: (...args: unknown[]) => unknown): Database;
     close(): void;
     readonly inTransaction: boolean;
   }

@@ -7,6 +7,7 @@ import { guardDriver } from "./driver.ts";
 import { sqliteFile } from "./migrate-sqlite.ts";
 import { type Provider, providerOf } from "./migration-files.ts";
 import { pgOptions, pgTarget } from "./pg-connect.ts";
+import { withSearchFunctions } from "./search-sqlite.ts";
 
 /** The client type used everywhere in src/store. The PostgreSQL client has the same model API. */
 export type Db = PrismaClient;
@@ -36,7 +37,10 @@ export async function createDb(url: string): Promise<DbHandle> {
     import("@prisma/adapter-better-sqlite3"),
   ]);
   return {
-    db: new SqliteClient({ adapter: guardDriver(new PrismaBetterSQLite3({ url, timeout: 15_000 }), file) }),
+    db: new SqliteClient({
+      // The search functions first: the stem index triggers call them on every article write.
+      adapter: guardDriver(withSearchFunctions(new PrismaBetterSQLite3({ url, timeout: 15_000 })), file),
+    }),
     provider,
   };
 }

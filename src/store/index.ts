@@ -57,6 +57,11 @@ export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryS
 export interface StoreOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
+  /**
+   * The taxonomy topic a search word names (label, slug or alias), so `/search énergie` also finds the
+   * articles filed under Énergie; without it, search matches the text only.
+   */
+  searchTopicOf?: (name: string) => string | null;
 }
 
 /** Opens the store for `url` (`file:./data/newsbot.db` when unset or empty). */
@@ -64,11 +69,11 @@ export async function createStore(url: string | undefined, logger: Logger, optio
   const dbUrl = resolveDatabaseUrl(url);
   if (options.migrate !== false) await applyMigrations(dbUrl, logger);
   const { db, provider } = await createDb(dbUrl);
-  return buildStore(db, provider);
+  return buildStore(db, provider, options);
 }
 
 /** The store over an open client (createDb): for tests that need the client too, e.g. a per-connection pragma. */
-export function buildStore(db: Db, provider: Provider): Store {
+export function buildStore(db: Db, provider: Provider, options: StoreOptions = {}): Store {
   return {
     provider,
     ...sourceStore(db),
@@ -82,7 +87,7 @@ export function buildStore(db: Db, provider: Provider): Store {
     latest: (q) => latest(db, q),
     quotes: (q) => quotes(db, q),
     timeline: (q) => timeline(db, q),
-    search: (text, limit) => search(db, provider, text, limit),
+    search: (text, limit) => search(db, provider, text, limit, { topicOf: options.searchTopicOf }),
     onThisDay: (month, day, year, limit, topics) => onThisDay(db, month, day, year, limit, topics),
     topicCounts: () => topicCounts(db),
     speakers: (prefix, limit) => speakers(db, prefix, limit),

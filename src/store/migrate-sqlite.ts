@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import type { AppliedRow, MigrationRunner } from "./migrate.ts";
 import type { MigrationFile } from "./migration-files.ts";
+import { registerSearchFunctions } from "./search-sqlite.ts";
 import { checkSqliteStorage } from "./sqlite-storage.ts";
 
 /** Prisma's own definition, so `prisma migrate status` reads our rows. */
@@ -36,6 +37,8 @@ export async function openSqliteRunner(url: string): Promise<MigrationRunner> {
   // Prisma's table rebuilds (DROP TABLE + RENAME) would otherwise fire ON DELETE CASCADE on child tables;
   // the pragma is a no-op inside a transaction, so it is set here and checked per migration instead.
   db.pragma("foreign_keys = OFF");
+  // Migrations that (re)build the French stem index call the search functions.
+  registerSearchFunctions(db);
   db.exec(CREATE_TABLE);
   const isApplied = db.prepare(
     `SELECT 1 FROM "_prisma_migrations" WHERE "migration_name" = ? AND "rolled_back_at" IS NULL AND "finished_at" IS NOT NULL`,

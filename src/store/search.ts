@@ -1,13 +1,19 @@
 /**
- * Accent-insensitive full-text search: SQLite FTS5 (unicode61, remove_diacritics 2) or PostgreSQL
- * french_unaccent tsvector. User input is reduced to letter/digit terms first (see searchTerms).
+ * Full-text search, the same on SQLite and PostgreSQL (src/store/search-query.ts says what a query means):
+ * French word forms ("énergie" finds "énergétique", "traités" finds "traité"), accents optional, `"a
+ * phrase"`, `-excluded` words, and topic names ("énergie" also finds the articles filed under the topic
+ * Énergie). Ranking: articles containing every word exactly as typed first, then word forms and longer
+ * words sharing the stem ("traitement" for "traité"), then articles found by their topic only; within each,
+ * the database's text score, then the newest.
  */
-import { join } from "@prisma/client/runtime/client";
 import type { SearchHit } from "../core/queries.ts";
 import type { Db } from "./db.ts";
-import { searchTerms } from "./fold.ts";
 import type { Provider } from "./migration-files.ts";
-import { date, num, str } from "./sql.ts";
+import type { Candidate, SearchBackend } from "./search-backend.ts";
+import { pgSearch } from "./search-pg.ts";
+import { hasPositive, parseSearchQuery, type SearchQuery } from "./search-query.ts";
+import { sqliteSearch } from "./search-sqlite.ts";
+import { date, str } from "./sql.ts";
 
 /**
  * Matches ranked per search: the newest ones. A word found in tens of thousands of articles would otherwise be
@@ -18,66 +24,93 @@ import { date, num, str } from "./sql.ts";
  */
 const RANK_POOL = 300;
 
-/** Articles matching every term (prefix match on SQLite, French stems on PostgreSQL), best first. */
-export async function search(db: Db, provider: Provider, text: string, limit: number): Promise<SearchHit[]> {
-  const terms = searchTerms(text);
-  const take = Math.max(0, Math.min(100, Math.floor(limit)));
-  if (terms.length === 0 || take === 0) return [];
-  let rows: Record<string, unknown>[];
-  if (provider === "postgresql") {
-    // plainto_tsquery: terms are ANDed; no operator syntax exists in its input. The query is written inline (not
-    // in a CTE) so the planner sees its selectivity: a frequent word walks the primary key backwards and stops.
-    // ts_rank runs on the newest RANK_POOL matches only, ts_headline on the returned rows only.
-    const query = terms.join(" ");
-    rows = await db.$queryRaw<Record<string, unknown>[]>`
-      WITH hits AS (
-        SELECT a."id" FROM "Article" a WHERE a."search" @@ plainto_tsquery('french_unaccent', ${query})
-        ORDER BY a."id" DESC LIMIT ${RANK_POOL}),
-      top AS (
-        SELECT a."id", ts_rank(a."search", plainto_tsquery('french_unaccent', ${query})) AS "rank"
-        FROM hits JOIN "Article" a ON a."id" = hits."id"
-        ORDER BY "rank" DESC, a."id" DESC LIMIT ${take})
-      SELECT a."id", a."title", a."url", a."publishedAt", s."title" AS "sourceTitle", s."url" AS "sourceUrl",
-        ts_headline('french_unaccent', a."body", plainto_tsquery('french_unaccent', ${query}),
-          'StartSel="",StopSel="",MaxWords=30,MinWords=12,MaxFragments=1,FragmentDelimiter=" … "') AS "snippet"
-      FROM top JOIN "Article" a ON a."id" = top."id"
-      LEFT JOIN "Source" s ON s."id" = a."sourceId"
-      ORDER BY top."rank" DESC, a."id" DESC`;
-  } else {
-    // Each term is a quoted FTS5 string with a prefix star: operators in the input are plain text. bm25 is
-    // computed for the newest RANK_POOL matches (FTS5 walks rowids backwards and stops), snippets for the
-    // returned rows only.
-    const match = terms.map((t) => `"${t}"*`).join(" ");
-    rows = await db.$queryRaw<Record<string, unknown>[]>`
-      WITH hits AS (
-        SELECT rowid AS "id", bm25("ArticleFts", 10.0, 1.0) AS "rank" FROM "ArticleFts"
-        WHERE "ArticleFts" MATCH ${match} ORDER BY rowid DESC LIMIT ${RANK_POOL})
-      SELECT a."id", a."title", a."url", a."publishedAt", s."title" AS "sourceTitle", s."url" AS "sourceUrl"
-      FROM hits JOIN "Article" a ON a."id" = hits."id"
-      LEFT JOIN "Source" s ON s."id" = a."sourceId"
-      ORDER BY hits."rank", a."id" DESC
-      LIMIT ${take}`;
-    if (rows.length > 0) {
-      const ids = rows.map((r) => num(r.id));
-      const snippets = await db.$queryRaw<Record<string, unknown>[]>`
-        SELECT rowid AS "id", snippet("ArticleFts", 1, '', '', '…', 24) AS "snippet" FROM "ArticleFts"
-        WHERE "ArticleFts" MATCH ${match} AND rowid IN (${join(ids)})`;
-      const byId = new Map(snippets.map((r) => [num(r.id), r.snippet]));
-      rows = rows.map((r) => ({ ...r, snippet: byId.get(num(r.id)) }));
-    }
+/** Words of a query tried as topic names; beyond this, words only match the text. */
+const MAX_TOPIC_WORDS = 2;
+
+export interface SearchOptions {
+  /** The taxonomy topic a word or phrase names (a label, slug or alias, any case or accents), else null. */
+  topicOf?: (name: string) => string | null;
+}
+
+/** The query's words and phrases that name a topic, at most MAX_TOPIC_WORDS of them. */
+function topicWords(q: SearchQuery, topicOf: SearchOptions["topicOf"]): Array<{ index: number; slug: string }> {
+  if (!topicOf) return [];
+  const parts = [...q.terms.map((w) => w.raw), ...q.phrases.map((p) => p.map((w) => w.raw).join(" "))];
+  const out: Array<{ index: number; slug: string }> = [];
+  for (const [index, name] of parts.entries()) {
+    const slug = topicOf(name);
+    if (slug && out.length < MAX_TOPIC_WORDS) out.push({ index, slug });
   }
-  return rows.map((r) => {
+  return out;
+}
+
+/** The query without the words and phrases at `indexes` (in terms-then-phrases order). */
+function without(q: SearchQuery, indexes: Set<number>): SearchQuery {
+  const n = q.terms.length;
+  return {
+    terms: q.terms.filter((_, i) => !indexes.has(i)),
+    phrases: q.phrases.filter((_, i) => !indexes.has(n + i)),
+    exclude: q.exclude,
+  };
+}
+
+interface Ranked extends Candidate {
+  tier: number;
+}
+
+async function rank(backend: SearchBackend, q: SearchQuery, topicOf: SearchOptions["topicOf"]): Promise<Ranked[]> {
+  const byId = new Map<number, Ranked>();
+  const text = await backend.candidates(q, [], RANK_POOL);
+  const exact = await backend.exact(
+    q,
+    text.map((c) => c.id),
+  );
+  for (const c of text) byId.set(c.id, { ...c, tier: exact.has(c.id) ? 0 : 1 });
+  // Every non-empty set of topic words: those words match by topic, the others by text.
+  const named = topicWords(q, topicOf);
+  for (let mask = 1; mask < 1 << named.length; mask++) {
+    const picked = named.filter((_, i) => mask & (1 << i));
+    const rest = without(q, new Set(picked.map((p) => p.index)));
+    const found = await backend.candidates(
+      rest,
+      picked.map((p) => p.slug),
+      RANK_POOL,
+    );
+    for (const c of found) if (!byId.has(c.id)) byId.set(c.id, { ...c, tier: 2 });
+  }
+  return [...byId.values()].sort((a, b) => a.tier - b.tier || a.score - b.score || b.id - a.id);
+}
+
+/** Articles matching the query, best first (see the module comment). */
+export async function search(
+  db: Db,
+  provider: Provider,
+  text: string,
+  limit: number,
+  opts: SearchOptions = {},
+): Promise<SearchHit[]> {
+  const q = parseSearchQuery(text);
+  const take = Math.max(0, Math.min(100, Math.floor(limit)));
+  if (!hasPositive(q) || take === 0) return [];
+  const backend = provider === "postgresql" ? pgSearch(db) : sqliteSearch(db);
+  const ids = (await rank(backend, q, opts.topicOf)).slice(0, take).map((r) => r.id);
+  const rows = new Map((await backend.rows(q, ids)).map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => {
+    const r = rows.get(id);
+    if (!r) return [];
     const sourceUrl = str(r.sourceUrl);
-    return {
-      articleId: num(r.id),
-      title: String(r.title ?? ""),
-      url: str(r.url),
-      publishedAt: date(r.publishedAt),
-      snippet: String(r.snippet ?? "")
-        .replace(/\s+/g, " ")
-        .trim(),
-      source: str(r.sourceTitle) ?? (sourceUrl ? hostOf(sourceUrl) : null),
-    };
+    return [
+      {
+        articleId: id,
+        title: String(r.title ?? ""),
+        url: str(r.url),
+        publishedAt: date(r.publishedAt),
+        snippet: String(r.snippet ?? "")
+          .replace(/\s+/g, " ")
+          .trim(),
+        source: str(r.sourceTitle) ?? (sourceUrl ? hostOf(sourceUrl) : null),
+      },
+    ];
   });
 }
 
