@@ -225,11 +225,16 @@ function according(ctx: AttributionContext, from: number, to: number): Found | n
 export function judgeClause(ctx: AttributionContext, from: number, to: number, first: boolean): Verdict {
   const s = ctx.masked.slice(from, to);
   if (first) {
-    const heading = /^\s*([^:«"“\n]{3,60}?)\s*:\s*[«"“]/u.exec(s);
+    // "Nom : « … »", and in a title "Nom : la visite « se prépare »".
+    const titleLine = from < 200 && !ctx.masked.slice(0, from).includes("\n");
+    const heading = (
+      titleLine ? /^\s*([^:«"“\n]{3,60}?)\s*:\s*[^«"“\n]{0,80}[«"“]/u : /^\s*([^:«"“\n]{3,60}?)\s*:\s*[«"“]/u
+    ).exec(s);
     if (heading?.[1] && !hasSpeechVerb(ctx.masked, from, from + heading[1].length + 1)) {
-      const m = mentionIn(ctx, from, from + heading[0].length);
+      const colon = ctx.masked.indexOf(":", from);
+      const m = mentionIn(ctx, from, colon);
       const only = m[m.length - 1];
-      if (only && ctx.masked.slice(only.end, from + heading[0].length).replace(/[\s:«"“]/g, "") === "") {
+      if (only && colon >= 0 && ctx.masked.slice(only.end, colon).trim() === "") {
         return { kind: "speaker", name: only.name, document: false };
       }
     }
@@ -240,6 +245,8 @@ export function judgeClause(ctx: AttributionContext, from: number, to: number, f
   if (inv?.kind === "blocked") sawBlocked = true;
   for (const g of findVerbGroups(ctx.masked, from, to)) {
     if (g.pronoun || !trustedBefore(ctx, from, g)) continue;
+    // "…, mais a promis que « … »": no subject of its own, the clause before gives it.
+    if (!first && !/\p{L}/u.test(ctx.masked.slice(from, g.start))) continue;
     const v = subjectBefore(ctx, from, g.start);
     if (decisive(v)) return v;
     if (v.kind === "blocked") sawBlocked = true;

@@ -68,6 +68,33 @@ export function organisationsBefore(text: string, at: number): string[] {
   return out.sort((a, b) => a.at - b.at).map((o) => o.name);
 }
 
+const NATIONALITY_ADJ =
+  /^(?:kazakhe?s?|russes?|chinoise?s?|ukrainien(?:ne)?s?|américaine?s?|français(?:e|es)?|européen(?:ne)?s?|biélorusses?|ouzbèke?s?|kirghize?s?|turque?s?|iranien(?:ne)?s?|britanniques?|allemande?s?)$/iu;
+const NAME_LINKS = new Set(["de", "du", "des", "d'", "la", "l'", "et"]);
+
+/** The fullest earlier form of a body named again by its head alone ("le ministère" → its full name). */
+function fullerName(head: string, text: string, at: number): string | null {
+  const before = text.slice(0, at);
+  const re = new RegExp(
+    `(?:\\b[Ll]e\\s+|\\b[Ll]a\\s+|\\b[Ll]')${head}((?:\\s+|(?<=')|\\s*(?=d'|l'))[^\\s]+){0,8}`,
+    "giu",
+  );
+  let best: string | null = null;
+  for (const m of before.matchAll(re)) {
+    const words = m[0].split(/\s+|(?<=')/u);
+    const kept: string[] = [];
+    // Keep nationality adjectives, capitalised words, links between them and adjectives right after a capital.
+    for (const [i, w] of words.entries()) {
+      if (i < 2 || NATIONALITY_ADJ.test(w) || /^\p{Lu}/u.test(w) || NAME_LINKS.has(w.toLowerCase())) kept.push(w);
+      else if (/^\p{Ll}/u.test(w) && /^\p{Lu}/u.test(kept[kept.length - 1] ?? "")) kept.push(w);
+      else break;
+    }
+    while (kept.length > 2 && NAME_LINKS.has((kept[kept.length - 1] ?? "").toLowerCase())) kept.pop();
+    if (kept.length > 2) best = tidy(kept.join(" ").replace(/' /g, "'"));
+  }
+  return best;
+}
+
 function tidy(np: string): string {
   const s = np
     .replace(/\s+/g, " ")
@@ -100,6 +127,8 @@ export function institutionName(np: string, text: string, at: number): string | 
     if (acronym?.[1]) return acronym[1];
     const rest = s.slice(body[0].length).trim();
     if (!rest && ANAPHORIC.has(body[1].toLowerCase())) return organisationsBefore(text, at).pop() ?? null;
+    // "indique le ministère" after "Le ministère kazakh des Affaires étrangères a démenti…": the full name.
+    if (!rest) return fullerName(body[1], text, at) ?? tidy(s);
     return tidy(s);
   }
   // A capitalised name alone ("Gazprom", "L'OTSC", "Roscosmos"), not a place.

@@ -180,6 +180,31 @@ describe("speakers named by their relation or their body", () => {
   });
 });
 
+describe("clauses without a subject of their own", () => {
+  it("gives a clause after 'mais' the subject of the clause before", () => {
+    const body =
+      "Olzhas Bektenov a jugé ces chiffres « encourageants », mais a promis que « la sûreté passera avant tout ».";
+    expect(quotes(body)).toEqual([
+      ["encourageants", "Olzhas Bektenov"],
+      ["la sûreté passera avant tout", "Olzhas Bektenov"],
+    ]);
+  });
+
+  it("reads a title 'Nom : … « … »' as said by that person", () => {
+    const a = analyzeDocument(
+      { text: "Peskov : la rencontre « se prépare activement »\nLe Kremlin n'a pas donné de date." },
+      { registry: new PersonRegistry() },
+    );
+    expect(a.quotes.map((q) => [q.text, q.speaker])).toEqual([["se prépare activement", "Dmitri Peskov"]]);
+  });
+
+  it("names a body again by its head alone with its full name", () => {
+    const body =
+      "Le ministère kazakh des Affaires étrangères a démenti jeudi ces informations. « Ces allégations sont fausses », indique le ministère.";
+    expect(speakerOf(body, "Ces allégations sont fausses")).toBe("le ministère kazakh des Affaires étrangères");
+  });
+});
+
 describe("third person", () => {
   it("never gives a quotation to a person it speaks about", () => {
     const body =
