@@ -185,12 +185,17 @@ function dateEvidence(a: Prepared, b: Prepared): { evidence: number; apart: bool
   if (dated.eventDays.length > 0 && Number.isFinite(other.published)) {
     if (!dated.eventDays.some((d) => Math.abs(d - other.published) <= REPORT_LAG_DAYS))
       return { evidence: 0, apart: true };
+    // Published close to the other's event day: possible, but not evidence of the same event.
+    return { evidence: 0, apart: false };
   }
   if (a.days.length === 0 || b.days.length === 0) return { evidence: 0, apart: false };
   if (Math.abs(a.maxDay - b.maxDay) > 45) return { evidence: 0, apart: true };
   const shareDay = a.days.some((x) => b.days.some((y) => Math.abs(x - y) <= 1));
   return { evidence: shareDay ? 0.2 : 0, apart: false };
 }
+
+/** Highest similarity of two articles that share only words (no person, event day or quote fragment). */
+const WORDS_ONLY_CAP = 0.45;
 
 /** Similarity factor of articles that report different events by their dates. */
 const APART_FACTOR = 0.3;
@@ -210,7 +215,9 @@ function similarityWith(a: StorySignature, b: StorySignature, rarity: Rarity): n
   miss *= 1 - 0.5 * people;
   miss *= 1 - 0.75 * words;
   miss *= 1 - dates.evidence;
-  const sim = 1 - miss;
+  let sim = 1 - miss;
+  // Words alone never make a story: an editor also wants a shared person, day or quote.
+  if (people === 0 && quote === 0 && dates.evidence === 0) sim = Math.min(sim, WORDS_ONLY_CAP);
   return Math.max(0, Math.min(1, dates.apart ? sim * APART_FACTOR : sim));
 }
 

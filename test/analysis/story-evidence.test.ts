@@ -61,6 +61,20 @@ describe("stories across outlets", () => {
     expect(storySimilarity(MEETING_OCT, MEETING_SEP)).toBe(0);
   });
 
+  it("does not group on shared words alone (no person, event day or quote in common)", () => {
+    const stats = sig(
+      `Le commerce bilatéral a reculé l'an dernier
+Les échanges commerciaux ont baissé à 26 milliards de dollars, selon le Comité des statistiques, qui a publié ses chiffres mardi. La commission intergouvernementale se réunira à Omsk.`,
+      "2026-01-20",
+    );
+    const record = sig(
+      `Les échanges commerciaux dépassent 28 milliards de dollars
+Le commerce bilatéral a atteint un record de 28 milliards de dollars, a annoncé le vice-ministre Arman Seitov devant la commission intergouvernementale.`,
+      "2026-01-21",
+    );
+    expect(storySimilarity(stats, record)).toBeLessThan(0.5);
+  });
+
   it("matches a short fragment of a quote reported by another outlet", () => {
     expect(VISIT_A.quoteShingles).toContain("alli fiabl");
     expect(VISIT_B.quoteShingles).toContain("alli fiabl");
