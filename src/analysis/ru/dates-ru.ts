@@ -43,14 +43,41 @@ const PREP = MONTHS_PREP.join("|");
 const YEAR = "(\\d{4})\\s*(?:года|г\\.?)";
 
 const RULES: ReadonlyArray<{ re: RegExp; kind: string }> = [
-  { re: new RegExp(`(\\d{1,2})\\s*(?:[–—-]|и)\\s*(\\d{1,2})\\s+(${GEN})(?:\\s+${YEAR})?`, "giu"), kind: "span" },
+  // A dateline (`УРАЛЬСК, 2 июня. /Казинформ/.`) is the day of the dispatch, not an event: consumed.
+  {
+    re: new RegExp(
+      `^[А-ЯЁ][А-ЯЁ-]+(?:[ -][А-ЯЁ-]+)*,\\s+\\d{1,2}\\s+(?:${GEN})\\.?\\s*(?=[/(—–-]|[А-ЯЁA-Z]{2,})`,
+      "gmu",
+    ),
+    kind: "dateline",
+  },
+  // Quarters and halves: `в первом квартале`, `первое полугодие 2027 года`, `во втором полугодии`.
+  {
+    re: /(перв|втор|трет|четв[её]рт)\S*\s+(квартал|полугоди)\S*(?:\s+(\d{4})\s*(?:года|г\.?))?/giu,
+    kind: "part",
+  },
+  // `в начале октября`, `в середине мая 2027 года`: the month.
+  {
+    re: new RegExp(`(?:в|к)\\s+(?:начал[еу]|середин[еу]|конц[еу])\\s+(${GEN})(?:\\s+${YEAR})?`, "giu"),
+    kind: "monthgen",
+  },
+  {
+    re: new RegExp(`(?:с\\s+)?(\\d{1,2})\\s*(?:[–—-]|и|по)\\s*(\\d{1,2})\\s+(${GEN})(?:\\s+${YEAR})?`, "giu"),
+    kind: "span",
+  },
   { re: new RegExp(`(\\d{1,2})\\s+(${GEN})(?:\\s+${YEAR})?`, "giu"), kind: "day" },
   { re: new RegExp(`(?:в|во)\\s+(${PREP})(?:\\s+(\\d{4})\\s*(?:года|г\\.?))?`, "giu"), kind: "month" },
   { re: /(?:(до|к|по)\s+)?(?:в|с)?\s*(\d{4})\s*(?:году|года|г\.)/giu, kind: "year" },
-  { re: /(?:во?|в эт[оу]т?)\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)/giu, kind: "weekday" },
+  {
+    re: /(?:во?|в эт[оу]т?)\s+(?:(минувш|прошл|ближайш|следующ|будущ)\S*\s+)?(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)/giu,
+    kind: "weekday",
+  },
   { re: /(позавчера|вчера|сегодня|завтра|послезавтра|накануне)/giu, kind: "relday" },
   { re: /на\s+(прошлой|этой|следующей)\s+неделе/giu, kind: "week" },
-  { re: /в\s+(прошлом|этом|текущем|следующем)\s+(году|месяце)/giu, kind: "relperiod" },
+  {
+    re: /в\s+(прошлом|минувшем|этом|текущем|нынешнем|следующем|будущем|наступающем)\s+(году|месяце)/giu,
+    kind: "relperiod",
+  },
   {
     re: /(\d{1,3})\s*-?\s*(?:летие|летия|летию|й годовщин\S*|ой годовщин\S*)|(\d{1,3})\s+(?:лет|года)\s+назад/giu,
     kind: "anniv",
@@ -102,6 +129,16 @@ function yearless(ref: Date, m: number, d: number, tense: number): Date {
   return ref.getTime() - before.getTime() <= after.getTime() - ref.getTime() ? before : after;
 }
 
+/** The year an anniversary is celebrated: a year the sentence names (`в 2027 году`, `в следующем году`), else the reference's. */
+function celebrationYear(sentence: string, ref: Date): number {
+  const y = ref.getUTCFullYear();
+  const named = /(?:^|\s)в\s+(\d{4})\s*году/u.exec(sentence);
+  if (named) return Number(named[1]);
+  if (/в\s+(?:следующем|будущем|наступающем)\s+году/iu.test(sentence)) return y + 1;
+  if (/в\s+(?:прошлом|минувшем)\s+году/iu.test(sentence)) return y - 1;
+  return y;
+}
+
 /** Extracts the dated events of a Russian text; `reference` is the publication day (YYYY-MM-DD) or null. */
 export function extractEventsRu(text: string, reference: string | null): ExtractedEvent[] {
   const ref = reference ? new Date(`${reference}T00:00:00Z`) : null;
@@ -129,7 +166,27 @@ export function extractEventsRu(text: string, reference: string | null): Extract
       const tense = tenseOf(sentence);
       const phrase = m[0].trim();
       let hit = true;
-      if (kind === "span" || kind === "day") {
+      if (kind === "dateline") {
+        // consumed
+      } else if (kind === "part") {
+        const n = { перв: 1, втор: 2, трет: 3, четв: 4 }[(m[1] ?? "").toLowerCase().slice(0, 4)] ?? 1;
+        const half = (m[2] ?? "").toLowerCase() === "полугоди";
+        if (half && n > 2) continue;
+        const months = half ? 6 : 3;
+        const m0 = (n - 1) * months + 1;
+        let y = m[3] ? Number(m[3]) : ref?.getUTCFullYear();
+        if (y === undefined) continue;
+        if (!m[3] && ref) {
+          if (tense < 0 && day(y, m0, 1) > ref) y--;
+          if (tense > 0 && day(y, m0 + months, 0) < ref) y++;
+        }
+        push(pos, phrase, day(y, m0, 1), day(y, m0 + months, 0), "period");
+      } else if (kind === "monthgen") {
+        const mi = MONTHS_GEN.indexOf(m[1]?.toLowerCase() ?? "") + 1;
+        const y = m[2] ? Number(m[2]) : ref ? yearless(ref, mi, 15, tense).getUTCFullYear() : null;
+        if (!y || mi === 0) continue;
+        push(pos, phrase, day(y, mi, 1), day(y, mi + 1, 0), "month");
+      } else if (kind === "span" || kind === "day") {
         const mi = MONTHS_GEN.indexOf((kind === "span" ? m[3] : m[2])?.toLowerCase() ?? "") + 1;
         const yearText = kind === "span" ? m[4] : m[3];
         const d1 = Number(m[1]);
@@ -155,9 +212,12 @@ export function extractEventsRu(text: string, reference: string | null): Extract
       } else if (!ref) {
         continue;
       } else if (kind === "weekday") {
-        const wd = WEEKDAYS.indexOf(m[1]?.toLowerCase() ?? "");
+        const wd = WEEKDAYS.indexOf(m[2]?.toLowerCase() ?? "");
         const diff = (wd - ref.getUTCDay() + 7) % 7;
-        const offset = tense > 0 ? diff : diff === 0 ? 0 : diff - 7;
+        // `в минувшую пятницу` looks back, `в ближайшую пятницу` forward, whatever the verb says.
+        const mod = (m[1] ?? "").toLowerCase();
+        const dir = /^(?:минувш|прошл)/u.test(mod) ? -1 : mod ? 1 : tense;
+        const offset = dir > 0 ? diff : mod && diff === 0 ? -7 : diff === 0 ? 0 : diff - 7;
         const d = new Date(ref.getTime() + offset * 86_400_000);
         push(pos, phrase, d, d, "day");
       } else if (kind === "relday") {
@@ -170,7 +230,8 @@ export function extractEventsRu(text: string, reference: string | null): Extract
         const monday = new Date(ref.getTime() - ((ref.getUTCDay() + 6) % 7) * 86_400_000 + shift * 86_400_000);
         push(pos, phrase, monday, new Date(monday.getTime() + 6 * 86_400_000), "period");
       } else if (kind === "relperiod") {
-        const shift = { прошлом: -1, этом: 0, текущем: 0, следующем: 1 }[m[1]?.toLowerCase() ?? ""] ?? 0;
+        const shift =
+          { прошлом: -1, минувшем: -1, следующем: 1, будущем: 1, наступающем: 1 }[m[1]?.toLowerCase() ?? ""] ?? 0;
         const y = ref.getUTCFullYear();
         if (m[2]?.toLowerCase() === "году") push(pos, phrase, day(y + shift, 1, 1), day(y + shift, 12, 31), "year");
         else {
@@ -182,7 +243,8 @@ export function extractEventsRu(text: string, reference: string | null): Extract
         if (!(n > 0 && n < 200)) continue;
         // A birthday («70-летие Токаева») is not an event of N years ago.
         if (/^\s*(?:со дня рождения|[А-ЯЁ][а-яё]+(?:а|я)\b)/u.test(text.slice(pos + len, pos + len + 30))) continue;
-        const y = ref.getUTCFullYear() - n;
+        // `В следующем году отметят 35-летие`: counted from the year it is celebrated, when the sentence says it.
+        const y = celebrationYear(sentence, ref) - n;
         push(pos, phrase, day(y, 1, 1), day(y, 12, 31), "year");
       }
       if (hit) taken.push([pos, pos + len]);
