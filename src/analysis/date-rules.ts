@@ -304,7 +304,9 @@ function resolve(rule: string, g: Array<string | undefined>, ctx: RuleContext, p
       const refWd = weekdayOf(refIso);
       const qualifier = g[2] ? fold(g[2]) : "";
       let delta: number;
-      if (/^ce\s/i.test(pos.lead) && qualifier === "") {
+      // "ce jeudi", or a weekday no verb dates ("Minsk accueille jeudi le sommet"): the nearest such day.
+      const untensed = qualifier === "" && ctx.tenseAt(pos.start, pos.length) === null && !ctx.futureAt(pos.core);
+      if ((/^ce\s/i.test(pos.lead) && qualifier === "") || untensed) {
         // "ce jeudi": the day of the publication week, on either side of the publication day.
         delta = (target - refWd + 7) % 7;
         if (delta > 3) delta -= 7;

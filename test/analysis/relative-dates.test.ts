@@ -95,6 +95,12 @@ describe("weekdays take the tense of the verb that governs them", () => {
     expect(values("Le ministre a promis lundi de revenir à Almaty.")).toEqual([day("2026-05-11")]);
   });
 
+  it("a weekday no verb dates (a headline in the present) is the nearest such day", () => {
+    expect(values("Minsk accueille jeudi le sommet de l'Union économique eurasiatique", "2026-05-26")).toEqual([
+      day("2026-05-28"),
+    ]);
+  });
+
   it("'ce jeudi' is the day of the publication week", () => {
     expect(values("Réunis ce jeudi à Minsk, les présidents ont approuvé le texte.", "2026-05-28")).toEqual([
       day("2026-05-28"),
