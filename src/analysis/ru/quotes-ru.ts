@@ -10,6 +10,7 @@
 import type { ExtractedQuote } from "../../core/analysis-types.ts";
 import type { PersonRegistry } from "../names.ts";
 import { AGENCIES_RU_SRC, ROLE_HEAD_RU, ROLE_PEOPLE_RU, SPEECH_VERB_RE_SRC } from "./lexicon-ru.ts";
+import { type BodyMention, bodyMentions, bodyOfPhrase } from "./institutions-ru.ts";
 import type { RuMention } from "./names-ru.ts";
 
 interface Span {
@@ -17,7 +18,41 @@ interface Span {
   close: number;
   text: string;
   dialogue: boolean;
+  /** A quote split by its attribution (`«…, — сказал Лавров. — …»`): where the speaker phrase starts. */
+  speakerAt?: number;
 }
+
+/** `«Первая часть, — сказал Лавров. — Вторая часть»`: the attribution inside one pair of marks. */
+const MIDDLE_RE = new RegExp(
+  `[,.!?…]?\\s+[—–]\\s+(${SPEECH_VERB_RE_SRC})\\s+[^—–«»]{2,120}?[.,]\\s+[—–]\\s+(?=\\S)`,
+  "iu",
+);
+
+/** Splits the quotes whose attribution stands inside their marks into their two parts. */
+function splitMiddle(spans: Span[]): Span[] {
+  return spans.flatMap((s) => {
+    const m = s.dialogue ? null : MIDDLE_RE.exec(s.text);
+    if (!m || m.index === undefined || m.index < 8) return [s];
+    const verbAt = s.open + 1 + m.index + m[0].indexOf(m[1] ?? "") + (m[1]?.length ?? 0);
+    const secondAt = s.open + 1 + m.index + m[0].length;
+    return [
+      { open: s.open, close: s.open + 1 + m.index, text: s.text.slice(0, m.index), dialogue: false, speakerAt: verbAt },
+      { open: secondAt - 1, close: s.close, text: text0(s, secondAt), dialogue: false, speakerAt: verbAt },
+    ];
+  });
+}
+
+function text0(s: Span, from: number): string {
+  return s.text.slice(from - s.open - 1);
+}
+
+/** Organisation forms and nouns before a name in marks (`ОАО «РЖД»`, `учения «Взаимодействие-2026»`): a name. */
+const NAME_BEFORE_RE =
+  /(?:^|[\s(])(?:ОАО|АО|ПАО|ЗАО|ООО|ТОО|ГК|НК|компани\S*|корпораци\S*|концерн\S*|холдинг\S*|банк\S*|фонд\S*|газет\S*|журнал\S*|телеканал\S*|программ\S*|проект\S*|учени\S*|ракет\S*|комплекс\S*|форум\S*|парти\S*|движени\S*|месторождени\S*|завод\S*|комбинат\S*|операци\S*|маршрут\S*|коридор\S*|трубопровод\S*)\s*$/iu;
+
+/** Role nouns that point back to the person just named (`— подчеркнула дипломат`, `— отметил глава государства`). */
+const ANAPHOR_RE =
+  /^\s*(?:дипломат\S*|глава (?:государства|ведомства|правительства|министерства|МИД|делегации)|министр|премьер(?:-министр)?|вице-премьер|президент|политик|собеседник\S*|чиновник|спикер|посол|лидер|глава|эксперт|аналитик|экономист|политолог)(?=$|[\s,.;](?:\s*$|\s*(?:в|на|во|по|журналист\S*|корреспондент\S*|агентств\S*|издани\S*|также|,)(?=[\s,.;]|$)))/iu;
 
 const OPENERS: Record<string, string> = { "«": "»", "„": "“", "“": "”" };
 
@@ -115,6 +150,7 @@ function roleMentions(text: string, named: readonly RuMention[], registry: Perso
 export function extractQuotesRu(text: string, named: readonly RuMention[], registry: PersonRegistry): ExtractedQuote[] {
   const out: ExtractedQuote[] = [];
   const mentions = [...named, ...roleMentions(text, named, registry)].sort((a, b) => a.start - b.start);
+  const bodies: BodyMention[] = bodyMentions(text);
   const mentionIn = (from: number, to: number) => mentions.find((m) => m.start >= from && m.start < to);
   const lastBefore = (pos: number, from: number, female?: boolean) => {
     let best: RuMention | undefined;
@@ -132,7 +168,20 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
   };
 
   /** The speaker named by a phrase that starts at `at` (after a verb, or inside «по словам …»). */
-  const speakerOfPhrase = (at: number, phrase: string, quoteOpen: number): string | null | "agency" => {
+  const speakerOfPhrase = (
+    at: number,
+    phrase: string,
+    quoteOpen: number,
+    female?: boolean,
+  ): string | null | "agency" => {
+    const found = personOfPhrase(at, phrase, quoteOpen);
+    if (found) return found;
+    const body = bodyOfPhrase(phrase, bodies, quoteOpen);
+    if (body) return body;
+    if (ANAPHOR_RE.test(phrase)) return (lastBefore(quoteOpen, 0, female) ?? lastBefore(quoteOpen, 0))?.name ?? null;
+    return null;
+  };
+  const personOfPhrase = (at: number, phrase: string, quoteOpen: number): string | null | "agency" => {
     if (AGENCY_RE.test(phrase)) {
       // «…», — цитирует Пескова ТАСС: the person comes before the agency.
       const m = mentionIn(at, at + phrase.length);
@@ -150,7 +199,7 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
     return named?.name ?? null;
   };
 
-  for (const span of quoteSpans(text)) {
+  for (const span of splitMiddle(quoteSpans(text))) {
     const words = span.text
       .trim()
       .split(/\s+/u)
@@ -159,7 +208,11 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
     let speaker: string | null | "agency" = null;
     let attributed = false;
     const after = text.slice(span.close + 1, span.close + 200);
-    const am = AFTER_RE.exec(after);
+    const am = span.speakerAt === undefined ? AFTER_RE.exec(after) : null;
+    if (span.speakerAt !== undefined) {
+      attributed = true;
+      speaker = speakerOfPhrase(span.speakerAt, clauseAfter(text, span.speakerAt), span.open);
+    }
     const doc = am ? null : DOCUMENT_RE.exec(after);
     if (doc) {
       attributed = true;
@@ -167,14 +220,16 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
       const phrase = clauseAfter(text, at);
       speaker = HEAD_OF_STATE_RE.test(phrase)
         ? (lastBefore(span.open, 0)?.name ?? null)
-        : (mentionIn(at, at + phrase.length)?.name ?? null);
+        : (mentionIn(at, at + phrase.length)?.name ?? bodyOfPhrase(phrase, bodies, span.open));
     }
     if (am) {
       attributed = true;
       const at = span.close + 1 + am[0].length;
-      speaker = speakerOfPhrase(at, clauseAfter(text, at), span.open);
+      const verb = (am[1] ?? "").trim();
+      const female = /(?:ла|лась)$/u.test(verb) ? true : /(?:л|лся)$/u.test(verb) ? false : undefined;
+      speaker = speakerOfPhrase(at, clauseAfter(text, at), span.open, female);
     }
-    if (!attributed) {
+    if (!attributed && span.speakerAt === undefined) {
       const sStart = sentenceStart(text, span.open);
       const before = text.slice(sStart, span.open);
       const subject = () => lastBefore(span.open, sStart)?.name ?? null;
@@ -191,6 +246,10 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
         attributed = true;
         const verbAt = sStart + (colon?.index ?? before.search(/\S+\s*[^\s]*$/u));
         speaker = lastBefore(verbAt, sStart)?.name ?? subject();
+        // `Он добавил: «…»`: a pronoun subject is the person named before the sentence.
+        const pro = speaker ? null : PRONOUN_RE.exec(before);
+        if (pro) speaker = lastBefore(sStart, 0, pro[1]?.toLowerCase() === "она" ? true : undefined)?.name ?? null;
+        if (!speaker) speaker = bodyOfPhrase(before, bodies, span.open);
         if (!speaker) {
           const role = ROLE_ANYWHERE_RE.exec(before);
           speaker = role ? byRole(role[0]) : null;
@@ -200,6 +259,7 @@ export function extractQuotesRu(text: string, named: readonly RuMention[], regis
     if (speaker === "agency") speaker = null;
     // Names and scare quotes: a few words nobody is said to have spoken.
     if (!attributed && words.length <= 3) continue;
+    if (words.length <= 3 && NAME_BEFORE_RE.test(text.slice(Math.max(0, span.open - 40), span.open))) continue;
     if (!attributed && span.dialogue) continue;
     // A quote never comes from a person it names in the third person.
     if (speaker && mentions.some((m) => m.name === speaker && m.start > span.open && m.end <= span.close))
