@@ -9,8 +9,8 @@
  */
 import type { ExtractedQuote } from "../../core/analysis-types.ts";
 import type { PersonRegistry } from "../names.ts";
-import { AGENCIES_RU_SRC, ROLE_HEAD_RU, ROLE_PEOPLE_RU, SPEECH_VERB_RE_SRC } from "./lexicon-ru.ts";
 import { type BodyMention, bodyMentions, bodyOfPhrase } from "./institutions-ru.ts";
+import { AGENCIES_RU_SRC, ROLE_HEAD_RU, ROLE_PEOPLE_RU, SPEECH_VERB_RE_SRC } from "./lexicon-ru.ts";
 import type { RuMention } from "./names-ru.ts";
 
 interface Span {
