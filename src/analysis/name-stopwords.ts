@@ -15,6 +15,7 @@ secretaire conseil conseiller senat douma majilis parlement assemblee cour tribu
 declaration document communique traite accord accords charte programme strategie decret loi constitution
 mme mlle mr dr pr monsieur madame mademoiselle
 kazakh kazakhs kazakhe kazakhes russe russes seconde guerre mondiale grande premiere florilege
+anniversaire visite sommet forum capital group groupe holding bank banque energy oil gas airlines invest bandar
 lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre
 octobre novembre decembre
 kazakhstan russie moscou astana almaty nur sultan noursoultan kremlin federation union organisation nations unies

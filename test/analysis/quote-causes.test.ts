@@ -227,6 +227,8 @@ describe("people registry", () => {
       "Ursula von der Leyen",
     ]);
     for (const wrong of ["Kazakh", "Seconde Guerre", "Culture", "Lyon"]) expect(names).not.toContain(wrong);
+    const more = people("Le fonds Altyn Capital investit dans le port de Bandar Abbas, a dit Aidar Kassenov.");
+    expect(more).toEqual(["Aidar Kassenov"]);
   });
 
   it("reads a stray period inside a known name as one person", () => {
