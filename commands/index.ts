@@ -26,6 +26,7 @@ import subscribe from "./subscribe.ts";
 import subscriptions from "./subscriptions.ts";
 import timeline from "./timeline.ts";
 import topics from "./topics.ts";
+import trend from "./trend.ts";
 import unsubscribe from "./unsubscribe.ts";
 
 const NAME = /^[a-z0-9_]{1,32}$/;
@@ -57,6 +58,7 @@ export const commands: Command[] = validateCommands([
   latest,
   quote,
   timeline,
+  trend,
   search,
   topics,
   onthisday,

@@ -87,6 +87,32 @@ export interface TimelineQuery {
   limit: number;
 }
 
+/** Which articles /trend counts: a topic, a person (named or quoted) or a word, published in [from, to]. */
+export interface CoverageQuery {
+  topic?: string;
+  person?: string;
+  keyword?: string;
+  /** First and last day, YYYY-MM-DD (inclusive). */
+  from: string;
+  to: string;
+}
+
+/** One counted article: its publication day, story, outlet and topics. */
+export interface CoverageArticle {
+  day: string;
+  storyId: number;
+  source: string | null;
+  topics: string[];
+}
+
+export interface CoverageData {
+  articles: CoverageArticle[];
+  /** Titles of the stories of the counted articles (for the peaks' annotations). */
+  stories: Array<{ id: number; title: string }>;
+  /** True when more articles matched than were read (the cap is in the store). */
+  truncated: boolean;
+}
+
 /** The read side used by commands. */
 export interface NewsQueries {
   latest(q: LatestQuery): Promise<StoryLine[]>;
@@ -102,4 +128,6 @@ export interface NewsQueries {
   /** Canonical speaker names starting with / containing the prefix (accent-insensitive), for autocomplete. */
   speakers(prefix: string, limit: number): Promise<string[]>;
   stats(): Promise<{ articles: number; stories: number; quotes: number; events: number; sources: number }>;
+  /** The articles /trend counts; absent = /trend says it is not available. */
+  coverage?(q: CoverageQuery): Promise<CoverageData>;
 }

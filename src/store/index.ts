@@ -12,6 +12,7 @@ import type { ArticleStore, SourceStore } from "../core/store.ts";
 import { articleStore } from "./articles.ts";
 import { auditStore } from "./audit.ts";
 import { chatLanguage, chatSettingsStore } from "./chat-settings.ts";
+import { coverage } from "./coverage.ts";
 import { addCuratedEvent, type CuratedEvent } from "./curated-events.ts";
 import { createDb, type Db } from "./db.ts";
 import { deliveryStore } from "./delivery.ts";
@@ -92,6 +93,7 @@ export function buildStore(db: Db, provider: Provider, options: StoreOptions = {
     topicCounts: () => topicCounts(db),
     speakers: (prefix, limit) => speakers(db, prefix, limit),
     stats: () => stats(db),
+    coverage: (q) => coverage(db, provider, q),
     addCuratedEvent: (e) => addCuratedEvent(db, e),
     async close() {
       await db.$disconnect();

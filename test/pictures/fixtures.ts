@@ -59,3 +59,33 @@ export function timelineFixture(n: number, from = "2024-01-08"): TimelineEntry[]
     };
   });
 }
+
+/**
+ * Invented coverage: articles over `days` days ending on `to`, a few a week from five outlets, with two peaks
+ * (a summit and a gas deal) whose articles mostly report one story each.
+ */
+export function coverageFixture(to = "2025-11-30", days = 365): import("../../src/core/queries.ts").CoverageData {
+  const end = Date.parse(`${to}T00:00:00Z`);
+  const articles: import("../../src/core/queries.ts").CoverageArticle[] = [];
+  const topics = ["diplomatie", "energie", "transport-logistique", "securite"];
+  for (let d = 0; d < days; d++) {
+    const day = new Date(end - d * 86_400_000).toISOString().slice(0, 10);
+    const peak = Math.abs(d - 40) < 4 ? 5 : Math.abs(d - 200) < 3 ? 4 : 0;
+    const n = ((d * 7) % 5 === 0 ? 1 : 0) + ((d * 3) % 7 === 0 ? 1 : 0) + peak;
+    for (let i = 0; i < n; i++) {
+      const storyId = peak && i < peak ? (d < 100 ? 1 : 2) : 10 + ((d + i) % 40);
+      articles.push({
+        day,
+        storyId,
+        source: OUTLETS[(d + i) % OUTLETS.length] ?? null,
+        topics: [topics[(d + i) % 4] ?? "diplomatie"],
+      });
+    }
+  }
+  const stories = [
+    { id: 1, title: "Sommet Tokaïev–Poutine à Astana sur le transit du gaz" },
+    { id: 2, title: "Accord gazier signé à Orenbourg" },
+    ...Array.from({ length: 40 }, (_, i) => ({ id: 10 + i, title: `Dépêche ${i + 1}` })),
+  ];
+  return { articles, stories, truncated: false };
+}
