@@ -14,6 +14,7 @@ import { analysisOnlyRate, bareParseRate, benchIngest, type IngestResult } from 
 import { describeMachine, machineLine } from "./machine.ts";
 import { benchMemory, type MemoryResult } from "./memory.ts";
 import { type BenchPg, startPg } from "./pg.ts";
+import { benchPictures, type PicturesResult } from "./pictures.ts";
 import { benchQueries, buildArchive, type Latency } from "./queries.ts";
 
 const { values } = parseArgs({
@@ -25,7 +26,7 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick === true;
-const only = new Set((values.only ?? "ingest,queries,fanout,memory").split(","));
+const only = new Set((values.only ?? "ingest,queries,fanout,memory,pictures").split(","));
 // `--sizes 100000` (comma-separated) replaces the archive sizes, e.g. to look at one size only.
 const sizesArg = values.sizes ? values.sizes.split(",").map(Number) : null;
 const cfg = quick
@@ -72,6 +73,7 @@ async function freshUrl(b: Backend): Promise<string> {
 const ingestRows: Array<{ backend: Backend; archive: number; r: IngestResult }> = [];
 const queryRows: Array<{ backend: Backend; size: number; seed: number; roundTrip: Latency; cases: Latency[] }> = [];
 const memoryRows: MemoryResult[] = [];
+let pictures: PicturesResult | null = null;
 let fanout: FanoutResult | null = null;
 let ceiling: number | null = null;
 let analysisRef: ReturnType<typeof analysisOnlyRate> | null = null;
@@ -132,6 +134,10 @@ try {
       }
       if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
     }
+  }
+  if (only.has("pictures")) {
+    log("pictures: 50-event timeline and a year's coverage, drawn again and again…");
+    pictures = await step("pictures", async () => benchPictures(quick ? 15 : 60));
   }
   if (only.has("fanout")) {
     log(
@@ -222,6 +228,25 @@ if (memoryRows.length > 0) {
     );
   }
   out.push("");
+}
+if (pictures) {
+  const p = pictures;
+  out.push("## Pictures (chart spec + Vega-Lite → SVG + resvg PNG at 2×, one at a time; child process)", "");
+  out.push("| chart | runs | wall p50 / p99, ms | CPU p50 / p99, ms | PNG, KB | goal p99 < 300 ms |");
+  out.push("|---|---:|---:|---:|---:|:---:|");
+  for (const [name, m] of [
+    ["timeline, 50 events", p.timeline],
+    ["trend, 1 year by outlet", p.trend],
+  ] as const) {
+    out.push(
+      `| ${name} | ${p.runs} | ${fmt(m.p50, 0)} / ${fmt(m.p99, 0)} | ${fmt(m.cpuP50, 0)} / ${fmt(m.cpuP99, 0)} | ${fmt(m.kb, 0)} | ${name.startsWith("timeline") ? ok(m.p99 < 300) : ""} |`,
+    );
+  }
+  out.push("");
+  out.push(
+    `First picture (starts the worker, loads Vega, Vega-Lite, resvg, the font): ${fmt(p.firstMs, 0)} ms. RSS of the process: ${fmt(p.restMb, 0)} MB before any picture, ${fmt(p.afterMb, 0)} MB right after ${p.runs * 2 + 1} pictures (the renderer's worker adds ${fmt(p.afterMb - p.restMb, 0)} MB while in use), ${fmt(p.idleMb, 0)} MB once the worker has stopped: the renderer keeps ${fmt(p.idleMb - p.restMb, 0)} MB at rest.`,
+    "",
+  );
 }
 const report = out.join("\n");
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
