@@ -34,7 +34,7 @@ describe("/timeline … image", () => {
     expect(decodePng(reply.picture?.png ?? new Uint8Array()).width).toBe(reply.picture?.width);
     const text = replyText(reply);
     expect(reply.title).toBe("Chronologie");
-    expect(text).toMatch(/^40 événements, de \d+ \S+ 2024 à \d+ \S+ 202[56]$/m);
+    expect(text).toMatch(/^40 événements, de \d+(?:er)? \S+ 2024 à \d+(?:er)? \S+ 202[56]$/m);
     expect(text).toMatch(/\+\d+ de plus sans étiquette dans l'image : \/timeline les liste tous\./);
   });
 
