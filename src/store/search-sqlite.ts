@@ -7,7 +7,7 @@
 import { join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Db } from "./db.ts";
 import type { Candidate, SearchBackend } from "./search-backend.ts";
-import { type QueryWord, type SearchQuery, stemsOf } from "./search-query.ts";
+import { foldWord, type QueryWord, type SearchQuery, stemsOf } from "./search-query.ts";
 import { num } from "./sql.ts";
 
 /** The SQL function the stem index triggers call (prisma/sqlite/migrations/…_french_stem_search). */
@@ -77,6 +77,18 @@ function topicFilter(column: Sql, topics: string[]): Sql {
   );
 }
 
+/** About 24 words of `body` around the first word starting with one of `stems` (else its first words). */
+export function snippetOf(body: string, stems: string[]): string {
+  const words = body.split(/\s+/).filter(Boolean);
+  const at = words.findIndex((w) => {
+    const f = foldWord(w.replace(/^[^\p{L}\p{N}]+/u, ""));
+    return stems.some((s) => f.startsWith(s));
+  });
+  const from = Math.max(0, at - 8);
+  const cut = words.slice(from, from + 24).join(" ");
+  return `${from > 0 ? "…" : ""}${cut}${from + 24 < words.length ? "…" : ""}`;
+}
+
 /** The SQLite implementation of the search backend. */
 export function sqliteSearch(db: Db): SearchBackend {
   return {
@@ -84,10 +96,18 @@ export function sqliteSearch(db: Db): SearchBackend {
       const expr = stemExpression(q);
       let rows: Record<string, unknown>[];
       if (expr) {
-        rows = await db.$queryRaw<Record<string, unknown>[]>`
-          SELECT rowid AS "id", bm25("ArticleStemFts", 10.0, 1.0) AS "score" FROM "ArticleStemFts"
-          WHERE "ArticleStemFts" MATCH ${expr}${topicFilter(sql`rowid`, topics)}
-          ORDER BY rowid DESC LIMIT ${pool}`;
+        // FTS5 runs its MATCH once per value of a `rowid IN (…)` beside it: the topic filter goes outside.
+        rows =
+          topics.length === 0
+            ? await db.$queryRaw<Record<string, unknown>[]>`
+              SELECT rowid AS "id", bm25("ArticleStemFts", 10.0, 1.0) AS "score" FROM "ArticleStemFts"
+              WHERE "ArticleStemFts" MATCH ${expr} ORDER BY rowid DESC LIMIT ${pool}`
+            : await db.$queryRaw<Record<string, unknown>[]>`
+              WITH m AS MATERIALIZED (
+                SELECT rowid AS "id", bm25("ArticleStemFts", 10.0, 1.0) AS "score" FROM "ArticleStemFts"
+                WHERE "ArticleStemFts" MATCH ${expr})
+              SELECT m."id", m."score" FROM m WHERE 1 = 1${topicFilter(sql`m."id"`, topics)}
+              ORDER BY m."id" DESC LIMIT ${pool}`;
       } else {
         const excluded =
           q.exclude.length > 0
@@ -107,28 +127,23 @@ export function sqliteSearch(db: Db): SearchBackend {
       const term = (w: QueryWord) => `(${[quoted(w.raw), ...w.forms.map(quoted)].join(" OR ")})`;
       const parts = [...q.terms.map(term), ...q.phrases.map((p) => quoted(p.map((w) => w.raw).join(" ")))];
       if (parts.length === 0 || ids.length === 0) return new Set();
+      // A rowid range, not `rowid IN (…)`: FTS5 would run the MATCH once per listed id.
       const rows = await db.$queryRaw<Record<string, unknown>[]>`
         SELECT rowid AS "id" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${parts.join(" AND ")}
-        AND rowid IN (${join(ids)})`;
-      return new Set(rows.map((r) => num(r.id)));
+        AND rowid >= ${Math.min(...ids)}`;
+      const wanted = new Set(ids);
+      return new Set(rows.map((r) => num(r.id)).filter((id) => wanted.has(id)));
     },
 
     async rows(q, ids) {
       if (ids.length === 0) return [];
       const rows = await db.$queryRaw<Record<string, unknown>[]>`
-        SELECT a."id", a."title", a."url", a."publishedAt", substr(a."body", 1, 400) AS "lead",
-          s."title" AS "sourceTitle", s."url" AS "sourceUrl"
+        SELECT a."id", a."title", a."url", a."publishedAt", a."body", s."title" AS "sourceTitle", s."url" AS "sourceUrl"
         FROM "Article" a LEFT JOIN "Source" s ON s."id" = a."sourceId" WHERE a."id" IN (${join(ids)})`;
-      // Snippets come from the surface index, around the words as typed (or their beginnings).
-      const words = [...q.terms, ...q.phrases.flat()].map((w) => `${quoted(w.raw)}*`);
-      const snippets =
-        words.length === 0
-          ? []
-          : await db.$queryRaw<Record<string, unknown>[]>`
-            SELECT rowid AS "id", snippet("ArticleFts", 1, '', '', '…', 24) AS "snippet" FROM "ArticleFts"
-            WHERE "ArticleFts" MATCH ${words.join(" OR ")} AND rowid IN (${join(ids)})`;
-      const byId = new Map(snippets.map((r) => [num(r.id), r.snippet]));
-      return rows.map((r) => ({ ...r, snippet: byId.get(num(r.id)) ?? r.lead }));
+      // Snippets are cut here, around the first word of the query's stems: FTS5's snippet() would run the MATCH
+      // once per listed id.
+      const stems = [...q.terms, ...q.phrases.flat()].map((w) => w.stem).filter((x) => x.length > 1);
+      return rows.map(({ body, ...r }) => ({ ...r, snippet: snippetOf(String(body ?? ""), stems) }));
     },
   };
 }
