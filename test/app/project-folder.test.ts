@@ -44,5 +44,5 @@ describe("the project folder, wherever newsbot is started from", () => {
       expect(again.out).toContain("database is up to date");
     }
     expect(existsSync(join(root, "test", folder))).toBe(false);
-  });
+  }, 120_000); // spawns the bot: slow on a loaded machine
 });

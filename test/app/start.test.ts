@@ -49,7 +49,7 @@ describe("npm start", () => {
     expect(again.code).toBe(0);
     expect(again.err).not.toContain("importing the demo feeds");
     expect(again.out).toMatch(/Archive : 18 articles/);
-  });
+  }, 120_000); // spawns the bot: slow on a loaded machine
 
   it("without the demo, an empty archive says so instead of failing", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsbot-start-"));
