@@ -130,6 +130,8 @@ export async function createApp(
     logger: logger.child({ component: "ingest" }),
     fetchOptions,
     onProgress: opts.onProgress,
+    pollIntervalMs: config.POLL_INTERVAL_MINUTES * 60_000,
+    concurrency: config.POLL_CONCURRENCY,
   });
   const topics = topicInfos(taxonomy);
   const core = createBotCore({

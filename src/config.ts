@@ -69,8 +69,12 @@ const schema = z.object({
   FETCH_ALLOW_HOSTS: list,
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(5_000_000),
-  /** node-cron expression for polling due sources. */
-  POLL_CRON: z.string().default("*/10 * * * *"),
+  /** node-cron expression of the polling tick: each tick fetches the feeds that are due (cheap when none is). */
+  POLL_CRON: z.string().default("* * * * *"),
+  /** Minutes between two polls of a healthy feed (the window); a feed's ttl / max-age may ask for longer. */
+  POLL_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Feeds fetched at once (never more than 2 per host). */
+  POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** node-cron expression of the delivery tick (digests, anniversaries, alerts, outbox). */
   DELIVERY_CRON: z.string().default("* * * * *"),
   /** Post a digest even when nothing new arrived. */

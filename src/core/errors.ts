@@ -43,14 +43,17 @@ export interface Reason {
 export class FeedFetchError extends NewsbotError {
   override name = "FeedFetchError";
   readonly reason: Reason | null;
+  /** The server's Retry-After header (429, 503), raw; the poller reads it (core/poll-schedule.ts). */
+  readonly retryAfter: string | null;
   constructor(
     message: string,
     readonly url: string,
     readonly status: number | null = null,
-    options?: { cause?: unknown; reason?: Reason },
+    options?: { cause?: unknown; reason?: Reason; retryAfter?: string | null },
   ) {
     super(message, { url, status }, options);
     this.reason = options?.reason ?? null;
+    this.retryAfter = options?.retryAfter ?? null;
   }
 }
 

@@ -58,6 +58,12 @@ export interface SourceStore {
   ): Promise<SourceRecord>;
   /** Sources due for a fetch (not paused, not disabled, nextFetchAt <= now or null). */
   dueSources(now: Date): Promise<SourceRecord[]>;
+  /**
+   * Claims up to `limit` due sources for `leaseMs`, so another process polling the same database skips
+   * them (see src/store/source-claims.ts); `dueAt` is the due time the claim replaced. Optional: without
+   * it the poller falls back to dueSources (single process).
+   */
+  claimDueSources?(now: Date, leaseMs: number, limit: number): Promise<Array<SourceRecord & { dueAt: Date | null }>>;
 }
 
 /** An article as ingestion hands it to storage. */

@@ -5,19 +5,23 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
-import { NewsbotError, StorageFullError } from "../core/errors.ts";
+import { FeedFetchError, NewsbotError, StorageFullError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
+import { cacheMaxAge, nextPollDelay, type PollHints, retryAfterMs } from "../core/poll-schedule.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "../core/source-health.ts";
 import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
 import { readArticleFile } from "./article-file.ts";
+import { feedPollHints } from "./feed-hints.ts";
 import type { ItemContext, ItemDeps } from "./ingest-item.ts";
 import { emptySummary, type IngestProgress, type IngestSummary, ingestItems, pushError } from "./ingest-items.ts";
 import { type FeedStream, openFeed } from "./parse-feed.ts";
+import { type PollSummary, pollDueSources } from "./poll-due.ts";
 import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
 import { redactUrl } from "./url-policy.ts";
 
 export { checkFeed, type FeedCheck } from "./check-feed.ts";
 export type { IngestProgress, IngestSummary } from "./ingest-items.ts";
+export type { PollSummary } from "./poll-due.ts";
 /** Alias of IngestProgress (the name src/app.ts imports). */
 export type ProgressEvent = IngestProgress;
 
@@ -37,8 +41,10 @@ export interface IngestorDeps {
   onProgress?: (p: IngestProgress) => void;
   /** Delay between two fetches of a healthy source (default 15 minutes). */
   pollIntervalMs?: number;
-  /** Sources fetched at once by pollDue (clamped to 1–4, default 3). */
+  /** Feeds fetched at once by pollDue (clamped to 1–64, default 8); never more than 2 per host. */
   concurrency?: number;
+  /** How long a claimed feed stays off other processes' polls (default: the poll interval, at least 5 min). */
+  pollLeaseMs?: number;
   /** Jitter source for backoff (tests pass a constant). */
   random?: () => number;
   /** Size cap of local files (default: `fetchOptions.maxBytes`, the same cap as downloads). */
@@ -49,15 +55,6 @@ export interface IngestorDeps {
 export interface SourceIngestSummary extends IngestSummary {
   sourceId: number;
   health: HealthState;
-}
-
-export interface PollSummary {
-  sources: number;
-  failedSources: number;
-  inserted: number;
-  duplicates: number;
-  failed: number;
-  errors: string[];
 }
 
 export interface Ingestor {
@@ -81,12 +78,16 @@ export interface Ingestor {
 }
 
 const DEFAULT_POLL_MS = 15 * 60_000;
+/** Requests at once to one host (host:port), whatever the concurrency. */
+const PER_HOST = 2;
 
 /** Builds the ingestor over the given stores and analysis functions. */
 export function createIngestor(deps: IngestorDeps): Ingestor {
   const fetchFn = deps.fetch ?? safeFetch;
   const pollMs = deps.pollIntervalMs ?? DEFAULT_POLL_MS;
-  const concurrency = Math.max(1, Math.min(4, Math.floor(deps.concurrency ?? 3)));
+  // ttl / sy:updatePeriod of each feed's last full answer, for the 304s that follow (re-learned after a restart)
+  const feedHintsOf = new Map<number, PollHints>();
+  const concurrency = Math.max(1, Math.min(64, Math.floor(deps.concurrency ?? 8)));
 
   async function fetchAndIngest(
     url: string,
@@ -103,6 +104,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
         summary: { ...emptySummary(), notModified: true },
         etag: opts.etag ?? null,
         lastModified: opts.lastModified ?? null,
+        hints: { maxAgeSeconds: cacheMaxAge(res.cacheControl) },
       };
     }
     const feed = openFeed(res.body, res.finalUrl);
@@ -112,26 +114,31 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       baseUrl: res.finalUrl,
     });
     if (feed.errors.length > 0) deps.logger.warn("feed recovered", { url: redactUrl(url), errors: feed.errors });
-    return { summary, etag: res.etag, lastModified: res.lastModified };
+    const hints: PollHints = { ...feedPollHints(res.body), maxAgeSeconds: cacheMaxAge(res.cacheControl) };
+    return { summary, etag: res.etag, lastModified: res.lastModified, hints };
   }
 
   async function ingestSource(source: SourceRecord): Promise<SourceIngestSummary> {
     const name = source.title ?? redactUrl(source.url);
     const log = deps.logger.child({ sourceId: source.id });
     try {
-      const { summary, etag, lastModified } = await fetchAndIngest(source.url, {
+      const { summary, etag, lastModified, hints } = await fetchAndIngest(source.url, {
         sourceId: source.id,
         etag: source.etag,
         lastModified: source.lastModified,
         sourceName: name,
       });
+      // a 304 has no body: the feed's ttl / sy:updatePeriod are those it declared last time
+      const feedHints = summary.notModified ? (feedHintsOf.get(source.id) ?? {}) : hints;
+      if (!summary.notModified) feedHintsOf.set(source.id, { ...hints, maxAgeSeconds: null });
       const at = deps.clock.now();
+      const delay = nextPollDelay(pollMs, { ...feedHints, maxAgeSeconds: hints.maxAgeSeconds }, 0.1, deps.random);
       await deps.sources.recordFetchSuccess(source.id, {
         at,
         etag,
         lastModified,
         title: summary.feedTitle,
-        nextFetchAt: new Date(at.getTime() + pollMs),
+        nextFetchAt: new Date(at.getTime() + delay),
       });
       log.info("source fetched", {
         notModified: summary.notModified ?? false,
@@ -147,7 +154,9 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       const message = err instanceof Error ? err.message : String(err);
       const at = deps.clock.now();
       const failures = source.consecutiveFailures + 1;
-      const delay = nextFetchDelay(failures, undefined, undefined, 0.1, deps.random);
+      // a 429 / 503 with Retry-After: not before the server asked, whatever the backoff says
+      const asked = err instanceof FeedFetchError ? retryAfterMs(err.retryAfter, at) : null;
+      const delay = Math.max(nextFetchDelay(failures, undefined, undefined, 0.1, deps.random), asked ?? 0);
       const disable = shouldDisable(failures, failingSince(source), at);
       const updated = await deps.sources.recordFetchFailure(source.id, {
         at,
@@ -219,47 +228,17 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     return ingestItems(deps, [item], { sourceId: null, sourceName: path }, summary);
   }
 
-  async function pollDue(): Promise<PollSummary> {
-    const due = await deps.sources.dueSources(deps.clock.now());
-    const out: PollSummary = {
-      sources: due.length,
-      failedSources: 0,
-      inserted: 0,
-      duplicates: 0,
-      failed: 0,
-      errors: [],
-    };
-    let next = 0;
-    const worker = async () => {
-      while (next < due.length) {
-        const source = due[next++] as SourceRecord;
-        try {
-          const r = await ingestSource(source);
-          out.inserted += r.inserted;
-          out.duplicates += r.duplicates;
-          out.failed += r.failed;
-          if (r.fetchFailed) {
-            out.failedSources++;
-            out.errors.push(`source ${source.id}: ${r.errors[0] ?? "failed"}`);
-          }
-        } catch (err) {
-          if (err instanceof StorageFullError) {
-            // every other source would fail the same way: stop this round, the next one retries them all
-            if (next < due.length) deps.logger.error("poll stopped: storage full", { database: err.database });
-            out.errors.push(err.message);
-            next = due.length;
-            continue;
-          }
-          // storage failed while recording: count it and go on with the other sources
-          out.failedSources++;
-          out.errors.push(`source ${source.id}: ${err instanceof Error ? err.message : String(err)}`);
-          deps.logger.error("poll source failed", { sourceId: source.id, error: String(err) });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, worker));
-    return out;
-  }
+  const pollDue = () =>
+    pollDueSources({
+      sources: deps.sources,
+      clock: deps.clock,
+      logger: deps.logger,
+      ingestSource,
+      concurrency,
+      perHost: PER_HOST,
+      leaseMs: deps.pollLeaseMs ?? Math.max(pollMs, 5 * 60_000),
+      maxRunMs: pollMs,
+    });
 
   return {
     ingestUrl: async (url, opts = {}) => (await fetchAndIngest(url, opts)).summary,

@@ -36,9 +36,11 @@ export interface SafeFetchOptions extends AddressPolicy {
 }
 
 export type FetchResult =
-  | { status: 304; finalUrl: string }
+  | { status: 304; finalUrl: string; cacheControl?: string | null }
   | {
       status: 200;
+      /** The Cache-Control header (its max-age delays the next poll). */
+      cacheControl?: string | null;
       body: string;
       etag: string | null;
       lastModified: string | null;
@@ -95,10 +97,12 @@ export const safeFetch: FetchFn = async (url, opts = {}) => {
       }
       continue;
     }
-    if (res.status === 304) return { status: 304, finalUrl: current };
+    if (res.status === 304)
+      return { status: 304, finalUrl: current, cacheControl: header(res.headers, "cache-control") };
     if (res.status < 200 || res.status >= 300) {
       throw new FeedFetchError(`HTTP ${res.status}${statusHint(res.status)}`, redactUrl(current), res.status, {
         reason: { key: "reason.http", params: { status: res.status } },
+        retryAfter: header(res.headers, "retry-after"),
       });
     }
     const raw = await decompress(res.body ?? Buffer.alloc(0), header(res.headers, "content-encoding"), opts, current);
@@ -109,6 +113,7 @@ export const safeFetch: FetchFn = async (url, opts = {}) => {
       body: decoded.text,
       etag: header(res.headers, "etag"),
       lastModified: header(res.headers, "last-modified"),
+      cacheControl: header(res.headers, "cache-control"),
       finalUrl: current,
       contentType,
       charset: decoded.charset,

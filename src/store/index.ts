@@ -24,6 +24,7 @@ import { speakers, stats, topicCounts } from "./overview.ts";
 import { quotes } from "./quotes.ts";
 import { search } from "./search.ts";
 import { type SourceImportEntry, sourceAdminStore } from "./source-admin.ts";
+import { sourceClaims } from "./source-claims.ts";
 import { sourceStore } from "./sources.ts";
 import { subscriptionFilterStore } from "./subscription-filters.ts";
 import { timeline } from "./timeline.ts";
@@ -78,6 +79,7 @@ export function buildStore(db: Db, provider: Provider, options: StoreOptions = {
   return {
     provider,
     ...sourceStore(db),
+    ...sourceClaims(db, provider),
     ...articleStore(db, provider),
     ...deliveryStore(db, provider),
     ...subscriptionFilterStore(db),

@@ -115,7 +115,8 @@ describe("ingestSource", () => {
     expect(second.notModified).toBe(true);
     expect(articles.calls.length).toBe(callsBefore);
     expect(sources.rows[0]?.lastSuccessAt).toEqual(clock.now());
-    expect(sources.rows[0]?.nextFetchAt).toEqual(new Date(clock.now().getTime() + 15 * MIN));
+    // the window (15 min) minus the jitter (10 % × random 0.5)
+    expect(sources.rows[0]?.nextFetchAt).toEqual(new Date(clock.now().getTime() + 14.25 * MIN));
     expect(sources.rows[0]?.etag).toBe('"v7"');
   });
 

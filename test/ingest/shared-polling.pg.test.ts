@@ -1,0 +1,89 @@
+/**
+ * Two bot processes (two stores with their own connection pools, two ingestors) poll the same feeds on one
+ * PostgreSQL at the same moments: each feed is fetched once per window between them, and the feeds a
+ * crashed process had claimed are taken over when its lease runs out. Runs only under scripts/test-pg.sh.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/core/logger.ts";
+import { createIngestor, type Ingestor } from "../../src/ingest/pipeline.ts";
+import { createStore, type Store } from "../../src/store/index.ts";
+import { freshDatabase, type TestDatabase } from "../store/backends.ts";
+import { fakeAnalyze, fakeClock, startServer, type TestServer } from "./helpers.ts";
+
+const FEEDS = 60;
+const MIN = 60_000;
+
+describe.skipIf(!process.env.TEST_PG_URL)("two pollers on one PostgreSQL", () => {
+  let tdb: TestDatabase;
+  const stores: Store[] = [];
+  const ingestors: Ingestor[] = [];
+  let server: TestServer;
+  const clock = fakeClock("2026-12-01T12:00:00Z");
+
+  beforeAll(async () => {
+    tdb = await freshDatabase("postgresql");
+    server = await startServer((req, res) => {
+      // a little latency so both pollers are busy at the same time
+      setTimeout(() => {
+        res.writeHead(200, { etag: `"${req.url}"` });
+        res.end(
+          `<rss version="2.0"><channel><title>F</title><item><title>Nouvelle ${req.url}</title><link>https://outlet.example${req.url}</link></item></channel></rss>`,
+        );
+      }, 5);
+    });
+    for (let i = 0; i < 2; i++) {
+      const store = await createStore(tdb.url, silentLogger);
+      stores.push(store);
+      ingestors.push(
+        createIngestor({
+          sources: store,
+          articles: store,
+          analyze: fakeAnalyze,
+          findStory: () => null,
+          clock,
+          logger: silentLogger,
+          fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 5000 },
+          pollIntervalMs: 10 * MIN,
+          concurrency: 4,
+        }),
+      );
+    }
+    for (let i = 0; i < FEEDS; i++) await (stores[0] as Store).addSource({ url: `${server.url}/feed/${i}` });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    for (const s of stores) await s.close();
+    await tdb?.drop();
+  });
+
+  it("fetches each feed once per window between them", async () => {
+    for (let window = 0; window < 3; window++) {
+      const before = server.requests.length;
+      const [a, b] = await Promise.all(ingestors.map((i) => i.pollDue()));
+      const paths = server.requests.slice(before).map((r) => r.path);
+      expect(paths).toHaveLength(FEEDS);
+      expect(new Set(paths).size).toBe(FEEDS);
+      // both took a share
+      expect(a?.sources).toBeGreaterThan(0);
+      expect(b?.sources).toBeGreaterThan(0);
+      expect((a?.sources ?? 0) + (b?.sources ?? 0)).toBe(FEEDS);
+      clock.advance(10 * MIN);
+    }
+    // the window after the first is answered with 304s: conditional GET on every feed
+    expect(server.requests.slice(-FEEDS).every((r) => r.headers["if-none-match"])).toBe(true);
+  });
+
+  it("takes over the feeds a crashed poller had claimed once its lease expires", async () => {
+    const dead = stores[0] as Store;
+    // the first process claims everything due and dies before fetching
+    const claimed = await dead.claimDueSources(clock.now(), 10 * MIN, FEEDS);
+    expect(claimed).toHaveLength(FEEDS);
+    const before = server.requests.length;
+    expect((await (ingestors[1] as Ingestor).pollDue()).sources).toBe(0);
+    clock.advance(10 * MIN + 1000);
+    const r = await (ingestors[1] as Ingestor).pollDue();
+    expect(r.sources).toBe(FEEDS);
+    expect(new Set(server.requests.slice(before).map((q) => q.path)).size).toBe(FEEDS);
+  });
+});
