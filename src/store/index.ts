@@ -37,6 +37,8 @@ export type { SourceImportEntry } from "./source-admin.ts";
 /** Everything the bot stores, behind the shared interfaces. */
 export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryStore {
   readonly provider: Provider;
+  /** Leased claims of due feeds (always present here; optional in SourceStore for in-memory stores). */
+  claimDueSources: NonNullable<SourceStore["claimDueSources"]>;
   /** Adds a curated timeline event; returns its id. Throws on malformed dates. */
   addCuratedEvent(e: CuratedEvent): Promise<number>;
   /** Admin actions (issue 6). */
