@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory] [-- --sizes 100000]`: runs the benchmarks,
+ * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory,bigfeed] [-- --sizes 100000]`: runs the benchmarks,
  * prints one markdown report and writes it to bench/results/latest.md. Every figure comes with a reference
  * measured in the same run (rss-parser's bare parse, one Prisma round trip, Telegram's allowed rate, an idle
  * process). Not a test: nothing here asserts; goals are shown as ✅ / ❌.
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { benchFanoutTelegram, type FanoutResult, storeFanoutCeiling } from "./fanout-telegram.ts";
 import { generateFeed } from "./feed.ts";
+import { benchFeedMemory, type FeedMemoryResult } from "./feed-memory.ts";
 import { analysisOnlyRate, bareParseRate, benchIngest, type IngestResult } from "./ingest.ts";
 import { describeMachine, machineLine } from "./machine.ts";
 import { benchMemory, type MemoryResult } from "./memory.ts";
@@ -26,12 +27,22 @@ const { values } = parseArgs({
   },
 });
 const quick = values.quick === true;
-const only = new Set((values.only ?? "ingest,queries,fanout,memory,pictures").split(","));
+const only = new Set((values.only ?? "ingest,queries,fanout,memory,pictures,bigfeed").split(","));
 // `--sizes 100000` (comma-separated) replaces the archive sizes, e.g. to look at one size only.
 const sizesArg = values.sizes ? values.sizes.split(",").map(Number) : null;
 const cfg = quick
-  ? { feed: 200, growthFeed: 50, sizes: [2_000, 10_000], runs: 30, chats: 150, memorySizes: [10_000], subs: 1_000 }
+  ? {
+      feed: 200,
+      growthFeed: 50,
+      sizes: [2_000, 10_000],
+      runs: 30,
+      chats: 150,
+      memorySizes: [10_000],
+      subs: 1_000,
+      bigFeed: 5_000,
+    }
   : {
+      bigFeed: 20_000,
       feed: 5_000,
       growthFeed: 500,
       sizes: [10_000, 100_000],
@@ -75,6 +86,7 @@ const queryRows: Array<{ backend: Backend; size: number; seed: number; roundTrip
 const memoryRows: MemoryResult[] = [];
 let pictures: PicturesResult | null = null;
 let fanout: FanoutResult | null = null;
+let bigFeed: FeedMemoryResult | null = null;
 let ceiling: number | null = null;
 let analysisRef: ReturnType<typeof analysisOnlyRate> | null = null;
 
@@ -146,6 +158,10 @@ try {
     fanout = await step("fan-out", async () => benchFanoutTelegram(await freshUrl("sqlite"), cfg.chats));
     log("fan-out reference: bench/fanout.ts without a platform limit…");
     ceiling = await storeFanoutCeiling(cfg.chats);
+  }
+  if (only.has("bigfeed")) {
+    log(`big feed: newsbot ingest of a ${cfg.bigFeed}-item feed file, peak RSS of the process…`);
+    bigFeed = await step("big feed", () => benchFeedMemory(tmp, cfg.bigFeed));
   }
 } finally {
   pgServer?.stop();
@@ -245,6 +261,17 @@ if (pictures) {
   out.push("");
   out.push(
     `First picture (starts the worker, loads Vega, Vega-Lite, resvg, the font): ${fmt(p.firstMs, 0)} ms. RSS of the process: ${fmt(p.restMb, 0)} MB before any picture, ${fmt(p.afterMb, 0)} MB right after ${p.runs * 2 + 1} pictures (the renderer's worker adds ${fmt(p.afterMb - p.restMb, 0)} MB while in use), ${fmt(p.idleMb, 0)} MB once the worker has stopped: the renderer keeps ${fmt(p.idleMb - p.restMb, 0)} MB at rest.`,
+    "",
+  );
+}
+if (bigFeed) {
+  out.push("## Big feed (`newsbot ingest FILE`, the CLI process with its analysis workers, into a fresh SQLite)", "");
+  out.push(
+    "| feed items | file, MB | stored | seconds | peak RSS, MB | ref: idle `node --import tsx`, MB | goal < 300 MB |",
+  );
+  out.push("|---:|---:|---:|---:|---:|---:|:---:|");
+  out.push(
+    `| ${bigFeed.items.toLocaleString("en-US")} | ${fmt(bigFeed.feedMb)} | ${bigFeed.inserted.toLocaleString("en-US")} ${ok(bigFeed.inserted === bigFeed.items)} | ${fmt(bigFeed.seconds)} | ${fmt(bigFeed.peakRssMb)} | ${fmt(bigFeed.idleRssMb)} | ${ok(bigFeed.peakRssMb < 300)} |`,
     "",
   );
 }

@@ -6,12 +6,18 @@
 import { open, stat } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { UserInputError } from "../core/errors.ts";
-import { decodeBytes } from "./charset.ts";
+import { detectCharset } from "./charset.ts";
+import { type FeedText, textFromBytes } from "./feed-text.ts";
 import { allInner, htmlToText, inlineText, innerOf, removeElements } from "./html-text.ts";
 import { looksBinary, sniffDocument } from "./sniff.ts";
 
 export type ArticleFile =
-  | { kind: "feed"; xml: string; charset: string }
+  | {
+      kind: "feed";
+      /** Decoded slice by slice as the parser reads it (./feed-text.ts). */
+      text: FeedText;
+      charset: string;
+    }
   | {
       kind: "article";
       /** The title (first line of a text file; <h1> or <title> of an HTML page). */
@@ -75,12 +81,17 @@ export function classifyArticleBytes(buf: Buffer, name = "file"): ArticleFile {
   if (buf.length === 0) throw new UserInputError("the file is empty", { path: name });
   const magic = MAGIC.find(([sig]) => sig.every((b, i) => buf[i] === b));
   if (magic) throw new UserInputError(`this is ${magic[1]}, not a text, HTML or feed file`, { path: name });
-  const { text, charset } = decodeFile(buf);
+  const charset = fileCharset(buf);
+  // a feed is told from its head and stays bytes, decoded as it is parsed; the rest is decoded whole
+  const head = iconv.decode(buf.subarray(0, 65_536), charset);
+  if (looksBinary(head))
+    throw new UserInputError("this is a binary file, not a text, HTML or feed file", { path: name });
+  const kind = sniffDocument(head);
+  if (kind.kind === "feed") return { kind: "feed", text: textFromBytes(buf, charset), charset };
+  const text = iconv.decode(buf, charset);
   if (text.trim() === "") throw new UserInputError("the file is empty", { path: name });
   if (looksBinary(text))
     throw new UserInputError("this is a binary file, not a text, HTML or feed file", { path: name });
-  const kind = sniffDocument(text);
-  if (kind.kind === "feed") return { kind: "feed", xml: text, charset };
   if (kind.kind === "html") return { ...fromHtml(text, name), charset, format: "html" };
   if (kind.kind === "json") throw new UserInputError("this is a JSON file, not an article or feed", { path: name });
   if (kind.kind === "xml")
@@ -111,13 +122,10 @@ function utf16WithoutBom(buf: Buffer): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-function decodeFile(buf: Buffer): { text: string; charset: string } {
+function fileCharset(buf: Buffer): string {
   const utf16 = utf16WithoutBom(buf);
-  if (utf16 && !(buf[0] === 0xff && buf[1] === 0xfe) && !(buf[0] === 0xfe && buf[1] === 0xff)) {
-    return { text: iconv.decode(buf, utf16), charset: utf16 };
-  }
-  const d = decodeBytes(buf);
-  return { text: d.text, charset: d.charset };
+  if (utf16 && !(buf[0] === 0xff && buf[1] === 0xfe) && !(buf[0] === 0xfe && buf[1] === 0xff)) return utf16;
+  return detectCharset(buf).charset;
 }
 
 function fromText(text: string, name: string): { kind: "article"; title: string; text: string } {

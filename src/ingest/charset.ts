@@ -40,10 +40,14 @@ export function declaredCharset(buf: Uint8Array): string | null {
   return null;
 }
 
-/** True when the bytes are well-formed UTF-8. */
+/** True when the bytes are well-formed UTF-8 (checked slice by slice: no whole-document string is made). */
 export function isValidUtf8(buf: Uint8Array): boolean {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    for (let pos = 0; pos < buf.length; pos += 65_536) {
+      decoder.decode(buf.subarray(pos, pos + 65_536), { stream: true });
+    }
+    decoder.decode();
     return true;
   } catch {
     return false;
@@ -84,22 +88,24 @@ function normaliseLabel(label: string): string | null {
 /** Decodes bytes to a string (BOM removed), choosing the encoding as described in the module comment. */
 export function decodeBytes(buf: Uint8Array, contentType?: string | null): Decoded {
   const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const { charset, source } = detectCharset(bytes, contentType);
+  return { text: iconv.decode(bytes, charset), charset, source };
+}
+
+/** The encoding decodeBytes would use, without decoding (iconv-lite name). */
+export function detectCharset(buf: Uint8Array, contentType?: string | null): Omit<Decoded, "text"> {
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const bom = bomCharset(bytes);
-  if (bom) return { text: iconv.decode(bytes, bom), charset: bom, source: "bom" };
+  if (bom) return { charset: bom, source: "bom" };
   const header = charsetFromContentType(contentType);
   const fromHeader = header ? normaliseLabel(header) : null;
   // a "utf-8" label on bytes that are not UTF-8 is a common server mistake: fall through to detection
   const lyingUtf8 = (label: string | null) => label === "utf-8" && !isValidUtf8(bytes);
-  if (fromHeader && !lyingUtf8(fromHeader)) {
-    return { text: iconv.decode(bytes, fromHeader), charset: fromHeader, source: "header" };
-  }
+  if (fromHeader && !lyingUtf8(fromHeader)) return { charset: fromHeader, source: "header" };
   const declared = declaredCharset(bytes);
   // a UTF-16 declaration readable as ASCII is wrong by construction
   const fromDecl = declared && !declared.startsWith("utf-16") ? normaliseLabel(declared) : null;
-  if (fromDecl && !lyingUtf8(fromDecl)) {
-    return { text: iconv.decode(bytes, fromDecl), charset: fromDecl, source: "declaration" };
-  }
-  if (isValidUtf8(bytes)) return { text: iconv.decode(bytes, "utf-8"), charset: "utf-8", source: "detected" };
-  const guess = guessSingleByte(bytes);
-  return { text: iconv.decode(bytes, guess), charset: guess, source: "detected" };
+  if (fromDecl && !lyingUtf8(fromDecl)) return { charset: fromDecl, source: "declaration" };
+  if (isValidUtf8(bytes)) return { charset: "utf-8", source: "detected" };
+  return { charset: guessSingleByte(bytes), source: "detected" };
 }

@@ -38,7 +38,7 @@ export async function checkFeed(
       if (file.kind !== "feed") {
         return { ok: false, title: null, items: [], errors: ["this file is an article, not a feed"] };
       }
-      feed = await parseFeed(file.xml);
+      feed = await parseFeed(file.text);
     }
     return {
       ok: true,

@@ -47,7 +47,7 @@ export function mapItem(el: XmlElement, opts: { atom: boolean; base?: string }):
   const guid = textOf(guidEl) || textOf(find(kids, "id")) || el.attrs["rdf:about"]?.trim() || null;
   return {
     title: clean(title ? construct(title, opts.atom, "text") : null) ?? "",
-    url: absolute(itemLink(kids, guidEl) ?? el.attrs["rdf:about"], opts.base),
+    url: itemLink(kids, guidEl, opts.base) ?? absolute(el.attrs["rdf:about"], baseOf(el, opts.base)),
     guid: guid ? inlineText(guid) || null : null,
     publishedAt: firstDate(kids, PUBLISHED) ?? firstDate(kids, UPDATED),
     author: author(kids),
@@ -84,18 +84,30 @@ export function construct(el: XmlElement, atom: boolean, fallback: "text" | "htm
   return looksLikeHtml(text) ? htmlToText(text) : plain(text);
 }
 
-function itemLink(kids: XmlElement[], guidEl: XmlElement | null): string | null {
+/** The item's link, absolute: relative ones resolve against xml:base, then the feed URL. */
+function itemLink(kids: XmlElement[], guidEl: XmlElement | null, feedUrl?: string): string | null {
   const links = kids.filter((k) => k.name === "link");
   for (const l of links) {
     const rel = (l.attrs.rel ?? "alternate").trim().toLowerCase();
-    if (l.attrs.href && rel === "alternate") return l.attrs.href;
+    if (l.attrs.href && rel === "alternate") return absolute(l.attrs.href, baseOf(l, feedUrl));
   }
-  for (const l of links) if (textOf(l)) return textOf(l);
+  for (const l of links) if (textOf(l)) return absolute(textOf(l), baseOf(l, feedUrl));
   if (guidEl && (guidEl.attrs.ispermalink ?? "true").trim().toLowerCase() === "true") {
     const g = textOf(guidEl);
-    if (/^https?:\/\/\S+$/i.test(g)) return g;
+    if (/^https?:\/\/\S+$/i.test(g)) return absolute(g);
   }
   return null;
+}
+
+/** The element's xml:base (already resolved against enclosing ones), itself resolved against the feed URL. */
+function baseOf(el: XmlElement, feedUrl?: string): string | undefined {
+  const b = el.attrs["xml:base"];
+  if (!b) return feedUrl;
+  try {
+    return new URL(b, feedUrl).href;
+  } catch {
+    return feedUrl;
+  }
 }
 
 function author(kids: XmlElement[]): string | null {

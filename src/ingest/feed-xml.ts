@@ -1,5 +1,5 @@
 /**
- * Strict, streaming XML reading of a feed (sax). The document is fed in slices; each item or entry is built as
+ * Strict, streaming XML reading of a feed (sax). The document comes in slices; each item or entry is built as
  * a small element tree and handed out as soon as it closes, so a 20,000-item feed never exists as one tree.
  * Elements are named by namespace, not by the prefix a feed happens to use: `<foo:creator
  * xmlns:foo="http://purl.org/dc/elements/1.1/">` is `dc:creator`, and RSS, RSS 1.0 and Atom elements go
@@ -43,13 +43,12 @@ const NAMESPACES: Record<string, string> = {
 };
 /** Elements nested deeper than this inside an item keep their text but not their own node. */
 const MAX_DEPTH = 64;
-const SLICE = 65_536;
 
 /**
  * Items and entries of the document, in order, each as an element tree; `header` fills as the document is
  * read (what precedes an item is there when it is handed out). Throws XmlSyntaxError at the first error.
  */
-export function* readFeedXml(xml: string, header: FeedHeader): Generator<XmlElement> {
+export function* readFeedXml(slices: Iterable<string>, header: FeedHeader): Generator<XmlElement> {
   const parser = sax.parser(true, { trim: false, normalize: false, position: true });
   const ready: XmlElement[] = [];
   // one frame per open element: namespace bindings in scope and, inside an item or a header element, its node
@@ -59,6 +58,8 @@ export function* readFeedXml(xml: string, header: FeedHeader): Generator<XmlElem
     tree: "item" | "header" | null;
     /** Element nodes from the item or header element down to this one. */
     depth: number;
+    /** xml:base in scope, resolved against the enclosing ones. */
+    base: string | undefined;
   }
   const stack: Frame[] = [];
   const noBindings: ReadonlyMap<string, string> = new Map();
@@ -78,7 +79,11 @@ export function* readFeedXml(xml: string, header: FeedHeader): Generator<XmlElem
         ns = new Map(ns).set(key === "xmlns" ? "" : key.slice(6), v.trim().toLowerCase());
       }
     }
-    const frame: Frame = { ns, node: null, tree: null, depth: 0 };
+    const own = attrs["xml:base"];
+    const base = own === undefined ? parent?.base : joinBase(own, parent?.base);
+    // every element carries the base in scope, so links are resolved as feedparser resolves them
+    if (base !== undefined) attrs["xml:base"] = base;
+    const frame: Frame = { ns, node: null, tree: null, depth: 0, base };
     stack.push(frame);
     const colon = tag.name.indexOf(":");
     const prefix = colon < 0 ? "" : tag.name.slice(0, colon).toLowerCase();
@@ -137,12 +142,21 @@ export function* readFeedXml(xml: string, header: FeedHeader): Generator<XmlElem
     failure ??= new XmlSyntaxError(`${what} at line ${parser.line + 1}, column ${parser.column + 1}`);
   };
 
-  for (let pos = 0; ; pos += SLICE) {
-    if (pos < xml.length) parser.write(xml.slice(pos, pos + SLICE));
-    else parser.close();
+  for (const slice of slices) {
+    parser.write(slice);
     if (failure) throw failure;
     yield* ready.splice(0);
-    if (pos >= xml.length) return;
+  }
+  parser.close();
+  if (failure) throw failure;
+  yield* ready.splice(0);
+}
+
+function joinBase(base: string, parent: string | undefined): string {
+  try {
+    return new URL(base, parent).href;
+  } catch {
+    return base;
   }
 }
 

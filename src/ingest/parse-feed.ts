@@ -8,6 +8,7 @@
 import { parseFeed as lenientParse } from "@rowanmanning/feed-parser";
 import { FeedParseError } from "../core/errors.ts";
 import { mapHeader, mapItem, parseDate } from "./feed-fields.ts";
+import { type FeedText, textFromString } from "./feed-text.ts";
 import { type FeedHeader, readFeedXml } from "./feed-xml.ts";
 import { htmlToText, inlineText } from "./html-text.ts";
 import { salvageBlocks, salvageItem } from "./salvage.ts";
@@ -46,21 +47,25 @@ export interface FeedStream {
 }
 
 /** Parses an RSS 2.0, Atom or RDF document. `url` resolves relative links and discovered feeds. */
-export async function parseFeed(xml: string, url?: string): Promise<ParsedFeed> {
+export async function parseFeed(xml: string | FeedText, url?: string): Promise<ParsedFeed> {
   const stream = openFeed(xml, url);
   const items = [...stream.items];
   return { title: stream.title, format: stream.format, items, errors: stream.errors };
 }
 
-/** Opens a document as a feed stream; throws FeedParseError at once when it is not a feed. */
-export function openFeed(xml: string, url?: string): FeedStream {
-  const kind = sniffDocument(xml);
-  if (kind.kind !== "feed") throw notAFeed(kind, xml, url);
+/**
+ * Opens a document (a string, or a file's text read slice by slice: ./feed-text.ts) as a feed stream; throws
+ * FeedParseError at once when it is not a feed.
+ */
+export function openFeed(input: string | FeedText, url?: string): FeedStream {
+  const text = typeof input === "string" ? textFromString(input) : input;
+  const kind = sniffDocument(text.head);
+  if (kind.kind !== "feed") throw notAFeed(kind, typeof input === "string" ? input : text.head, url);
   const state = { title: null as string | null, errors: [] as string[] };
   return {
     format: kind.format,
-    items: { [Symbol.iterator]: () => readItems(xml, kind.format, url, state) },
-    expectedItems: countItemTags(xml),
+    items: { [Symbol.iterator]: () => readItems(text, kind.format, url, state) },
+    expectedItems: text.countItemTags(),
     get title() {
       return state.title;
     },
@@ -71,7 +76,7 @@ export function openFeed(xml: string, url?: string): FeedStream {
 }
 
 function* readItems(
-  xml: string,
+  text: FeedText,
   format: ParsedFeed["format"],
   url: string | undefined,
   state: { title: string | null; errors: string[] },
@@ -80,7 +85,7 @@ function* readItems(
   const header: FeedHeader = { elements: [], hasChannel: false };
   let read = 0;
   try {
-    for (const el of readFeedXml(xml, header)) {
+    for (const el of readFeedXml(text.slices(), header)) {
       const h = mapHeader(header.elements, atom);
       state.title = h.title;
       const item = mapItem(el, { atom, base: url });
@@ -99,6 +104,8 @@ function* readItems(
     if (read > 0) state.errors.push(`${read} item(s) read before the error were kept`);
     return items.slice(read);
   };
+  // the fallbacks need the whole document at once (broken feeds are small in practice)
+  const xml = text.whole();
   const complete = salvageBlocks(xml);
   const truncated = !closesRoot(xml, format);
   const headDate = feedDateIn(xml);
@@ -142,19 +149,6 @@ function noChannel(items: number, errors: string[]): void {
       { reason: { key: "reason.noChannel" } },
     );
   errors.push("the <rss> document has no <channel>; its items were read anyway");
-}
-
-/** Item or entry start tags in the text (a cheap count for progress). */
-function countItemTags(xml: string): number {
-  let n = 0;
-  for (const tag of ["<item", "<entry"]) {
-    for (let i = xml.indexOf(tag); i >= 0; i = xml.indexOf(tag, i + tag.length)) {
-      const next = xml.charCodeAt(i + tag.length);
-      if (next === 62 || next === 47 || next <= 32) n++;
-    }
-    if (n > 0) return n;
-  }
-  return n;
 }
 
 /** The feed's own date in broken XML: the first channel/feed date element before the first item. */

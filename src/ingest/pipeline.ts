@@ -201,7 +201,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     if (file.kind === "feed") {
       // A feed file becomes a source of its own so stories count it as an outlet; file: sources are
       // never polled (dueSources only returns http(s) sources). Its title is known once the feed is read.
-      const feed = openFeed(file.xml);
+      const feed = openFeed(file.text);
       // read up to the first item before creating the source: a document with nothing to read leaves no trace
       const items = peeked(feed.items);
       const source = await deps.sources.addSource({ url: pathToFileURL(resolve(path)).href, title: feed.title });

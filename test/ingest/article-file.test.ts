@@ -58,7 +58,7 @@ describe("readArticleFile", () => {
   it("recognises a feed file", async () => {
     const f = await readArticleFile(fixturePath("rss-clean.xml"));
     expect(f.kind).toBe("feed");
-    expect(f.kind === "feed" && f.xml).toContain("<rss");
+    expect(f.kind === "feed" && f.text.whole()).toContain("<rss");
   });
 
   it.each([

@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { ArticleStore } from "../../src/core/store.ts";
@@ -97,5 +98,31 @@ describe("one size limit for files and downloads", () => {
     const check = await checkFeed(small, { fetchOptions: { maxBytes: 20_000 } });
     expect(check.ok).toBe(false);
     expect(check.errors[0]).toMatch(/FETCH_MAX_BYTES/);
+  });
+});
+
+describe("feed files read in slices", () => {
+  it("decode characters cut across slices, in UTF-8 and in a declared single-byte charset", async () => {
+    // 3-byte and 2-byte characters at every offset: some straddle the 64 KiB slice boundaries
+    const items = Array.from(
+      { length: 3_000 },
+      (_, i) => `<item><title>Été ${i} — « Kökşetaü »</title><link>https://tranches.example/${i}</link></item>`,
+    );
+    const xml = (decl: string) =>
+      `<?xml version="1.0" encoding="${decl}"?><rss version="2.0"><channel><title>Tranches</title>${items.join("")}</channel></rss>`;
+    const utf8 = join(dir, "tranches-utf8.xml");
+    writeFileSync(utf8, xml("utf-8"));
+    const latin = join(dir, "tranches-1252.xml");
+    writeFileSync(latin, iconv.encode(xml("windows-1252").replace(/ş/g, "s").replace(/ü/g, "u"), "windows-1252"));
+    for (const [path, name] of [
+      [utf8, "Kökşetaü"],
+      [latin, "Köksetau"],
+    ] as const) {
+      const store = urlStore();
+      const { ingestor } = setup({ articles: store, fetchOptions: { maxBytes: 10_000_000 } });
+      expect(await ingestor.ingestFile(path)).toMatchObject({ inserted: 3_000, failed: 0, errors: [] });
+      const check = await checkFeed(path, { fetchOptions: { maxBytes: 10_000_000 } });
+      expect(check.items.map((i) => i.title)).toEqual(items.map((_, i) => `Été ${i} — « ${name} »`));
+    }
   });
 });

@@ -35,6 +35,14 @@ describe("undated items", () => {
     expect(feed.items.map((i) => iso(i.publishedAt))).toEqual(["2024-03-08T16:00:00.000Z", "2024-03-07T08:00:00.000Z"]);
   });
 
+  it("take the feed's date in a broken feed too", async () => {
+    const feed = await parseFeed(fixture("feeds/broken-undated.xml"));
+    expect(feed.errors.length).toBeGreaterThan(0);
+    expect(feed.items.map((i) => [i.title, iso(i.publishedAt)])).toEqual([
+      ["Sans lien ni date", "2024-03-09T06:00:00.000Z"],
+    ]);
+  });
+
   it("stay undated when the feed has no date either, and are stored without one", async () => {
     const feed = await parseFeed(fixture("feeds/undated-feed.xml"));
     expect(feed.items[0]?.publishedAt).toBeNull();
