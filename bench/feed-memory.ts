@@ -48,12 +48,13 @@ export async function benchFeedMemory(dir: string, items: number): Promise<FeedM
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let errors = "";
   child.stdout?.on("data", (b: Buffer) => {
     output += b.toString();
   });
   child.stderr?.on("data", (b: Buffer) => {
-    // progress lines rewrite themselves with \r; keep the last one only
-    output += b.toString().split("\r").at(-1) ?? "";
+    // progress lines rewrite themselves with \r: keep the tail only
+    errors = (errors + b.toString()).slice(-2_000);
   });
   let peak = 0;
   const timer = setInterval(() => {
@@ -68,8 +69,11 @@ export async function benchFeedMemory(dir: string, items: number): Promise<FeedM
     output
       .trim()
       .split("\n")
-      .find((l) => l.includes(file)) ?? output.trim().slice(-300);
-  const inserted = Number(/(\d[\d,]*) (?:new|inserted|stored)/.exec(line)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+      .find((l) => l.startsWith(file)) ??
+    errors.split(/[\r\n]/).at(-2) ??
+    "";
+  // the CLI's summary line: "FILE: N new, M already stored (title)"
+  const inserted = Number(/: (\d+) new\b/.exec(line)?.[1] ?? Number.NaN);
   if (code !== 0) throw new Error(`newsbot ingest exited ${code}: ${line}`);
   return {
     items,

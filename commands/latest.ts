@@ -43,7 +43,11 @@ const latest = {
           s.sourceCount > 1
             ? t(req.lang, "latest.sources", { count: s.sourceCount })
             : (s.sources[0]?.name ?? t(req.lang, "latest.source")),
-          s.publishedAt ? formatDay(s.publishedAt, req.lang) : null,
+          s.publishedAt
+            ? s.firstSeen
+              ? t(req.lang, "latest.firstSeen", { date: formatDay(s.publishedAt, req.lang) })
+              : formatDay(s.publishedAt, req.lang)
+            : null,
         ].filter(Boolean);
         parts.push({ text: ` — ${meta.join(" · ")}`, italic: true });
         return parts;

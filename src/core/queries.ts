@@ -14,6 +14,8 @@ export interface StoryLine {
   title: string;
   url: string | null;
   publishedAt: Date | null;
+  /** No article of the story gives a publication date: `publishedAt` is when the bot first saw it. */
+  firstSeen?: boolean;
   /** Number of distinct sources (outlets) reporting the story. */
   sourceCount: number;
   articleCount: number;

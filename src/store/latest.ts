@@ -67,6 +67,8 @@ export async function latest(db: Db, q: LatestQuery): Promise<StoryLine[]> {
         title: first.title,
         url: first.url,
         publishedAt: s.lastSeenAt,
+        // undated articles count from when they were stored: say so rather than show it as a publication day
+        firstSeen: s.articles.every((a) => a.publishedAt === null),
         sourceCount: new Set(s.articles.map((a) => a.sourceId ?? 0)).size,
         articleCount: s.articles.length,
         sources,
