@@ -12,6 +12,8 @@ import { idleRss } from "./memory.ts";
 
 export interface FeedMemoryResult {
   items: number;
+  /** NODE_OPTIONS of the CLI process ("" = Node's defaults). */
+  nodeOptions: string;
   feedMb: number;
   inserted: number;
   seconds: number;
@@ -31,7 +33,7 @@ function vmHwmMb(pid: number): number | null {
 }
 
 /** Ingests a generated `items`-item feed through the CLI in `dir` and measures the process's peak RSS. */
-export async function benchFeedMemory(dir: string, items: number): Promise<FeedMemoryResult> {
+export async function benchFeedMemory(dir: string, items: number, nodeOptions = ""): Promise<FeedMemoryResult> {
   const file = join(dir, `feed-${items}.xml`);
   writeFileSync(file, generateFeed({ items, seed: 11 }));
   const feedBytes = statSync(file).size;
@@ -43,7 +45,7 @@ export async function benchFeedMemory(dir: string, items: number): Promise<FeedM
       DATABASE_URL: `file:${db}`,
       FETCH_MAX_BYTES: String(Math.max(5_000_000, feedBytes + 1)),
       LOG_LEVEL: "error",
-      NODE_OPTIONS: "",
+      NODE_OPTIONS: nodeOptions,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -77,6 +79,7 @@ export async function benchFeedMemory(dir: string, items: number): Promise<FeedM
   if (code !== 0) throw new Error(`newsbot ingest exited ${code}: ${line}`);
   return {
     items,
+    nodeOptions,
     feedMb: feedBytes / 1e6,
     inserted,
     seconds,
