@@ -54,13 +54,6 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
-/**
- * Heap caps of a worker. Its live data is small (the analysis modules, one batch), but V8 sizes a heap on
- * the memory it may take, so an uncapped worker let its heap grow to hundreds of MB of garbage during a
- * 20,000-item import. Capped, it collects sooner.
- */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
-
 const require = createRequire(import.meta.url);
 const WORKER_URL = new URL("./analysis-worker.ts", import.meta.url).href;
 // The worker is a plain script that registers tsx, then imports the TypeScript worker module.
@@ -107,7 +100,6 @@ export function createAnalysisPool(opts: AnalysisPoolOptions = {}): AnalysisPool
         eval: true,
         // Not inheriting the parent's flags: tsx is registered by the bootstrap, exactly once.
         execArgv: [],
-        resourceLimits: WORKER_LIMITS,
         workerData: { tsxApi, workerUrl: WORKER_URL, taxonomy: opts.taxonomy },
       });
       const slot: Slot = { worker, busy: 0 };
