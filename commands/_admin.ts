@@ -1,34 +1,18 @@
 /**
- * Helpers of the admin and subscriber commands: the admin services, the rights checks they make on every
- * call (on top of the dispatcher's `adminOnly` check), the audit record, and raw argument text.
+ * Helpers of the admin and subscriber commands: the admin services, the audit record, and raw argument text
+ * (who may run them is declared in each command's `access` and checked by the dispatcher).
  * (Files starting with "_" are not commands.)
  */
 import type { AdminServices } from "../src/core/admin.ts";
 import type { CommandOption, CommandRequest } from "../src/core/command.ts";
-import { PermissionDeniedError, UserInputError } from "../src/core/errors.ts";
-import { t } from "../src/core/i18n/index.ts";
+import { UserInputError } from "../src/core/errors.ts";
 import type { SourceRecord } from "../src/core/store.ts";
 
 /** The admin services, or a clear "not enabled" answer. */
 export function adminOf(req: CommandRequest): AdminServices {
   const a = req.services.admin;
-  if (!a) throw new UserInputError(t(req.lang, "admin.unavailable"));
+  if (!a) throw new UserInputError({ key: "admin.unavailable" });
   return a;
-}
-
-/** Global changes (sources, curated events) are for the bot owners from config. Re-checked on every call. */
-export async function requireOwner(req: CommandRequest): Promise<void> {
-  if (!(await req.user.isOwner?.()))
-    throw new PermissionDeniedError("owner only", { owner: true, command: req.command });
-}
-
-/**
- * Changes to a chat (subscriptions, filters, settings): the user in a private chat, else a chat admin
- * (asked of the platform now, never cached).
- */
-export async function requireChatAdmin(req: CommandRequest): Promise<void> {
-  if (req.chat.type === "private" || req.chat.type === "console") return;
-  if (!(await req.user.isAdmin())) throw new UserInputError(t(req.lang, "admin.chatAdminOnly"));
 }
 
 /** Records an admin action (who, what, where; `at` is set by the store). */
@@ -66,9 +50,9 @@ export function argText(req: CommandRequest): string {
 /** The source named by the argument (number or URL); a clear message when missing or unknown. */
 export async function sourceFromArgs(req: CommandRequest): Promise<SourceRecord> {
   const ref = argText(req);
-  if (!ref) throw new UserInputError(t(req.lang, "source.usage", { command: req.command }));
+  if (!ref) throw new UserInputError({ key: "source.usage", params: { command: req.command } });
   const source = await adminOf(req).sources.find(ref);
-  if (!source) throw new UserInputError(t(req.lang, "source.notFound", { value: ref.slice(0, 80) }));
+  if (!source) throw new UserInputError({ key: "source.notFound", params: { value: ref.slice(0, 80) } });
   return source;
 }
 

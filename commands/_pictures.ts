@@ -48,7 +48,7 @@ export async function withPicture(req: CommandRequest, chart: Chart, caption: Re
     req.services.logger.error("picture failed", {
       id,
       command: req.command,
-      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      error: err,
     });
     return {
       ...caption,

@@ -4,7 +4,6 @@
  */
 import type { CommandRequest } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
-import { t } from "../src/core/i18n/index.ts";
 
 /** Lines per reply before adapters page; queries never return more than this. */
 export const MAX_RESULTS = 50;
@@ -25,9 +24,10 @@ export function int(req: CommandRequest, name: string, fallback: number, max: nu
   if (v === undefined) return fallback;
   const n = typeof v === "number" ? v : Number(v);
   if (!Number.isInteger(n)) {
-    throw new UserInputError("bad integer", { value: String(v).slice(0, 40), option: name });
+    throw new UserInputError({ key: "error.badInteger", params: { value: String(v).slice(0, 40), option: name } });
   }
-  if (n < 1 || n > max) throw new UserInputError("bad count", { value: String(v).slice(0, 40), max });
+  if (n < 1 || n > max)
+    throw new UserInputError({ key: "error.badCount", params: { value: String(v).slice(0, 40), max } });
   return n;
 }
 
@@ -37,16 +37,18 @@ export function topicOrNull(req: CommandRequest, input: string, strict: boolean)
   if ("slug" in r) return r.slug;
   if (strict) {
     if (r.suggestions.length > 0) {
-      throw new UserInputError(
-        t(req.lang, "error.unknownTopicSuggest", { value: input.slice(0, 60), suggestions: r.suggestions.join(", ") }),
-      );
+      throw new UserInputError({
+        key: "error.unknownTopicSuggest",
+        params: { value: input.slice(0, 60), suggestions: r.suggestions.join(", ") },
+      });
     }
-    throw new UserInputError(
-      t(req.lang, "error.unknownTopic", {
+    throw new UserInputError({
+      key: "error.unknownTopic",
+      params: {
         value: input.slice(0, 60),
         topics: req.services.topics.map((x) => x.slug).join(", "),
-      }),
-    );
+      },
+    });
   }
   return null;
 }
@@ -99,7 +101,7 @@ const EN_MONTHS = [
 
 /**
  * Parses a user date: YYYY-MM-DD, DD/MM[/YYYY], DD.MM, "27 novembre", "november 27".
- * Returns month/day (and year when given); throws UserInputError("bad date") otherwise.
+ * Returns month/day (and year when given); throws UserInputError (error.badDate) otherwise.
  */
 export function parseUserDate(input: string): { year?: number; month: number; day: number } {
   const s = input
@@ -133,7 +135,7 @@ export function parseUserDate(input: string): { year?: number; month: number; da
   }
   const probe = new Date(Date.UTC(year ?? 2024, month - 1, day));
   if (month < 1 || month > 12 || day < 1 || probe.getUTCDate() !== day || probe.getUTCMonth() !== month - 1) {
-    throw new UserInputError("bad date", { value: input.slice(0, 40) });
+    throw new UserInputError({ key: "error.badDate", params: { value: input.slice(0, 40) } });
   }
   return { year, month, day };
 }

@@ -1,10 +1,10 @@
 import type { Precision } from "../src/core/analysis-types.ts";
-import type { Command, CommandRequest } from "../src/core/command.ts";
+import type { Command } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
 import { formatEventDate } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
-import { adminOf, argText, audit, requireOwner } from "./_admin.ts";
+import { adminOf, argText, audit } from "./_admin.ts";
 
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -26,8 +26,8 @@ export function parseEventDate(s: string): { start: string; end: string; precisi
   return { start: d, end: d, precision: "day" };
 }
 
-function usage(req: CommandRequest): never {
-  throw new UserInputError(t(req.lang, "addevent.usage"));
+function usage(): never {
+  throw new UserInputError({ key: "addevent.usage" });
 }
 
 /** /addevent AAAA-MM-JJ texte — a curated timeline event; it wins over extracted ones and survives re-ingestion. */
@@ -41,17 +41,15 @@ const addevent = {
     { name: "date", type: "string", required: true, description: { fr: "AAAA-MM-JJ", en: "YYYY-MM-DD" } },
     { name: "text", type: "string", required: true, description: { fr: "Description", en: "Description" } },
   ],
-  adminOnly: true,
   access: "owners",
   usage: { fr: "AAAA-MM-JJ description (ou AAAA-MM, AAAA)", en: "YYYY-MM-DD description (or YYYY-MM, YYYY)" },
   async run(req) {
-    await requireOwner(req);
     const admin = adminOf(req);
     const [rawDate = "", ...words] = argText(req).split(" ");
     const date = parseEventDate(rawDate);
-    if (!date) usage(req);
+    if (!date) usage();
     const summary = words.join(" ").trim();
-    if (summary.length < 3 || summary.length > 300) throw new UserInputError(t(req.lang, "addevent.badText"));
+    if (summary.length < 3 || summary.length > 300) throw new UserInputError({ key: "addevent.badText" });
     const id = await admin.addCuratedEvent({
       ...date,
       phrase: summary,

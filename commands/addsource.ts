@@ -5,18 +5,18 @@ import { formatDay } from "../src/core/format.ts";
 import { reasonText, t } from "../src/core/i18n/index.ts";
 import { type Line, line } from "../src/core/reply.ts";
 import { truncate } from "../src/core/text.ts";
-import { adminOf, argText, audit, requireOwner } from "./_admin.ts";
+import { adminOf, argText, audit } from "./_admin.ts";
 import { topicOrNull } from "./_shared.ts";
 
 /** Validates the URL typed by the owner: http(s), no credentials; returns its normal form. */
-function feedUrl(req: CommandRequest, raw: string): string {
+function feedUrl(raw: string): string {
   try {
     const u = new URL(raw);
     if ((u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password) return u.toString();
   } catch {
     // fall through to the message below
   }
-  throw new UserInputError(t(req.lang, "addsource.badUrl", { value: truncate(raw, 80) }));
+  throw new UserInputError({ key: "addsource.badUrl", params: { value: truncate(raw, 80) } });
 }
 
 /** Maps fetch and parse failures to a clear, localised answer (nothing was stored). */
@@ -24,9 +24,9 @@ function explain(req: CommandRequest, err: unknown): never {
   const translated =
     err instanceof FeedFetchError || err instanceof FeedParseError ? reasonText(req.lang, err.reason) : null;
   const reason = translated ?? (err instanceof Error ? truncate(err.message.replace(/^refused: /, ""), 200) : "");
-  if (err instanceof BlockedUrlError) throw new UserInputError(t(req.lang, "addsource.blocked", { reason }));
-  if (err instanceof FeedFetchError) throw new UserInputError(t(req.lang, "addsource.fetchFailed", { reason }));
-  if (err instanceof FeedParseError) throw new UserInputError(t(req.lang, "addsource.notFeed", { reason }));
+  if (err instanceof BlockedUrlError) throw new UserInputError({ key: "addsource.blocked", params: { reason } });
+  if (err instanceof FeedFetchError) throw new UserInputError({ key: "addsource.fetchFailed", params: { reason } });
+  if (err instanceof FeedParseError) throw new UserInputError({ key: "addsource.notFeed", params: { reason } });
   throw err;
 }
 
@@ -43,16 +43,14 @@ const addsource = {
       autocomplete: "topic",
     },
   ],
-  adminOnly: true,
   access: "owners",
   usage: { fr: "URL [thèmes…]", en: "URL [topics…]" },
   slow: true,
   async run(req) {
-    await requireOwner(req);
     const admin = adminOf(req);
     const [rawUrl, ...topicWords] = argText(req).split(" ").filter(Boolean);
-    if (!rawUrl) throw new UserInputError(t(req.lang, "addsource.usage"));
-    const url = feedUrl(req, rawUrl);
+    if (!rawUrl) throw new UserInputError({ key: "addsource.usage" });
+    const url = feedUrl(rawUrl);
     const topics = [...new Set(topicWords.map((w) => topicOrNull(req, w, true) as string))];
     const result = await admin.sources.add(url, { topics, addedBy: chatKey(req.chat) }).catch((e) => explain(req, e));
     if (result.status === "exists") {

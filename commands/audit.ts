@@ -20,7 +20,7 @@ const audit = {
   name: "audit",
   description: { fr: "Journal des actions d'administration", en: "Admin action log" },
   options: [{ name: "count", type: "integer", description: { fr: "Nombre d'entrées (20)", en: "Entries (20)" } }],
-  adminOnly: true,
+  access: "admins",
   usage: { fr: "[n]", en: "[n]" },
   async run(req) {
     const log = adminOf(req).audit;

@@ -11,7 +11,7 @@ const digest = {
   name: "digest",
   description: { fr: "Aperçu de la prochaine revue de ce chat", en: "Preview of this chat's next digest" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   slow: true,
   async run(req) {
     const previewer = req.services.digests;

@@ -11,7 +11,7 @@ const exportsources = {
   name: "exportsources",
   description: { fr: "Exporter les sources en OPML", en: "Export the sources as OPML" },
   options: [],
-  adminOnly: true,
+  access: "admins",
   async run(req) {
     const { xml, feeds, localFiles } = await adminOf(req).sources.exportOpml();
     const lines = [line(t(req.lang, "export.done", { count: feeds + localFiles }))];

@@ -4,7 +4,7 @@ import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 import { foldWords, MAX_FILTER_TERMS, MAX_TERM_LENGTH, parseFilter } from "../src/digest/filter.ts";
-import { adminOf, argText, audit, requireChatAdmin } from "./_admin.ts";
+import { adminOf, argText, audit } from "./_admin.ts";
 import { chatSubscriptions, describeFilter, sameThread } from "./_subscriptions.ts";
 
 /** `add` on top of `base`: new terms are appended; a term already there with the other sign changes side. */
@@ -30,12 +30,10 @@ const filter = {
     },
     { name: "subscription", type: "integer", description: { fr: "Numéro de l'abonnement", en: "Subscription number" } },
   ],
-  adminOnly: false,
   access: "chatAdmins",
   usage: { fr: "[N] +mot -mot, ou [N] clear", en: "[N] +word -word, or [N] clear" },
   async run(req) {
     const admin = adminOf(req);
-    await requireChatAdmin(req);
     let text = argText(req);
     let id = typeof req.options.subscription === "number" ? req.options.subscription : null;
     const lead = /^#?(\d{1,9})\b\s*/.exec(text);
@@ -45,9 +43,9 @@ const filter = {
     } else if (!req.args.trim()) {
       text = String(req.options.terms ?? "");
     }
-    if (!text.trim()) throw new UserInputError(t(req.lang, "filter.usage"));
+    if (!text.trim()) throw new UserInputError({ key: "filter.usage" });
     const subs = await chatSubscriptions(req);
-    if (subs.length === 0) throw new UserInputError(t(req.lang, "filter.none"));
+    if (subs.length === 0) throw new UserInputError({ key: "filter.none" });
     const here = subs.filter((s) => sameThread(req, s));
     const target =
       id !== null
@@ -58,8 +56,8 @@ const filter = {
             ? subs[0]
             : undefined;
     if (!target) {
-      if (id !== null) throw new UserInputError(t(req.lang, "unsub.notFound", { value: String(id) }));
-      throw new UserInputError(t(req.lang, "filter.which", { id: subs[0]?.id ?? 1 }));
+      if (id !== null) throw new UserInputError({ key: "unsub.notFound", params: { value: String(id) } });
+      throw new UserInputError({ key: "filter.which", params: { id: subs[0]?.id ?? 1 } });
     }
     if (/^(clear|off|aucun|effacer|none)$/i.test(text.trim())) {
       await admin.subscriptions.setFilter(target.id, { include: [], exclude: [] });
@@ -79,7 +77,7 @@ const filter = {
     const previous = (await admin.subscriptions.filterOf(target.id)) ?? { include: [], exclude: [] };
     const merged = mergeFilters(previous, parsed.filter);
     if (merged.include.length + merged.exclude.length > MAX_FILTER_TERMS) {
-      throw new UserInputError(t(req.lang, "filter.tooMany", { max: MAX_FILTER_TERMS }));
+      throw new UserInputError({ key: "filter.tooMany", params: { max: MAX_FILTER_TERMS } });
     }
     await admin.subscriptions.setFilter(target.id, merged);
     await audit(req, "subscription.filter", { subscriptionId: target.id, ...merged });

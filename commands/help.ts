@@ -1,5 +1,5 @@
 import type { Command } from "../src/core/command.ts";
-import { accessLabel, accessOf, usageOf } from "../src/core/command-help.ts";
+import { accessLabel, usageOf } from "../src/core/command-help.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 
@@ -11,7 +11,7 @@ const help = {
   name: "help",
   description: { fr: "Aide et liste des commandes", en: "Help and list of commands" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   async run(req) {
     const cmds = req.services.commands();
     return {
@@ -21,7 +21,7 @@ const help = {
         line(""),
         ...cmds.map((c) => {
           const usage = usageOf(c, req.lang);
-          const who = accessOf(c) === "everyone" ? "" : ` · ${accessLabel(c, req.lang)}`;
+          const who = c.access === "everyone" ? "" : ` · ${accessLabel(c, req.lang)}`;
           return line(
             { text: `/${c.name}`, bold: true },
             usage ? { text: ` ${usage}`, code: true } : "",

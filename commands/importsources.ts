@@ -8,7 +8,7 @@ import type { Command, CommandRequest, Lang } from "../src/core/command.ts";
 import { FeedFetchError, UserInputError } from "../src/core/errors.ts";
 import { fill, reasonText } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
-import { adminOf, audit, requireOwner } from "./_admin.ts";
+import { adminOf, audit } from "./_admin.ts";
 
 /** Largest OPML file accepted from a chat, in bytes. */
 export const MAX_OPML_BYTES = 1_000_000;
@@ -77,12 +77,10 @@ const importsources = {
       description: { fr: "Fichier .opml", en: ".opml file" },
     },
   ],
-  adminOnly: true,
   access: "owners",
   usage: { fr: "(avec un fichier .opml joint)", en: "(with an attached .opml file)" },
   slow: true,
   async run(req) {
-    await requireOwner(req);
     const admin = adminOf(req);
     const xml = await download(req);
     let result: { added: number; existing: number };

@@ -17,7 +17,7 @@ const latest = {
     },
     { name: "count", type: "integer", description: { fr: "Nombre de sujets (10)", en: "Number of stories (10)" } },
   ],
-  adminOnly: false,
+  access: "everyone",
   usage: { fr: "[thème ou source] [n]", en: "[topic or source] [n]" },
   async run(req) {
     const filter = str(req, "filter");

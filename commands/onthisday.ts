@@ -16,7 +16,7 @@ const onthisday = {
     },
     { name: "count", type: "integer", description: { fr: "Nombre d'événements (10)", en: "Number of events (10)" } },
   ],
-  adminOnly: false,
+  access: "everyone",
   usage: { fr: "[JJ/MM ou AAAA-MM-JJ] [n]", en: "[DD/MM or YYYY-MM-DD] [n]" },
   async run(req) {
     const arg = str(req, "date");

@@ -22,7 +22,7 @@ const quote = {
     },
     { name: "count", type: "integer", description: { fr: "Nombre de citations (5)", en: "Number of quotes (5)" } },
   ],
-  adminOnly: false,
+  access: "everyone",
   usage: { fr: "[orateur ou mot-clé] [n]", en: "[speaker or keyword] [n]" },
   async run(req) {
     const typed = str(req, "speaker");

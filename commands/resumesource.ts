@@ -1,7 +1,7 @@
 import type { Command } from "../src/core/command.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
-import { adminOf, audit, requireOwner, sourceFromArgs, sourceOption } from "./_admin.ts";
+import { adminOf, audit, sourceFromArgs, sourceOption } from "./_admin.ts";
 
 /** /resumesource N|URL — owners only; recorded in the audit log. */
 const resumesource = {
@@ -11,11 +11,9 @@ const resumesource = {
     en: "Resume a paused or disabled source",
   },
   options: sourceOption,
-  adminOnly: true,
   access: "owners",
   usage: { fr: "N ou URL", en: "N or URL" },
   async run(req) {
-    await requireOwner(req);
     const admin = adminOf(req);
     const source = await sourceFromArgs(req);
     await admin.sources.setPaused(source.id, false);

@@ -13,7 +13,7 @@ const search = {
     { name: "text", type: "string", required: true, description: { fr: "Mots à chercher", en: "Words to search for" } },
     { name: "count", type: "integer", description: { fr: "Nombre de résultats (10)", en: "Number of results (10)" } },
   ],
-  adminOnly: false,
+  access: "everyone",
   usage: { fr: "mots [n]", en: "words [n]" },
   async run(req) {
     const q = str(req, "text");

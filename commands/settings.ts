@@ -1,10 +1,11 @@
+import { requireAccess } from "../src/core/access.ts";
 import type { ChatSettings } from "../src/core/admin.ts";
 import type { Command, CommandRequest } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line, type Reply } from "../src/core/reply.ts";
 import { foldForMatch } from "../src/core/text.ts";
-import { adminOf, argText, audit, requireChatAdmin } from "./_admin.ts";
+import { adminOf, argText, audit } from "./_admin.ts";
 
 const HHMM = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/;
 
@@ -22,18 +23,18 @@ function hhmm(m: RegExpExecArray): string {
 }
 
 /** Parses "language en", "timezone Asia/Almaty", "quiet 22:00-07:00" (French words too) into a patch. */
-function parsePatch(req: CommandRequest, text: string): Partial<ChatSettings> {
+function parsePatch(text: string): Partial<ChatSettings> {
   const [word = "", value = ""] = text.split(" ");
   const key = foldForMatch(word);
   if (["language", "langue", "lang"].includes(key)) {
     const v = foldForMatch(value);
     if (v === "fr" || v === "en") return { language: v };
     if (v === "auto") return { language: null };
-    throw new UserInputError(t(req.lang, "settings.badLanguage", { value: value.slice(0, 20) }));
+    throw new UserInputError({ key: "settings.badLanguage", params: { value: value.slice(0, 20) } });
   }
   if (["timezone", "fuseau", "tz", "zone"].includes(key)) {
     const zone = validZone(value);
-    if (!zone) throw new UserInputError(t(req.lang, "settings.badTimezone", { value: value.slice(0, 64) }));
+    if (!zone) throw new UserInputError({ key: "settings.badTimezone", params: { value: value.slice(0, 64) } });
     return { timezone: zone };
   }
   if (["quiet", "calme", "silence"].includes(key)) {
@@ -42,11 +43,11 @@ function parsePatch(req: CommandRequest, text: string): Partial<ChatSettings> {
     const start = HHMM.exec(a);
     const end = HHMM.exec(b);
     if (!start || !end || hhmm(start) === hhmm(end)) {
-      throw new UserInputError(t(req.lang, "settings.badQuiet", { value: value.slice(0, 20) }));
+      throw new UserInputError({ key: "settings.badQuiet", params: { value: value.slice(0, 20) } });
     }
     return { quietStart: hhmm(start), quietEnd: hhmm(end) };
   }
-  throw new UserInputError(t(req.lang, "settings.usage"));
+  throw new UserInputError({ key: "settings.usage" });
 }
 
 function show(req: CommandRequest, s: ChatSettings, saved: boolean): Reply {
@@ -80,7 +81,6 @@ const settings = {
     },
     { name: "value", type: "string", description: { fr: "Nouvelle valeur", en: "New value" } },
   ],
-  adminOnly: false,
   access: "readAll",
   usage: {
     fr: "[language fr|en|auto] [timezone Asia/Almaty] [quiet 22:00-07:00|off]",
@@ -90,8 +90,8 @@ const settings = {
     const store = adminOf(req).settings;
     const text = argText(req);
     if (!text) return show(req, await store.get(req.chat), false);
-    await requireChatAdmin(req);
-    const patch = parsePatch(req, text);
+    await requireAccess("chatAdmins", req.chat, req.user);
+    const patch = parsePatch(text);
     const updated = await store.update(req.chat, patch);
     await audit(req, "settings.update", { ...patch });
     // A language change applies to this very reply.

@@ -40,7 +40,7 @@ const sources = {
   name: "sources",
   description: { fr: "Sources suivies et leur état", en: "Followed sources and their health" },
   options: [],
-  adminOnly: true,
+  access: "admins",
   async run(req) {
     const list = await adminOf(req).sources.list();
     if (list.length === 0) return { lines: [line(t(req.lang, "sources.empty"))], kind: "empty" };

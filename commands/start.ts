@@ -8,7 +8,7 @@ const start = {
   name: "start",
   description: { fr: "Présentation du bot", en: "About this bot" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   async run(req) {
     const reply = await help.run(req);
     const s = await req.services.queries.stats();

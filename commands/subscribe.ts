@@ -4,7 +4,7 @@ import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
 import { foldForMatch } from "../src/core/text.ts";
-import { adminOf, argText, audit, requireChatAdmin } from "./_admin.ts";
+import { adminOf, argText, audit } from "./_admin.ts";
 import { topicOrNull } from "./_shared.ts";
 import { chatSubscriptions, describe, kindOf, sameThread } from "./_subscriptions.ts";
 
@@ -34,12 +34,12 @@ const ALL_TOPICS = new Set(["all", "tous", "tout", "toutes", "tous-les-themes"])
  * "08:00", "8:00", "8h", "8h30": a time of day as "HH:MM"; null when the word is not written as a time;
  * a UserInputError naming it as a time when it is one but does not exist (25:00, 8:75).
  */
-function timeOf(req: CommandRequest, token: string): string | null {
+function timeOf(token: string): string | null {
   if (!/^\d{1,4}[:h]\d{0,4}$/i.test(token)) return null;
   const m = /^(\d{1,2})(?::(\d{2})|h(\d{2})?)$/i.exec(token);
   const h = Number(m?.[1] ?? 99);
   const min = Number(m?.[2] ?? m?.[3] ?? "0");
-  if (!m || h > 23 || min > 59) throw new UserInputError(t(req.lang, "sub.badTime", { value: token.slice(0, 20) }));
+  if (!m || h > 23 || min > 59) throw new UserInputError({ key: "sub.badTime", params: { value: token.slice(0, 20) } });
   return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
@@ -53,7 +53,7 @@ function parse(req: CommandRequest): Wanted {
   }
   const wanted: Wanted = { kind, topics: [], allTopics: false };
   for (const token of rest) {
-    const time = timeOf(req, token);
+    const time = timeOf(token);
     if (time) {
       wanted.time = time;
       continue;
@@ -120,7 +120,6 @@ const subscribe = {
       ],
     },
   ],
-  adminOnly: false,
   access: "chatAdmins",
   usage: {
     fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly]",
@@ -128,7 +127,6 @@ const subscribe = {
   },
   async run(req) {
     const admin = adminOf(req);
-    await requireChatAdmin(req);
     const w = parse(req);
     const current = (await chatSubscriptions(req)).find((s) => s.kind === w.kind && sameThread(req, s));
     if (current) {

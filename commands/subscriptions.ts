@@ -10,7 +10,7 @@ const subscriptions = {
   name: "subscriptions",
   description: { fr: "Abonnements de ce chat", en: "Subscriptions of this chat" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   async run(req) {
     const admin = adminOf(req);
     const subs = await chatSubscriptions(req);

@@ -16,12 +16,12 @@ function isoArg(value: string | undefined): string | undefined {
 }
 
 /** "2025" or "2025-03": the days it spans, or a UserInputError naming the period. */
-function periodBounds(req: CommandRequest, value: string): { from: string; to: string } {
+function periodBounds(value: string): { from: string; to: string } {
   const m = /^(\d{4})(?:-(\d{1,2}))?$/.exec(value.trim());
   const year = Number(m?.[1] ?? 0);
   const month = m?.[2] ? Number(m[2]) : null;
   if (!m || year < 1000 || year > 2999 || (month !== null && (month < 1 || month > 12))) {
-    throw new UserInputError(t(req.lang, "timeline.badPeriod", { value: value.slice(0, 20) }));
+    throw new UserInputError({ key: "timeline.badPeriod", params: { value: value.slice(0, 20) } });
   }
   if (month === null) return { from: `${year}-01-01`, to: `${year}-12-31` };
   const mm = String(month).padStart(2, "0");
@@ -62,7 +62,7 @@ const timeline = {
     { name: "count", type: "integer", description: { fr: "Nombre d'événements (20)", en: "Number of events (20)" } },
     imageOption,
   ],
-  adminOnly: false,
+  access: "everyone",
   usage: {
     fr: "[thème, personne ou mot-clé] [AAAA ou AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [n] [image]",
     en: "[topic, person or keyword] [YYYY or YYYY-MM] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [n] [image]",
@@ -70,7 +70,7 @@ const timeline = {
   async run(req) {
     const q = str(req, "query");
     const period = str(req, "period");
-    const bounds = period ? periodBounds(req, period) : null;
+    const bounds = period ? periodBounds(period) : null;
     // a year or month is read from its first day on (oldest first); from:/to: narrow it further
     const base: TimelineQuery = {
       from: isoArg(str(req, "from")) ?? bounds?.from,

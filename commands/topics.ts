@@ -7,7 +7,7 @@ const topics = {
   name: "topics",
   description: { fr: "Thèmes suivis et nombre d'articles", en: "Topics and article counts" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   async run(req) {
     const counts = new Map((await req.services.queries.topicCounts()).map((c) => [c.slug, c.articleCount]));
     return {

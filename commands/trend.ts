@@ -49,7 +49,7 @@ const trend = {
       ],
     },
   ],
-  adminOnly: false,
+  access: "everyone",
   usage: {
     fr: "[thème, personne ou mot] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [by:source|by:topic]",
     en: "[topic, person or word] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [by:source|by:topic]",

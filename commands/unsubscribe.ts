@@ -2,7 +2,7 @@ import type { Command } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
-import { adminOf, argText, audit, requireChatAdmin } from "./_admin.ts";
+import { adminOf, argText, audit } from "./_admin.ts";
 import { chatSubscriptions, kindOf, sameThread } from "./_subscriptions.ts";
 
 /** /unsubscribe N|digest|alerts|anniversaries — removes a subscription of this chat. */
@@ -17,14 +17,12 @@ const unsubscribe = {
       description: { fr: "Numéro ou type de l'abonnement", en: "Subscription number or kind" },
     },
   ],
-  adminOnly: false,
   access: "chatAdmins",
   usage: { fr: "N ou type", en: "N or kind" },
   async run(req) {
     const admin = adminOf(req);
-    await requireChatAdmin(req);
     const ref = argText(req);
-    if (!ref) throw new UserInputError(t(req.lang, "unsub.usage"));
+    if (!ref) throw new UserInputError({ key: "unsub.usage" });
     const subs = await chatSubscriptions(req);
     const id = /^#?(\d{1,9})$/.exec(ref)?.[1];
     const kind = kindOf(ref);
@@ -33,7 +31,7 @@ const unsubscribe = {
       : kind
         ? subs.find((s) => s.kind === kind && sameThread(req, s))
         : undefined;
-    if (!target) throw new UserInputError(t(req.lang, "unsub.notFound", { value: ref.slice(0, 40) }));
+    if (!target) throw new UserInputError({ key: "unsub.notFound", params: { value: ref.slice(0, 40) } });
     await admin.subscriptions.removeSubscription(target.id);
     await audit(req, "subscription.remove", { subscriptionId: target.id, kind: target.kind });
     return {

@@ -182,7 +182,7 @@ async function importDemo(app: App, notice: (line: string) => void, stopping: ()
       const s = await app.ingestor.ingestFile(join(demoDir, f));
       app.logger.info("demo feed imported", { file: f, inserted: s.inserted });
     } catch (err) {
-      app.logger.error("demo feed import failed", { file: f, error: err instanceof Error ? err.message : String(err) });
+      app.logger.error("demo feed import failed", { file: f, error: err });
     }
   }
 }

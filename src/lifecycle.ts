@@ -66,7 +66,7 @@ export function createLifecycle(opts: LifecycleOptions): Lifecycle {
       const r = await Promise.race([Promise.resolve().then(c.close), timeout]);
       if (r === "timeout") log.warn("did not close in time; moving on", { what: c.name, waitedMs: closeTimeoutMs });
     } catch (err) {
-      log.warn("close failed", { what: c.name, error: err instanceof Error ? err.message : String(err) });
+      log.warn("close failed", { what: c.name, error: err });
     } finally {
       clearTimeout(timer);
     }

@@ -6,7 +6,7 @@
  */
 import { startBot } from "./app.ts";
 import { type Config, configFromEnvironment, secretsOf } from "./config.ts";
-import { ConfigError, PlatformAuthError } from "./core/errors.ts";
+import { ConfigError, messageOf, PlatformAuthError } from "./core/errors.ts";
 import { type Logger, systemClock } from "./core/logger.ts";
 import { createLifecycle, type Lifecycle, StartupAborted } from "./lifecycle.ts";
 import { createLogger } from "./logging.ts";
@@ -26,7 +26,7 @@ function startupFailure(err: unknown): string {
     const name = err.platform === "telegram" ? "Telegram" : "Discord";
     return `newsbot: ${name} refused ${TOKEN_VARIABLE[err.platform]} (${err.answer}). ${FIX[err.platform]}.`;
   }
-  return `newsbot failed to start: ${err instanceof Error ? err.message : String(err)}`;
+  return `newsbot failed to start: ${messageOf(err)}`;
 }
 
 /** Ends the process once shut down: by itself when nothing is left open, else after a short grace. */
@@ -93,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`newsbot failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`newsbot failed to start: ${messageOf(err)}\n`);
   process.exitCode = 1;
 });

@@ -9,7 +9,7 @@ import { PersonRegistry } from "../analysis/names.ts";
 import { groupStories } from "../analysis/stories.ts";
 import type { Taxonomy } from "../analysis/taxonomy.ts";
 import type { DocumentAnalysis } from "../core/analysis-types.ts";
-import { UserInputError } from "../core/errors.ts";
+import { messageOf, UserInputError } from "../core/errors.ts";
 import { readArticleFile } from "../ingest/article-file.ts";
 
 export interface AnalyzeRecord {
@@ -94,7 +94,7 @@ export async function analyzeFiles(args: string[], taxonomy?: Taxonomy): Promise
         events: [],
         people: [],
         story: null,
-        error: err instanceof Error ? err.message : String(err),
+        error: messageOf(err),
       });
     }
   }

@@ -3,7 +3,7 @@
  */
 import { resolveTopic } from "../analysis/taxonomy.ts";
 import type { App } from "../app.ts";
-import { BlockedUrlError, StorageFullError, UserInputError } from "../core/errors.ts";
+import { BlockedUrlError, messageOf, StorageFullError, UserInputError } from "../core/errors.ts";
 import type { IngestSummary } from "../ingest/pipeline.ts";
 import { createProgressReporter } from "../ingest/progress.ts";
 import { checkUrlAllowed } from "../ingest/safe-fetch.ts";
@@ -60,7 +60,7 @@ export async function ingestTargets(app: App, targets: string[], io: Io): Promis
       for (const e of summary.errors.slice(0, 5)) io.err(`  warning: ${e}`);
       if (summary.failed > 0) code = 1;
     } catch (err) {
-      io.err(`${target}: ${err instanceof Error ? err.message : String(err)}`);
+      io.err(`${target}: ${messageOf(err)}`);
       code = 1;
       if (err instanceof StorageFullError) break; // the other targets would fail the same way
     }

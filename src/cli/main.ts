@@ -4,7 +4,7 @@
  */
 import { createApp, taxonomyFrom, topicInfos } from "../app.ts";
 import { configFromEnvironment, secretsOf } from "../config.ts";
-import { ConfigError, UserInputError } from "../core/errors.ts";
+import { ConfigError, messageOf, UserInputError } from "../core/errors.ts";
 import { systemClock } from "../core/logger.ts";
 import { checkFeed } from "../ingest/pipeline.ts";
 import { createProgressReporter } from "../ingest/progress.ts";
@@ -120,7 +120,7 @@ run(process.argv.slice(2)).then(
       io.err(err.message);
       process.exitCode = 2;
     } else {
-      io.err(`newsbot: ${err instanceof Error ? err.message : String(err)}`);
+      io.err(`newsbot: ${messageOf(err)}`);
       process.exitCode = 1;
     }
   },

@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { type App, adminServicesFor } from "../app.ts";
-import { UserInputError } from "../core/errors.ts";
+import { messageOf, UserInputError } from "../core/errors.ts";
 import type { Io } from "./commands.ts";
 
 /** Largest OPML file read (bytes). */
@@ -29,7 +29,7 @@ export async function importOpmlFile(app: App, file: string | undefined, io: Io)
     xml = readFileSync(file, "utf8");
   } catch (err) {
     if (err instanceof UserInputError) throw err;
-    throw new UserInputError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UserInputError(`cannot read ${file}: ${messageOf(err)}`);
   }
   const services = admin(app);
   const r = await services.sources.importOpml(xml, "cli");
@@ -54,7 +54,7 @@ export async function exportOpmlFile(app: App, file: string | undefined, io: Io)
     try {
       writeFileSync(file, xml, "utf8");
     } catch (err) {
-      throw new UserInputError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new UserInputError(`cannot write ${file}: ${messageOf(err)}`);
     }
   } else {
     io.out(xml.trimEnd());

@@ -37,7 +37,7 @@ export function cleanArgText(raw: string): string {
 export function parseArgs(def: Command, raw: string): Options {
   const text = cleanArgText(raw);
   if (text.length > MAX_ARGS_LENGTH) {
-    throw new UserInputError("args too long", { length: text.length, max: MAX_ARGS_LENGTH });
+    throw new UserInputError({ key: "error.tooLong", params: { length: text.length, max: MAX_ARGS_LENGTH } });
   }
   const options: Options = {};
   const rest: string[] = [];
@@ -83,7 +83,8 @@ function coerce(
   name: string,
 ): string | number | boolean {
   if (type === "integer") {
-    if (!/^-?\d{1,9}$/.test(value)) throw new UserInputError("bad integer", { value, option: name });
+    if (!/^-?\d{1,9}$/.test(value))
+      throw new UserInputError({ key: "error.badInteger", params: { value, option: name } });
     return Number(value);
   }
   if (type === "boolean") return /^(1|true|yes|oui|on)$/i.test(value);

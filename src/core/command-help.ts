@@ -8,12 +8,14 @@ const ACCESS_LABEL: Record<Lang, Record<Access, string>> = {
   fr: {
     everyone: "pour tous",
     chatAdmins: "réservée aux admins du chat",
+    admins: "réservée aux admins du chat",
     owners: "réservée aux propriétaires du bot",
     readAll: "modification réservée aux admins du chat",
   },
   en: {
     everyone: "for everyone",
     chatAdmins: "chat admins only",
+    admins: "chat admins only",
     owners: "bot owners only",
     readAll: "changes: chat admins only",
   },
@@ -21,18 +23,13 @@ const ACCESS_LABEL: Record<Lang, Record<Access, string>> = {
 
 /** Short form for menus, where space is counted. */
 const ACCESS_TAG: Record<Lang, Record<Access, string>> = {
-  fr: { everyone: "", chatAdmins: "admins du chat", owners: "propriétaires", readAll: "" },
-  en: { everyone: "", chatAdmins: "chat admins", owners: "owners", readAll: "" },
+  fr: { everyone: "", chatAdmins: "admins du chat", admins: "admins du chat", owners: "propriétaires", readAll: "" },
+  en: { everyone: "", chatAdmins: "chat admins", admins: "chat admins", owners: "owners", readAll: "" },
 };
-
-/** Who may run `c` (declared, else derived from `adminOnly`). */
-export function accessOf(c: Command): Access {
-  return c.access ?? (c.adminOnly ? "chatAdmins" : "everyone");
-}
 
 /** "réservée aux admins du chat" / "bot owners only"… */
 export function accessLabel(c: Command, lang: Lang): string {
-  return ACCESS_LABEL[lang][accessOf(c)];
+  return ACCESS_LABEL[lang][c.access];
 }
 
 /** The argument syntax: declared, or built from the options (`<required>` `[optional]`). */
@@ -46,6 +43,6 @@ export function usageOf(c: Command, lang: Lang): string {
 
 /** The description shown in Telegram's "/" menu and Discord's command picker: what it does (who). */
 export function menuDescription(c: Command, lang: Lang): string {
-  const tag = ACCESS_TAG[lang][accessOf(c)];
+  const tag = ACCESS_TAG[lang][c.access];
   return tag ? `${c.description[lang]} (${tag})` : c.description[lang];
 }

@@ -43,13 +43,11 @@ export interface Command {
   /** ≤ 100 characters in each language. */
   description: Localized;
   options: CommandOption[];
-  /** Admin-only commands re-check rights on every call (see CommandRequest.user.isAdmin). */
-  adminOnly: boolean;
   /**
-   * Who may run it, as /help and the command menus say it (rights are enforced by `adminOnly` and the
-   * command itself). Default: "chatAdmins" when `adminOnly`, else "everyone".
+   * Who may run it: the dispatcher enforces it on every call (src/core/access.ts), and /help and the
+   * command menus say it.
    */
-  access?: Access;
+  access: Access;
   /** Argument syntax after the name, shown by /help (e.g. "[thème ou source] [n]"); default: from `options`. */
   usage?: Localized;
   /** May take longer than Discord's 3 s window: the adapter defers the reply first. */
@@ -58,10 +56,11 @@ export interface Command {
 }
 
 /**
- * everyone; chatAdmins: a chat's administrators (anyone in a private chat); owners: the bot's owners from
- * config; readAll: anyone reads, chat admins change.
+ * everyone; chatAdmins: a chat's administrators (anyone in a private chat: subscriptions, filters);
+ * admins: whom the platform calls an admin here (`UserRef.isAdmin`: admin tools such as /audit, /sources);
+ * owners: the bot's owners from config; readAll: anyone reads, chat admins change.
  */
-export type Access = "everyone" | "chatAdmins" | "owners" | "readAll";
+export type Access = "everyone" | "chatAdmins" | "admins" | "owners" | "readAll";
 
 export interface ChatRef {
   platform: Platform;
@@ -82,8 +81,8 @@ export interface UserRef {
    */
   isAdmin(): Promise<boolean>;
   /**
-   * Bot owner from config (TELEGRAM_OWNERS / DISCORD_OWNERS; the console user). Commands that change global
-   * state (sources, curated events) check it themselves. Absent = not an owner.
+   * Bot owner from config (TELEGRAM_OWNERS / DISCORD_OWNERS; the console user), asked by the dispatcher for
+   * commands declared `access: "owners"`. Absent = not an owner.
    */
   isOwner?(): Promise<boolean>;
 }

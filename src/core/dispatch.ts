@@ -1,14 +1,15 @@
 /**
  * The command dispatcher: the one place where errors become user replies.
- * Resolves the command, parses options, re-checks admin rights on every call, runs it, and maps
- * UserInputError / PermissionDeniedError to their message and StorageFullError to "storage full"; anything
+ * Resolves the command, checks its declared `access` on every call, parses options, runs it, and maps
+ * UserInputError / PermissionDeniedError to their message (by key) and StorageFullError to "storage full"; anything
  * else gets a generic reply with a reference id that also appears in the log.
  */
 import { randomBytes } from "node:crypto";
+import { requireAccess } from "./access.ts";
 import { parseArgs } from "./args.ts";
 import type { Command, Lang, Services } from "./command.ts";
 import { PermissionDeniedError, StorageFullError, UserInputError } from "./errors.ts";
-import { type MessageKey, t } from "./i18n/index.ts";
+import { t } from "./i18n/index.ts";
 import type { Clock, Logger } from "./logger.ts";
 import type { BotCore, Choice, IncomingCommand } from "./platform.ts";
 import { line, type Reply } from "./reply.ts";
@@ -35,9 +36,7 @@ export function createBotCore(opts: BotCoreOptions): BotCore {
       return errorReply(t(inc.lang, "error.unknownCommand", { command: name.slice(0, 32) }));
     }
     try {
-      if (def.adminOnly && !(await inc.user.isAdmin())) {
-        throw new PermissionDeniedError("admin only", { command: name });
-      }
+      await requireAccess(def.access, inc.chat, inc.user);
       const options = inc.options && Object.keys(inc.options).length > 0 ? inc.options : parseArgs(def, inc.args);
       return await def.run({
         command: name,
@@ -103,13 +102,10 @@ function errorReply(text: string): Reply {
 
 function mapError(err: unknown, inc: IncomingCommand, logger: Logger): Reply {
   if (err instanceof PermissionDeniedError) {
-    logger.info("admin command refused", { command: inc.command, chat: inc.chat.id, user: inc.user.id });
-    return errorReply(t(inc.lang, err.context.owner ? "error.ownerOnly" : "error.adminOnly"));
+    logger.info("command refused", { command: inc.command, chat: inc.chat.id, user: inc.user.id, ...err.context });
   }
   if (err instanceof UserInputError) {
-    const key = userErrorKey(err.message);
-    if (key) return errorReply(t(inc.lang, key, err.context as Record<string, string | number>));
-    return errorReply(err.message);
+    return errorReply(err.said ? t(inc.lang, err.said.key, err.said.params) : err.message);
   }
   if (err instanceof StorageFullError) {
     logger.error("command failed: storage full", { command: inc.command, chat: inc.chat.id, database: err.database });
@@ -120,20 +116,8 @@ function mapError(err: unknown, inc: IncomingCommand, logger: Logger): Reply {
     ref: id,
     command: inc.command,
     chat: inc.chat.id,
-    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    error: err,
     stack: err instanceof Error ? err.stack : undefined,
   });
   return errorReply(t(inc.lang, "error.generic", { id }));
-}
-
-/** UserInputErrors thrown by shared helpers carry a message key; commands may also throw ready text. */
-function userErrorKey(message: string): MessageKey | null {
-  const keys: Record<string, MessageKey> = {
-    "args too long": "error.tooLong",
-    "bad integer": "error.badInteger",
-    "bad count": "error.badCount",
-    "bad date": "error.badDate",
-    "missing option": "error.missingOption",
-  };
-  return keys[message] ?? null;
 }

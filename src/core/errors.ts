@@ -2,6 +2,13 @@
  * One error class per failure that callers treat differently. Only the command dispatcher maps them to
  * user replies (src/core/dispatch.ts); everything else gets a generic reply and a log entry with an id.
  */
+import { type MessageKey, t } from "./i18n/index.ts";
+
+/** A message of src/core/i18n with its parameters: how an error says itself in the reader's language. */
+export interface Said {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
 
 /** Base class: keeps a cause and context; messages never hold secrets. */
 export class NewsbotError extends Error {
@@ -15,14 +22,28 @@ export class NewsbotError extends Error {
   }
 }
 
-/** Bad arguments from a person: the message is shown to them as is (it is already localised or neutral). */
+/**
+ * Bad arguments from a person. Built from a message key (`new UserInputError({ key, params })`) the reply
+ * says it in the reader's language and `message` is the English text (logs, the command line); built from a
+ * string, that text is shown as is (already localised, or the English of the command line).
+ */
 export class UserInputError extends NewsbotError {
   override name = "UserInputError";
+  /** The message key and parameters, or null for ready text. */
+  readonly said: Said | null;
+  constructor(message: string | Said, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    const said = typeof message === "string" ? null : message;
+    super(said ? t("en", said.key, said.params) : (message as string), { ...said?.params, ...context }, options);
+    this.said = said;
+  }
 }
 
-/** The caller lacks the rights the command needs. */
-export class PermissionDeniedError extends NewsbotError {
+/** The caller lacks the rights the command needs (the key says which: chat admins, bot owners). */
+export class PermissionDeniedError extends UserInputError {
   override name = "PermissionDeniedError";
+  constructor(said: Said, context: Record<string, unknown> = {}) {
+    super(said, context);
+  }
 }
 
 /**
@@ -73,18 +94,6 @@ export class FeedParseError extends NewsbotError {
   }
 }
 
-/** A platform asked us to wait (429). */
-export class RateLimitedError extends NewsbotError {
-  override name = "RateLimitedError";
-  constructor(
-    message: string,
-    readonly retryAfterMs: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, { retryAfterMs }, options);
-  }
-}
-
 /**
  * The database cannot store anything more: the disk (or the file's size limit) is full. Reads still work;
  * the write is lost and nothing half-written stays. `database` names it for operators (path or host, never
@@ -124,4 +133,9 @@ export class PlatformAuthError extends NewsbotError {
   ) {
     super(`${platform} refused the bot token (${answer})`, { platform, answer }, options);
   }
+}
+
+/** The message of anything thrown (an Error's message, else its text), for replies and results; logs take the error itself. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

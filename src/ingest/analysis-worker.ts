@@ -6,6 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { analyzeDocument } from "../analysis/analyze.ts";
 import { defaultTaxonomy, type Taxonomy } from "../analysis/taxonomy.ts";
 import type { AnalysisInput } from "../core/analysis-types.ts";
+import { messageOf } from "../core/errors.ts";
 import type { PoolReply, PoolRequest } from "./analysis-pool.ts";
 
 const taxonomy: Taxonomy = (workerData as { taxonomy?: Taxonomy } | null)?.taxonomy ?? defaultTaxonomy;
@@ -15,7 +16,7 @@ parentPort?.on("message", (req: PoolRequest) => {
     try {
       return { ok: analyzeDocument(input, { taxonomy }) };
     } catch (err) {
-      return { error: err instanceof Error ? err.message : String(err) };
+      return { error: messageOf(err) };
     }
   });
   const reply: PoolReply = { id: req.id, results };

@@ -2,6 +2,8 @@
  * `newsbot feed check`: fetches or reads a feed and reports what the parser sees, storing nothing and
  * never throwing (every problem lands in `errors`).
  */
+
+import { messageOf } from "../core/errors.ts";
 import { readArticleFile } from "./article-file.ts";
 import { type ParsedFeed, parseFeed } from "./parse-feed.ts";
 import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
@@ -47,6 +49,6 @@ export async function checkFeed(
       errors: feed.errors,
     };
   } catch (err) {
-    return { ok: false, title: null, items: [], errors: [err instanceof Error ? err.message : String(err)] };
+    return { ok: false, title: null, items: [], errors: [messageOf(err)] };
   }
 }

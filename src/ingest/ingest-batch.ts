@@ -5,7 +5,7 @@
  * stored one of the articles, a bad row), the batch is retried item by item so one bad item never stops it.
  */
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
-import { StorageFullError } from "../core/errors.ts";
+import { messageOf, StorageFullError } from "../core/errors.ts";
 import type { BatchArticle, StoryCandidate } from "../core/store.ts";
 import type { AnalysisResult } from "./analysis-pool.ts";
 import {
@@ -33,7 +33,7 @@ interface Pending {
   around: Date;
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const message = (err: unknown) => messageOf(err);
 
 /** A batch after dedupe and analysis, ready for story grouping and storage (see {@link storeBatch}). */
 export interface AnalyzedBatch {

@@ -3,7 +3,7 @@
  * re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the batch; a full
  * database (StorageFullError) stops the ingest, since every later item would fail the same way.
  */
-import { StorageFullError } from "../core/errors.ts";
+import { messageOf, StorageFullError } from "../core/errors.ts";
 import { type AnalyzedBatch, analyzeBatch, type ItemOutcome, storeBatch } from "./ingest-batch.ts";
 import {
   analysisInput,
@@ -111,7 +111,7 @@ export async function ingestItems(
       outcome = await ingestOne(deps, item, ctx);
     } catch (err) {
       if (err instanceof StorageFullError) throw err;
-      outcome = { error: err instanceof Error ? err.message : String(err) };
+      outcome = { error: messageOf(err) };
     }
     report(item, outcome);
   }

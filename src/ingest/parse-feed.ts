@@ -6,7 +6,7 @@
  * documents with nothing to recover throw FeedParseError. An item without a date takes the feed's date.
  */
 import { parseFeed as lenientParse } from "@rowanmanning/feed-parser";
-import { FeedParseError } from "../core/errors.ts";
+import { FeedParseError, messageOf } from "../core/errors.ts";
 import { mapHeader, mapItem, parseDate } from "./feed-fields.ts";
 import { type FeedText, textFromString } from "./feed-text.ts";
 import { type FeedHeader, readFeedXml } from "./feed-xml.ts";
@@ -264,6 +264,6 @@ function validDate(d: Date | null | undefined): Date | null {
 }
 
 function shortMessage(err: unknown): string {
-  const m = err instanceof Error ? err.message : String(err);
+  const m = messageOf(err);
   return m.split("\n")[0]?.slice(0, 200) ?? "unknown error";
 }

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
-import { FeedFetchError, NewsbotError, StorageFullError } from "../core/errors.ts";
+import { FeedFetchError, messageOf, NewsbotError, StorageFullError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import { cacheMaxAge, nextPollDelay, type PollHints, retryAfterMs } from "../core/poll-schedule.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "../core/source-health.ts";
@@ -151,7 +151,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       // Not the source's fault, and nothing could be recorded on it anyway.
       if (err instanceof StorageFullError) throw err;
       if (!(err instanceof NewsbotError)) log.error("unexpected ingest error", { error: String(err) });
-      const message = err instanceof Error ? err.message : String(err);
+      const message = messageOf(err);
       const at = deps.clock.now();
       const failures = source.consecutiveFailures + 1;
       // a 429 / 503 with Retry-After: not before the server asked, whatever the backoff says

@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import type { Platform } from "../core/command.ts";
 import type { OutboxItem, OutboxStore, SubscriptionStore } from "../core/delivery.ts";
+import { messageOf } from "../core/errors.ts";
 import { failureNotice } from "../core/failure-notice.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
@@ -105,7 +106,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     try {
       result = await adapter.send(item.target, item.reply);
     } catch (err) {
-      result = { ok: false, permanent: false, error: err instanceof Error ? err.message : String(err) };
+      result = { ok: false, permanent: false, error: messageOf(err) };
     }
     const answeredAt = performance.now();
     if (result.ok) {

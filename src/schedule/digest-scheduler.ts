@@ -181,7 +181,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
   let task: ReturnType<typeof cron.schedule> | null = null;
   const safeTick = () =>
     tick().catch((err: unknown) => {
-      logger.error("digest tick failed", { error: err instanceof Error ? err.message : String(err) });
+      logger.error("digest tick failed", { error: err });
     });
 
   return {

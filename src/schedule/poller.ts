@@ -21,7 +21,7 @@ export function startPoller(opts: { cron: string; poll: () => Promise<unknown>; 
       try {
         await opts.poll();
       } catch (err) {
-        opts.logger.error("poll failed", { error: err instanceof Error ? err.message : String(err) });
+        opts.logger.error("poll failed", { error: err });
       } finally {
         running = null;
       }

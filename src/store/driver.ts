@@ -9,7 +9,7 @@
  *   by itself on SQLITE_FULL, so Prisma's ROLLBACK then fails ("no transaction is active") and the lock stayed
  *   taken: every later write waited forever, and a full disk froze the whole bot.
  */
-import { StorageFullError } from "../core/errors.ts";
+import { messageOf, StorageFullError } from "../core/errors.ts";
 import { cleanText } from "./clean-text.ts";
 
 interface Query {
@@ -40,7 +40,7 @@ export function isStorageFull(err: unknown): boolean {
 
 /** "No transaction is active": SQLite already rolled the transaction back by itself. */
 function noTransaction(err: unknown): boolean {
-  return /no transaction is active/i.test(err instanceof Error ? err.message : String(err));
+  return /no transaction is active/i.test(messageOf(err));
 }
 
 const QUERY_METHODS = new Set<PropertyKey>(["queryRaw", "executeRaw", "executeScript"]);

@@ -6,7 +6,7 @@
  * a failed one is rolled back, reported as MigrationError and NOT recorded. Concurrent starts are safe:
  * PostgreSQL takes an advisory lock (Prisma's key), SQLite a write lock per migration.
  */
-import { NewsbotError } from "../core/errors.ts";
+import { messageOf, NewsbotError } from "../core/errors.ts";
 import type { Logger } from "../core/logger.ts";
 import { listMigrations, type MigrationFile, type Provider, providerOf } from "./migration-files.ts";
 
@@ -93,7 +93,7 @@ export async function applyMigrations(
         try {
           if (await runner.apply(m)) applied.push(m.name);
         } catch (err) {
-          const reason = err instanceof Error ? err.message : String(err);
+          const reason = messageOf(err);
           log.error("migration failed", { migration: m.name, error: reason });
           throw new MigrationError(
             `migration "${m.name}" failed (${provider}): ${reason}`,

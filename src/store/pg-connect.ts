@@ -8,7 +8,7 @@
  * `connect_timeout` in DATABASE_URL (seconds, as libpq and Prisma spell it) changes the connection limit;
  * node-postgres itself ignores that parameter.
  */
-import { NewsbotError } from "../core/errors.ts";
+import { messageOf, NewsbotError } from "../core/errors.ts";
 
 /** Connection start-up limit when the URL does not set connect_timeout. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -45,7 +45,7 @@ export function pgOptions(url: string): { connectionString: string; connectionTi
 
 /** True for node-postgres' own timeout errors (connection start-up or a query read timeout). */
 function isTimeout(err: unknown): boolean {
-  const msg = err instanceof Error ? err.message : String(err);
+  const msg = messageOf(err);
   return /timeout expired|connection timeout|Query read timeout|timeout exceeded when trying to connect/i.test(msg);
 }
 

@@ -10,7 +10,7 @@
 import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { NewsbotError } from "../core/errors.ts";
+import { messageOf, NewsbotError } from "../core/errors.ts";
 
 /** The database's file or folder cannot be used; the message names the path and the fix. */
 export class StorageAccessError extends NewsbotError {
@@ -114,7 +114,7 @@ function probeDatabase(file: string): void {
     db.pragma("schema_version");
   } catch (err) {
     throw new StorageAccessError(
-      `cannot use ${file} as the database: ${err instanceof Error ? err.message : String(err)}. Set DATABASE_URL ` +
+      `cannot use ${file} as the database: ${messageOf(err)}. Set DATABASE_URL ` +
         "to an SQLite database file, or to a new path (it is created)",
       { path: file },
       { cause: err },

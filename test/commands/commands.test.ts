@@ -206,7 +206,7 @@ describe("dispatcher", () => {
       name: "secret",
       description: { fr: "x", en: "x" },
       options: [],
-      adminOnly: true,
+      access: "admins",
       run: async () => {
         runs++;
         return { lines: [] };
@@ -223,6 +223,33 @@ describe("dispatcher", () => {
     admin = false;
     const refused = await core.handle(cmd("secret", "", { user }));
     expect(replyText(refused)).toContain("réservée aux administrateurs");
+    expect(runs).toBe(1);
+  });
+
+  it("refuses an owners' command to a chat admin who is not an owner, asking on every call", async () => {
+    let owner = false;
+    let runs = 0;
+    const global: Command = {
+      name: "global",
+      description: { fr: "x", en: "x" },
+      options: [],
+      access: "owners",
+      run: async () => {
+        runs++;
+        return { lines: [] };
+      },
+    };
+    const core = createBotCore({
+      commands: [global],
+      services: { queries: fakeQueries(), logger: silentLogger, topics: [], resolveTopic: () => ({ suggestions: [] }) },
+      logger: silentLogger,
+      clock: systemClock,
+    });
+    const user: UserRef = { id: "u", isAdmin: async () => true, isOwner: async () => owner };
+    const refused = await core.handle(cmd("global", "", { user }));
+    expect(replyText(refused)).toContain("propriétaires du bot");
+    owner = true;
+    expect((await core.handle(cmd("global", "", { user }))).kind).not.toBe("error");
     expect(runs).toBe(1);
   });
 });

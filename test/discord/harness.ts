@@ -27,7 +27,7 @@ export const adminProbe: Command = {
   name: "adminprobe",
   description: { fr: "Test des droits", en: "Rights probe" },
   options: [],
-  adminOnly: true,
+  access: "admins",
   run: async () => ({ lines: [line("droits admin confirmés")] }),
 };
 
@@ -50,7 +50,7 @@ export const slowProbe: Command = {
   name: "slowprobe",
   description: { fr: "Requête lente", en: "Slow query" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   run: async () => {
     await slowGate.promise;
     return { title: "Résultat lent", lines: [line("réponse après une longue requête")] };
@@ -75,7 +75,7 @@ export const chatProbe: Command = {
   name: "whereami",
   description: { fr: "Où suis-je", en: "Where am I" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   run: async (req) => ({
     lines: [line(`${req.chat.id}/${req.chat.threadId ?? "-"}/${req.chat.type}/${req.user.id}/${req.lang}`)],
   }),
@@ -86,7 +86,7 @@ export const bigList: Command = {
   name: "biglist",
   description: { fr: "Longue liste", en: "Long list" },
   options: [{ name: "n", type: "integer", description: { fr: "Nombre", en: "Count" } }],
-  adminOnly: false,
+  access: "everyone",
   run: async (req) => ({
     title: "Longue liste",
     lines: Array.from({ length: Number(req.options.n ?? 35) }, (_, i) =>

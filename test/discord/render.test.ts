@@ -147,7 +147,7 @@ describe("slash command definitions", () => {
       {
         name: "demo",
         description: { fr: "Démo", en: "Demo" },
-        adminOnly: true,
+        access: "admins",
         options: [
           { name: "facultatif", type: "string", description: { fr: "f", en: "f" } },
           { name: "obligatoire", type: "integer", required: true, description: { fr: "o", en: "o" } },

@@ -26,6 +26,6 @@ export const chartProbe: Command = {
   name: "chartprobe",
   description: { fr: "Image de test", en: "Test picture" },
   options: [{ name: "n", type: "integer", description: { fr: "Lignes", en: "Lines" } }],
-  adminOnly: false,
+  access: "everyone",
   run: async (req) => pictureReply(Number(req.options.n ?? 3)),
 };

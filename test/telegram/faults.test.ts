@@ -15,7 +15,7 @@ const longText: Command = {
   name: "longtext",
   description: { fr: "Texte très long", en: "Very long text" },
   options: [],
-  adminOnly: false,
+  access: "everyone",
   run: async () => ({
     title: "Rapport intégral",
     lines: [0, 1, 2].map((i) => line({ text: `${i}:${"Astana & Moscou <accord> ".repeat(200)}`, bold: i === 1 })),

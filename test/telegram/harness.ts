@@ -38,7 +38,7 @@ export const adminProbe: Command = {
   name: "adminprobe",
   description: { fr: "Test des droits", en: "Rights probe" },
   options: [],
-  adminOnly: true,
+  access: "admins",
   run: async () => ({ lines: [[{ text: "droits admin confirmés" }]] }),
 };
 

@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ChatRef, Lang } from "../../core/command.ts";
+import { messageOf } from "../../core/errors.ts";
 import { t } from "../../core/i18n/index.ts";
 import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Picture, Reply } from "../../core/reply.ts";
@@ -163,7 +164,7 @@ export async function savePicture(picture: Picture, dir: string): Promise<string
     await mkdir(dir, { recursive: true });
     await writeFile(path, picture.png);
   } catch (err) {
-    return `🖼 could not write the picture to ${dir}: ${err instanceof Error ? err.message : String(err)}`;
+    return `🖼 could not write the picture to ${dir}: ${messageOf(err)}`;
   }
   const shown = relative(process.cwd(), path) || path;
   return `🖼 ${shown} (${picture.width}×${picture.height}, ${Math.ceil(picture.png.byteLength / 1024)} KB) — ${picture.alt}`;

@@ -48,7 +48,7 @@ export async function handleInteraction(i: Interaction, ctx: InteractionContext)
     ctx.logger.warn("discord interaction failed", {
       interaction: i.id,
       type: i.type,
-      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      error: err,
     });
   }
 }

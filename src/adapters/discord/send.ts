@@ -31,7 +31,7 @@ export function mapSendError(err: unknown): SendResult & { ok: false } {
     return { ok: false, permanent: false, retryAfterMs: err.retryAfter, error: `rate limited on ${err.route}` };
   }
   if (err instanceof HTTPError) return { ok: false, permanent: false, error: `${err.status} ${err.message}` };
-  return { ok: false, permanent: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  return { ok: false, permanent: false, error: String(err) };
 }
 
 /**

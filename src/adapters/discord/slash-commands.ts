@@ -102,7 +102,8 @@ export function buildSlashCommands(commands: Command[]): SlashBody[] {
       description: menuDescription(c, "fr").slice(0, 100),
       description_localizations: localizations({ fr: menuDescription(c, "fr"), en: menuDescription(c, "en") }),
       options,
-      default_member_permissions: c.adminOnly ? String(PermissionFlagsBits.ManageGuild) : null,
+      default_member_permissions:
+        c.access === "admins" || c.access === "owners" ? String(PermissionFlagsBits.ManageGuild) : null,
       integration_types: [ApplicationIntegrationType.GuildInstall],
       contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
       nsfw: false,

@@ -96,7 +96,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   bot.catch((err) => {
     logger.error("telegram update failed", {
       update: err.ctx.update.update_id,
-      error: err.error instanceof Error ? `${err.error.name}: ${err.error.message}` : String(err.error),
+      error: err.error,
     });
   });
 
@@ -160,7 +160,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
         })
         .catch((err: unknown) => {
           // 401 (bad token) or 409 (another instance polling) end the loop: say so loudly.
-          logger.error("telegram polling stopped", { error: err instanceof Error ? err.message : String(err) });
+          logger.error("telegram polling stopped", { error: err });
           if (!started) reject(err);
         });
     });

@@ -45,7 +45,7 @@ export function adminCheck(api: Api, owners: ReadonlySet<string>, info: SenderIn
     } catch (err) {
       logger.warn("telegram admin check failed", {
         chat: chat.id,
-        error: err instanceof Error ? err.message : String(err),
+        error: err,
       });
       return false;
     }

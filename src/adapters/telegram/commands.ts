@@ -22,7 +22,8 @@ function toBotCommands(commands: Command[], lang: Lang): BotCommand[] {
 
 /** Registers the command menus; failures are logged, never fatal (the bot works without a menu). */
 export async function registerCommands(api: Api, commands: Command[], logger: Logger): Promise<void> {
-  const publicOnes = commands.filter((c) => !c.adminOnly);
+  // Chat-admin commands are anyone's in a private chat; admin tools and the owners' are not.
+  const publicOnes = commands.filter((c) => c.access !== "admins" && c.access !== "owners");
   const scopes: Array<{ list: Command[]; scope?: BotCommandScope }> = [
     { list: publicOnes },
     { list: commands, scope: { type: "all_chat_administrators" } },
@@ -38,7 +39,7 @@ export async function registerCommands(api: Api, commands: Command[], logger: Lo
         logger.warn("telegram setMyCommands failed", {
           lang,
           scope: scope?.type ?? "default",
-          error: err instanceof Error ? err.message : String(err),
+          error: err,
         });
       }
     }

@@ -3,6 +3,7 @@
  * then the attachment if any. Also maps Bot API failures to the neutral `SendResult`.
  */
 import { type Api, GrammyError, HttpError, InputFile } from "grammy";
+import { messageOf } from "../../core/errors.ts";
 import type { SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
 import { type PageStore, pageKeyboard } from "./pager.ts";
@@ -110,5 +111,5 @@ export function failureResult(err: unknown): Extract<SendResult, { ok: false }> 
     return { ok: false, permanent: false, ...base };
   }
   if (err instanceof HttpError) return { ok: false, permanent: false, error: `network: ${err.message}` };
-  return { ok: false, permanent: false, error: err instanceof Error ? err.message : String(err) };
+  return { ok: false, permanent: false, error: messageOf(err) };
 }

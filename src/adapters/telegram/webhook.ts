@@ -42,7 +42,7 @@ export function startWebhookServer(server: Server, bot: Bot, cfg: WebhookConfig,
       return;
     }
     handle(req, res).catch((err: unknown) => {
-      logger.error("telegram webhook update failed", { error: err instanceof Error ? err.message : String(err) });
+      logger.error("telegram webhook update failed", { error: err });
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
