@@ -5,7 +5,7 @@
  * claiming while feeds are due (a feed that fell due during the run is taken in the same run) and ends
  * when none is, or after `maxRunMs` (the next run takes over).
  */
-import { StorageFullError } from "../core/errors.ts";
+import { messageOf, StorageFullError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { SourceRecord, SourceStore } from "../core/store.ts";
 
@@ -103,7 +103,7 @@ export async function pollDueSources(d: PollRunDeps): Promise<PollSummary> {
       }
       // storage failed while recording: count it and go on with the other feeds
       out.failedSources++;
-      out.errors.push(`source ${source.id}: ${err instanceof Error ? err.message : String(err)}`);
+      out.errors.push(`source ${source.id}: ${messageOf(err)}`);
       d.logger.error("poll source failed", { sourceId: source.id, error: String(err) });
     } finally {
       inflight.set(host, (inflight.get(host) ?? 1) - 1);

@@ -1,5 +1,6 @@
 /** Worker side of ./render-pool.ts: draws each chart it is sent and answers with the PNG (or the error). */
 import { parentPort } from "node:worker_threads";
+import { messageOf } from "../core/errors.ts";
 import { drawChart } from "./render.ts";
 import type { RenderReply, RenderRequest } from "./render-pool.ts";
 
@@ -10,7 +11,7 @@ parentPort?.on("message", (req: RenderRequest) => {
     (err: unknown) =>
       parentPort?.postMessage({
         id: req.id,
-        error: err instanceof Error ? err.message : String(err),
+        error: messageOf(err),
       } satisfies RenderReply),
   );
 });
