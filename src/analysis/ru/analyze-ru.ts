@@ -6,27 +6,13 @@
 import type { DocumentAnalysis } from "../../core/analysis-types.ts";
 import type { PersonRegistry } from "../names.ts";
 import { buildSignature } from "../stories.ts";
-import { extractEventsRu } from "./dates-ru.ts";
+import { extractEventsRu, MONTHS_GEN } from "./dates-ru.ts";
 import { glossRussian } from "./glossary-ru.ts";
 import { scanPeopleRu } from "./names-ru.ts";
 import { extractQuotesRu } from "./quotes-ru.ts";
 import { classifyTopicsRu } from "./topics-ru.ts";
 import { transliterate } from "./translit.ts";
 
-const MONTHS_GEN = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
 const FULL_DATE_RE = new RegExp(`(\\d{1,2})\\s+(${MONTHS_GEN.join("|")})\\s+(\\d{4})`, "giu");
 /** `АСТАНА, 3 марта…` / `МОСКВА. 11.11.2025`: a city in capitals opening a line. */
 const DATELINE_CITY_RE = /(?:^|\n)[А-ЯЁ][А-ЯЁ -]{2,}[,.]\s/u;

@@ -8,7 +8,8 @@
  */
 import type { ExtractedEvent, Precision } from "../../core/analysis-types.ts";
 
-const MONTHS_GEN = [
+/** Month names in the genitive, as dates write them (`11 ноября`). */
+export const MONTHS_GEN = [
   "января",
   "февраля",
   "марта",
