@@ -37,3 +37,33 @@ export function note(misses: Record<string, string[]>, cause: string, line: stri
   list.push(line);
   misses[cause] = list;
 }
+
+/**
+ * Pairs of texts compared by gold story ids and by the grouping the analysis made, over the pairs `include`
+ * keeps. Misses are noted under the two labels given.
+ */
+export function storyPairs(
+  cases: ReadonlyArray<{ id: string; gold: { story: string }; groupedStory: string; lang: string }>,
+  include: (a: { lang: string }, b: { lang: string }) => boolean,
+  labels: { notGrouped: string; falseMerge: string },
+): { gold: number; found: number; hit: number; misses: Record<string, string[]> } {
+  const misses: Record<string, string[]> = {};
+  let gold = 0;
+  let found = 0;
+  let hit = 0;
+  for (let i = 0; i < cases.length; i++) {
+    for (let j = i + 1; j < cases.length; j++) {
+      const a = cases[i];
+      const b = cases[j];
+      if (!a || !b || !include(a, b)) continue;
+      const same = a.gold.story === b.gold.story;
+      const grouped = a.groupedStory === b.groupedStory;
+      if (same) gold++;
+      if (grouped) found++;
+      if (same && grouped) hit++;
+      else if (same) note(misses, labels.notGrouped, `${a.id} + ${b.id} (${a.gold.story})`);
+      else if (grouped) note(misses, labels.falseMerge, `${a.id} (${a.gold.story}) + ${b.id} (${b.gold.story})`);
+    }
+  }
+  return { gold, found, hit, misses };
+}

@@ -3,38 +3,10 @@
  * Reads the development articles in ../shared/seeds at run time: runs under `npm run test:dev-set`.
  */
 import { describe, expect, it } from "vitest";
-import { extractEvents } from "../../src/analysis/events.ts";
-import {
-  buildSignature,
-  findStory,
-  groupStories,
-  SAME_STORY_THRESHOLD,
-  storySimilarity,
-} from "../../src/analysis/stories.ts";
-import type { ExtractedPerson, ExtractedQuote, StorySignature } from "../../src/core/analysis-types.ts";
+import { findStory, groupStories, SAME_STORY_THRESHOLD, storySimilarity } from "../../src/analysis/stories.ts";
+import type { StorySignature } from "../../src/core/analysis-types.ts";
 import { readSeed } from "../helpers/seeds.ts";
-
-const person = (key: string): ExtractedPerson => ({ name: key, key, aliases: [key], role: null, mentions: 1 });
-
-/** Simple inline quote extraction (guillemets and straight double quotes), enough for a signature. */
-function quotes(text: string): ExtractedQuote[] {
-  return [...text.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => ({
-    text: (m[1] ?? m[2] ?? "").replace(/\s+/g, " ").trim(),
-    speaker: null,
-    position: m.index ?? 0,
-  }));
-}
-
-function signature(text: string, title: string, publishedAt: string | null, people: string[]): StorySignature {
-  return buildSignature({
-    title,
-    text,
-    publishedAt,
-    people: people.map(person),
-    quotes: quotes(text),
-    events: extractEvents(text, publishedAt),
-  });
-}
+import { signature } from "../helpers/signature.ts";
 
 /** People of each seed, by hand (a realistic, imperfect list: spellings vary, some names missing). */
 const SEED_PEOPLE = [

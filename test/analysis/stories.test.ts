@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { extractEvents } from "../../src/analysis/events.ts";
 import {
   buildSignature,
   findStory,
@@ -7,29 +6,8 @@ import {
   SAME_STORY_THRESHOLD,
   storySimilarity,
 } from "../../src/analysis/stories.ts";
-import type { ExtractedPerson, ExtractedQuote, StorySignature } from "../../src/core/analysis-types.ts";
-
-const person = (key: string): ExtractedPerson => ({ name: key, key, aliases: [key], role: null, mentions: 1 });
-
-/** Simple inline quote extraction (guillemets and straight double quotes), enough for a signature. */
-function quotes(text: string): ExtractedQuote[] {
-  return [...text.matchAll(/«([^»]+)»|"([^"]+)"/g)].map((m) => ({
-    text: (m[1] ?? m[2] ?? "").replace(/\s+/g, " ").trim(),
-    speaker: null,
-    position: m.index ?? 0,
-  }));
-}
-
-function signature(text: string, title: string, publishedAt: string | null, people: string[]): StorySignature {
-  return buildSignature({
-    title,
-    text,
-    publishedAt,
-    people: people.map(person),
-    quotes: quotes(text),
-    events: extractEvents(text, publishedAt),
-  });
-}
+import type { StorySignature } from "../../src/core/analysis-types.ts";
+import { signature } from "../helpers/signature.ts";
 
 // Invented reports of one invented event, by two outlets with different wording.
 const OUTLET_A = `Gaz : Astana et Moscou signent un accord sur les livraisons vers le nord
