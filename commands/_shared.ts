@@ -4,6 +4,8 @@
  */
 import type { CommandRequest } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
+import { MONTHS_LONG } from "../src/core/format.ts";
+import { foldForMatch } from "../src/core/text.ts";
 
 /** Lines per reply before adapters page; queries never return more than this. */
 export const MAX_RESULTS = 50;
@@ -70,45 +72,15 @@ export function topicLabel(req: CommandRequest, slug: string): string {
   return req.services.topics.find((x) => x.slug === slug)?.label[req.lang] ?? slug;
 }
 
-const FR_MONTHS = [
-  "janvier",
-  "fevrier",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "aout",
-  "septembre",
-  "octobre",
-  "novembre",
-  "decembre",
-];
-const EN_MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+/** Month names as users type them: French and English, lower case, without accents (../src/core/format.ts). */
+const MONTH_NAMES = [MONTHS_LONG.fr, MONTHS_LONG.en].map((names) => names.map(foldForMatch));
 
 /**
  * Parses a user date: YYYY-MM-DD, DD/MM[/YYYY], DD.MM, "27 novembre", "november 27".
  * Returns month/day (and year when given); throws UserInputError (error.badDate) otherwise.
  */
 export function parseUserDate(input: string): { year?: number; month: number; day: number } {
-  const s = input
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .trim();
+  const s = foldForMatch(input);
   let year: number | undefined;
   let month = 0;
   let day = 0;
@@ -141,7 +113,10 @@ export function parseUserDate(input: string): { year?: number; month: number; da
 }
 
 function monthIndex(word: string): number {
-  const i = FR_MONTHS.findIndex((x) => x.startsWith(word) && word.length >= 3);
-  if (i >= 0) return i;
-  return EN_MONTHS.findIndex((x) => x.startsWith(word) && word.length >= 3);
+  if (word.length < 3) return -1;
+  for (const names of MONTH_NAMES) {
+    const i = names.findIndex((x) => x.startsWith(word));
+    if (i >= 0) return i;
+  }
+  return -1;
 }

@@ -2,30 +2,12 @@
  * Datelines: the publication date printed near the top of an article, often glued to a time or to the outlet
  * name by careless HTML-to-text conversion ("18:0311/11/2025, mardi", "Báo Quốc TếBáo Quốc Tế27/11/2024").
  */
-
-const MONTHS: Readonly<Record<string, number>> = {
-  janvier: 1,
-  fevrier: 2,
-  février: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  aout: 8,
-  août: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  decembre: 12,
-  décembre: 12,
-};
+import { MONTH_NAME_RE, monthNumber, WEEKDAY_RE } from "./dates-fr.ts";
 
 /** Optional glued time (hh:mm, exactly two minute digits) then d/m/yyyy, d.m.yyyy or d-m-yyyy. */
 const NUMERIC_RE = /(?:(\d{1,2})[:hH](\d{2}))?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/;
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const FRENCH_RE =
-  /(?:^|[^\p{L}\d])(\d{1,2})(?:er)?\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+(\d{4})(?!\d)/iu;
+const FRENCH_RE = new RegExp(`(?:^|[^\\p{L}\\d])(\\d{1,2})(?:er)?\\s+(${MONTH_NAME_RE})\\s+(\\d{4})(?!\\d)`, "iu");
 
 function iso(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
@@ -61,7 +43,7 @@ export function findDate(s: string): DateMatch | null {
   }
   const f = FRENCH_RE.exec(s);
   if (f) {
-    const month = MONTHS[(f[2] ?? "").toLowerCase()];
+    const month = monthNumber(f[2] ?? "");
     const value = month ? iso(Number(f[3]), month, Number(f[1])) : null;
     if (value) {
       const lead = f[0].length - f[0].trimStart().length;
@@ -81,8 +63,10 @@ export function parseDateline(s: string): string | null {
   return findDate(s.slice(0, 500))?.iso ?? null;
 }
 
-const DATELINE_FILLER =
-  /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|publi[ée]e?|mis|mise|à|a|jour|le|la|modifi[ée]|heure|gmt|utc|par)\b/giu;
+const DATELINE_FILLER = new RegExp(
+  `\\b(?:${WEEKDAY_RE}|publi[ée]e?|mis|mise|à|a|jour|le|la|modifi[ée]|heure|gmt|utc|par)\\b`,
+  "giu",
+);
 
 /**
  * If `line` is a byline/dateline (a short line made of a date plus time, weekday or outlet name), returns the date
@@ -100,8 +84,10 @@ export function datelineOf(line: string): string | null {
   return m.raw;
 }
 
-const LEAD_DATELINE_RE =
-  /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’. -]{1,40}?(?:\s\([^)\n]{1,40}\))?),\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4})\s*(?:\([^)\n]{1,30}\)\s*)?[—–-]\s/iu;
+const LEAD_DATELINE_RE = new RegExp(
+  `(?:^|\\n)[ \\t]*(\\p{Lu}[\\p{L}'’. -]{1,40}?(?:\\s\\([^)\\n]{1,40}\\))?),\\s+(?:${WEEKDAY_RE}\\s+)?(\\d{1,2}(?:er)?\\s+${MONTH_NAME_RE}\\s+\\d{4})\\s*(?:\\([^)\\n]{1,30}\\)\\s*)?[—–-]\\s`,
+  "iu",
+);
 
 /**
  * A dateline opening a paragraph of the first lines ("ASTANA, 14 mars 2026 — Le président…", "MOSCOU (AFP), 3

@@ -3,34 +3,35 @@
  * analysis never depends on the machine's time zone.
  */
 
+import { MONTHS_LONG, MONTHS as MONTHS_SHORT } from "../core/format.ts";
+import { stripAccents } from "../core/text.ts";
+
+/** Abbreviations the replies do not write but articles do ("fév."), with their month. */
+const MORE_ABBREVIATIONS: ReadonlyArray<readonly [string, number]> = [["fév.", 2]];
+
+/** Every written form of each month: the names and short forms of ../core/format.ts (the one table), then ours. */
+const MONTH_FORMS: ReadonlyArray<readonly [string, number]> = [
+  ...MONTHS_LONG.fr.flatMap((name, i) => {
+    const short = MONTHS_SHORT.fr[i] ?? name;
+    return short === name ? [[name, i + 1] as const] : [[name, i + 1] as const, [short, i + 1] as const];
+  }),
+  ...MORE_ABBREVIATIONS,
+];
+
+/** A month word as the lookup keys it: lower case, no accents, no trailing dot ("Févr." → "fevr"). */
+const monthKey = (word: string) => stripAccents(word).toLowerCase().replace(/\.$/, "");
+
 /** Month number (1–12) by folded French name or abbreviation ("fevrier", "fevr", "aout", "sept"...). */
-export const MONTHS: ReadonlyMap<string, number> = new Map([
-  ["janvier", 1],
-  ["janv", 1],
-  ["fevrier", 2],
-  ["fevr", 2],
-  ["fev", 2],
-  ["mars", 3],
-  ["avril", 4],
-  ["avr", 4],
-  ["mai", 5],
-  ["juin", 6],
-  ["juillet", 7],
-  ["juil", 7],
-  ["aout", 8],
-  ["septembre", 9],
-  ["sept", 9],
-  ["octobre", 10],
-  ["oct", 10],
-  ["novembre", 11],
-  ["nov", 11],
-  ["decembre", 12],
-  ["dec", 12],
-]);
+export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_FORMS.map(([form, n]) => [monthKey(form), n]));
+
+/** Regex source of a written form: accented letters match with or without their accent, the dot literally. */
+const pattern = (form: string) => form.replace(/\./g, "\\.").replace(/é/g, "[ée]").replace(/û/g, "[uû]");
 
 /** Regex source matching a French month name (accented or not) or its abbreviation with a dot. */
-export const MONTH_RE =
-  "(?:janvier|janv\\.|f[ée]vrier|f[ée]vr?\\.|mars|avril|avr\\.|mai|juin|juillet|juil\\.|ao[uû]t|septembre|sept\\.|octobre|oct\\.|novembre|nov\\.|d[ée]cembre|d[ée]c\\.)";
+export const MONTH_RE = `(?:${MONTH_FORMS.map(([form]) => pattern(form)).join("|")})`;
+
+/** Regex source matching a full French month name only (accented or not). */
+export const MONTH_NAME_RE = `(?:${MONTHS_LONG.fr.map(pattern).join("|")})`;
 
 /** Weekday index (0 = Sunday, as Date#getUTCDay) by folded French name. */
 export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
@@ -42,6 +43,12 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
   ["vendredi", 5],
   ["samedi", 6],
 ]);
+
+/** Regex source matching a French weekday name. */
+export const WEEKDAY_RE = `(?:${[...WEEKDAYS.keys()].join("|")})`;
+
+/** The full month names and the weekdays, folded ("fevrier", "lundi"): words that date a text. */
+export const CALENDAR_WORDS: readonly string[] = [...MONTHS_LONG.fr.map(monthKey), ...WEEKDAYS.keys()];
 
 /** French ordinals in words, for anniversaries ("dixième anniversaire"), folded. */
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
@@ -82,12 +89,7 @@ export const DAY_ORDINALS: ReadonlyMap<string, number> = new Map([
 
 /** Month number from a matched month word (any case/accents, optional trailing dot); 0 when unknown. */
 export function monthNumber(word: string): number {
-  const key = word
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/\.$/, "");
-  return MONTHS.get(key) ?? 0;
+  return MONTHS.get(monthKey(word)) ?? 0;
 }
 
 /** Number of days in a month (1–12) of a year. */

@@ -22,9 +22,11 @@ import {
   isFutureClause,
   iso,
   isValidDay,
+  MONTH_NAME_RE,
   MONTH_RE,
   monthNumber,
   parseIso,
+  WEEKDAY_RE,
 } from "./dates-fr.ts";
 import { type Span, sentenceSpans, spanIndexAt, summarize } from "./event-context.ts";
 import { fold } from "./french-words.ts";
@@ -189,8 +191,7 @@ function toDraft(m: Mention): Draft {
 }
 
 /** Lower-case words a dateline may hold besides the date itself ("mis à jour le", weekday, month). */
-const DATELINE_WORDS =
-  /^(?:mis|mise|jour|publi[ée]e?|modifi[ée]e?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)$/;
+const DATELINE_WORDS = new RegExp(`^(?:mis|mise|jour|publi[ée]e?|modifi[ée]e?|${WEEKDAY_RE}|${MONTH_NAME_RE})$`);
 
 /** A short line with no lower-case word of its own: "11/11/2025, mardi", "Publié le 27/11/2024 à 18h03". */
 function onDateline(text: string, pos: number): boolean {

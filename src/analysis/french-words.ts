@@ -3,14 +3,10 @@
  * stopwords and a crude stemmer. Pure functions, no dependencies.
  */
 
-/** Lower-cases and strips diacritics ("Énergétique" → "energetique", "œ" → "oe"); keeps length stable-ish. */
-export function fold(text: string): string {
-  const lower = text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
-  return lower.includes("œ") || lower.includes("æ") ? lower.replace(/œ/g, "oe").replace(/æ/g, "ae") : lower;
-}
+import { foldLatin } from "../core/text.ts";
+
+/** Lower-cases and strips diacritics ("Énergétique" → "energetique", "œ" → "oe"): ../core/text.ts foldLatin. */
+export const fold = foldLatin;
 
 const WORD_RE = /[a-z0-9]+/g;
 

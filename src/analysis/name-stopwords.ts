@@ -2,6 +2,7 @@
  * Capitalised words that are not parts of person names on this beat: French function words that start sentences,
  * places, organisations, media, months and days. Stored accent-folded and lower-cased.
  */
+import { CALENDAR_WORDS } from "./dates-fr.ts";
 
 const WORDS = `
 le la les l un une des du de d au aux en dans pour par sur selon avec sans avant apres lors depuis vers chez contre
@@ -16,8 +17,6 @@ declaration document communique traite accord accords charte programme strategie
 mme mlle mr dr pr monsieur madame mademoiselle
 kazakh kazakhs kazakhe kazakhes russe russes seconde guerre mondiale grande premiere florilege
 anniversaire visite sommet forum capital group groupe holding bank banque energy oil gas airlines invest bandar
-lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre
-octobre novembre decembre
 kazakhstan russie moscou astana almaty nur sultan noursoultan kremlin federation union organisation nations unies
 unis uni royaume republique chine pekin ukraine kiev kyiv europe asie afrique amerique occident orient est ouest nord
 sud centre centrale bielorussie belarus minsk ouzbekistan tachkent kirghizistan bichkek tadjikistan douchanbe
@@ -31,4 +30,7 @@ affaires etrangeres etrangere interieur commission ministere administration agen
 internet telegram youtube facebook instagram twitter x
 `;
 
-export const NAME_STOPWORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
+export const NAME_STOPWORDS: ReadonlySet<string> = new Set([
+  ...WORDS.split(/\s+/).filter((w) => w.length > 0),
+  ...CALENDAR_WORDS,
+]);

@@ -4,6 +4,7 @@
  */
 import type { ExtractedPerson } from "../core/analysis-types.ts";
 import { foldKey, jaroWinkler } from "../core/name-key.ts";
+import { stripAccents } from "../core/text.ts";
 import { NAME_STOPWORDS } from "./name-stopwords.ts";
 import { DEFAULT_PEOPLE, type PersonSeed } from "./people-table.ts";
 import { roleAfter, roleBefore } from "./roles.ts";
@@ -145,10 +146,7 @@ const ARTICLE_BEFORE_RE = /(?:^|[\s'])(?:de|du|des|la|le|les|au|aux|en|d'|l')\s*
 const HONORIFIC_RE = /(?:^|[\s(«"'])(?:M|Mme|Mlle|Dr|Pr)\.?\s*$/u;
 
 function isStopToken(tok: string, sentenceInitial: boolean): boolean {
-  const plain = tok
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
+  const plain = stripAccents(tok).toLowerCase();
   if (NAME_STOPWORDS.has(plain) || plain.split(/[-']/).some((p) => NAME_STOPWORDS.has(p))) return true;
   if (/^[IVXLC]+(?:e|er|ème)?$/u.test(tok)) return true;
   if (sentenceInitial && /(?:ant|ment|ons|ez)$/u.test(plain)) return true;

@@ -9,7 +9,7 @@
  * two ministers meet twice in a month).
  */
 import type { ExtractedEvent, ExtractedPerson, ExtractedQuote, StorySignature } from "../core/analysis-types.ts";
-import { dayNumber, parseIso } from "./dates-fr.ts";
+import { CALENDAR_WORDS, dayNumber, parseIso } from "./dates-fr.ts";
 import { BEAT_WORDS, fold, foldedTokens, STOPWORDS, stem } from "./french-words.ts";
 import { Rarity } from "./story-rarity.ts";
 
@@ -42,10 +42,11 @@ const isContent = (w: string) => w.length > 2 && !STOPWORDS.has(w) && !BEAT_WORD
 /** Calendar and filler words of any news report: they date or pad a story, they do not tell it apart. */
 const NEWS_WORDS: ReadonlySet<string> = new Set(
   (
-    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi " +
-    "jeudi vendredi samedi dimanche hier demain aujourd semaine prochain prochaine dernier derniere nouveau " +
-    "nouvelle nouveaux nouvelles premier premiere grand grande cours fin debut"
-  ).split(" "),
+    "hier demain aujourd semaine prochain prochaine dernier derniere nouveau nouvelle nouveaux nouvelles premier " +
+    "premiere grand grande cours fin debut"
+  )
+    .split(" ")
+    .concat(CALENDAR_WORDS),
 );
 
 /**

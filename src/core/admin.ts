@@ -106,13 +106,14 @@ export interface SubscriptionFilter {
   exclude: string[];
 }
 
-/** A timeline event added or corrected by an admin. */
-export interface CuratedEventInput {
+/** A timeline event an admin adds or corrects by hand (/addevent); it wins over extracted events with the same dates. */
+export interface CuratedEvent {
   start: string;
   end: string;
   precision: Precision;
   phrase: string;
   summary: string;
+  /** Who added it, e.g. "telegram:12345". */
   createdBy: string | null;
 }
 
@@ -128,7 +129,7 @@ export interface AdminServices {
     /** The newest post of the subscription that was given up on; absent when delivery is not wired. */
     lastFailure?(id: number): Promise<DeliveryFailure | null>;
   };
-  addCuratedEvent(e: CuratedEventInput): Promise<number>;
+  addCuratedEvent(e: CuratedEvent): Promise<number>;
 }
 
 /**

@@ -29,3 +29,32 @@ export function backoffDelay(failures: number, opts: BackoffOptions): number {
   const factor = low + (opts.random ?? Math.random)() * (high - low);
   return Math.max(opts.minMs ?? 0, Math.round(Math.min(exp * factor, opts.maxMs)));
 }
+
+/** Options of {@link sendRetryDelay}. */
+export interface SendBackoffOptions {
+  /** Delay after the first failure (default 30 s). */
+  baseMs?: number;
+  /** Cap (default 1 h). */
+  maxMs?: number;
+  /** Source of jitter in [0, 1) (default Math.random; tests pass a constant). */
+  random?: () => number;
+}
+
+/**
+ * Delay before a post's attempt `attempt + 1` after a transient send failure (429, 5xx, network), given `attempt`
+ * failures so far (1 = first failure): half fixed, half jitter, and never sooner than the platform's own
+ * `retry_after`.
+ */
+export function sendRetryDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  opts: SendBackoffOptions = {},
+): number {
+  const delay = backoffDelay(attempt, {
+    baseMs: opts.baseMs ?? 30_000,
+    maxMs: opts.maxMs ?? 3_600_000,
+    spread: [0.5, 1],
+    ...(opts.random ? { random: opts.random } : {}),
+  });
+  return Math.max(delay, retryAfterMs ?? 0);
+}

@@ -3,6 +3,7 @@
  * (Tokaïev / Tokayev / Tokaev, Sergueï / Sergei / Sergey, Poutine / Putin). Hand-written rules only: a phonetic
  * code (Double Metaphone…) would merge Poutine and Biden, so it is never used to merge.
  */
+import { stripAccents } from "./text.ts";
 
 /** Titles and honorifics dropped from the front of a name before folding (matched after accents are stripped). */
 const TITLE_RE =
@@ -54,13 +55,7 @@ export function foldKey(name: string): string {
 const cache = new Map<string, string>();
 
 function computeKey(name: string): string {
-  const bare = name
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[’']/g, "'")
-    .trim()
-    .replace(TITLE_RE, "")
-    .toLowerCase();
+  const bare = stripAccents(name).replace(/[’']/g, "'").trim().replace(TITLE_RE, "").toLowerCase();
   const words = bare.split(/[\s\-–‐.]+/).filter((w) => w.length > 0);
   return words
     .map((w) => foldWord(w.replace(/[^a-z']/g, "")))

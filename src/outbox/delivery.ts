@@ -12,6 +12,7 @@
  * hours, attempts untouched) and sent by the first round after they end: never dropped, never sent twice.
  */
 import { randomBytes } from "node:crypto";
+import { type SendBackoffOptions, sendRetryDelay } from "../core/backoff.ts";
 import type { Platform } from "../core/command.ts";
 import type { OutboxItem, OutboxStore, SubscriptionStore } from "../core/delivery.ts";
 import { messageOf } from "../core/errors.ts";
@@ -19,7 +20,6 @@ import { failureNotice } from "../core/failure-notice.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
 import { quietUntil } from "../core/quiet-hours.ts";
-import { backoffMs, type SendBackoffOptions } from "./backoff.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export interface DeliveryOptions {
@@ -139,7 +139,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       await notifyChat(adapter, item, result.error);
       return;
     }
-    const delay = backoffMs(attempts, result.retryAfterMs, opts.backoff);
+    const delay = sendRetryDelay(attempts, result.retryAfterMs, opts.backoff);
     await opts.store.markRetry(item.id, owner, result.error, later(delay));
     log.warn("post send failed; will retry", { ...fields, attempts, retryInMs: delay, error: result.error });
     report.retried++;

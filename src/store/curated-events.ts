@@ -2,20 +2,9 @@
  * Timeline events an admin adds or corrects by hand (/addevent). They are stored like extracted events, marked
  * `curated`, and win over extracted events with the same dates.
  */
-import type { Precision } from "../core/analysis-types.ts";
+import type { CuratedEvent } from "../core/admin.ts";
 import type { Db } from "./db.ts";
 import { eventColumns } from "./save-analysis.ts";
-
-/** An event an admin adds or corrects by hand; it wins over extracted events with the same dates. */
-export interface CuratedEvent {
-  start: string;
-  end: string;
-  precision: Precision;
-  phrase: string;
-  summary: string;
-  /** Who added it, e.g. "telegram:12345". */
-  createdBy: string | null;
-}
 
 /** Stores a curated event; returns its id. Throws RangeError on malformed dates. */
 export async function addCuratedEvent(db: Db, e: CuratedEvent): Promise<number> {

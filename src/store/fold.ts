@@ -2,6 +2,7 @@
  * Text folding for accent- and case-insensitive matching in plain columns (quotes, events), and the
  * sanitising of free text into full-text search terms.
  */
+import { stripAccents } from "../core/text.ts";
 
 /**
  * Lower-case, accent-free, single-spaced text ("Tokaïev a déclaré" -> "tokaiev a declare"). LIKE wildcards
@@ -9,9 +10,7 @@
  * columns and the queries, so user input never acts as a pattern.
  */
 export function foldText(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
+  return stripAccents(s, true)
     .replace(/œ/g, "oe")
     .replace(/Œ/g, "OE")
     .replace(/æ/g, "ae")

@@ -3,7 +3,7 @@
  * URL's provider (SQLite by default, PostgreSQL for postgres:// URLs) and returns one object implementing
  * the read queries, the source store and the article store.
  */
-import type { AuditLog, ChatSettingsStore, SubscriptionFilter } from "../core/admin.ts";
+import type { AuditLog, ChatSettingsStore, CuratedEvent, SubscriptionFilter } from "../core/admin.ts";
 import type { ChatRef, Lang } from "../core/command.ts";
 import type { DeliveryStore } from "../core/delivery.ts";
 import type { Logger } from "../core/logger.ts";
@@ -13,7 +13,7 @@ import { articleStore } from "./articles.ts";
 import { auditStore } from "./audit.ts";
 import { chatLanguage, chatSettingsStore } from "./chat-settings.ts";
 import { coverage } from "./coverage.ts";
-import { addCuratedEvent, type CuratedEvent } from "./curated-events.ts";
+import { addCuratedEvent } from "./curated-events.ts";
 import { createDb, type Db } from "./db.ts";
 import { deliveryStore } from "./delivery.ts";
 import { latest } from "./latest.ts";
@@ -29,7 +29,6 @@ import { sourceStore } from "./sources.ts";
 import { subscriptionFilterStore } from "./subscription-filters.ts";
 import { timeline } from "./timeline.ts";
 
-export type { CuratedEvent } from "./curated-events.ts";
 export { applyMigrations, DEFAULT_DATABASE_URL, MigrationError, resolveDatabaseUrl } from "./migrate.ts";
 export { providerOf } from "./migration-files.ts";
 export type { SourceImportEntry } from "./source-admin.ts";

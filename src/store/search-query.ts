@@ -5,6 +5,7 @@
  * input (emoji, punctuation, FTS operators) is dropped, so it never reaches FTS syntax nor empties a query.
  */
 import { stemmer } from "@orama/stemmers/french";
+import { foldLatin } from "../core/text.ts";
 
 /** One word of a query: as typed (letters and digits), folded (lower case, no accents) and stemmed. */
 export interface QueryWord {
@@ -58,13 +59,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lower case, accents and ligatures folded as PostgreSQL's unaccent does for French ("Œuvre" → "oeuvre"). */
 export function foldWord(w: string): string {
-  return w
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/ß/g, "ss");
+  return foldLatin(w).replace(/ß/g, "ss");
 }
 
 /** The French Snowball stem of a folded word. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sendRetryDelay } from "../../src/core/backoff.ts";
 import type { PlatformAdapter } from "../../src/core/platform.ts";
-import { backoffMs } from "../../src/outbox/backoff.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createRateLimiter } from "../../src/outbox/rate-limit.ts";
 import { openWorld, runUntil, type World } from "../schedule/world.ts";
@@ -146,7 +146,9 @@ describe("rate limit and backoff", () => {
 
   it("grows exponentially, is capped, and honours retry_after", () => {
     const o = { baseMs: 1000, maxMs: 10_000, random: () => 0.999999 };
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, undefined, o))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
-    expect(backoffMs(1, 30_000, o)).toBe(30_000);
+    expect([1, 2, 3, 4, 5, 6].map((n) => sendRetryDelay(n, undefined, o))).toEqual([
+      1000, 2000, 4000, 8000, 10_000, 10_000,
+    ]);
+    expect(sendRetryDelay(1, 30_000, o)).toBe(30_000);
   });
 });
