@@ -28,6 +28,7 @@ import timeline from "./timeline.ts";
 import topics from "./topics.ts";
 import trend from "./trend.ts";
 import unsubscribe from "./unsubscribe.ts";
+import who from "./who.ts";
 
 const NAME = /^[a-z0-9_]{1,32}$/;
 
@@ -59,6 +60,7 @@ export const commands: Command[] = validateCommands([
   quote,
   timeline,
   trend,
+  who,
   search,
   topics,
   onthisday,

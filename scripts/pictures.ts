@@ -24,6 +24,7 @@ const SAMPLES: Array<{ file: string; command: string; args: string; lang: "fr" |
   { file: "trend.png", command: "trend", args: "from:2022-10-01 to:2026-11-30", lang: "fr" },
   { file: "trend-by-source.png", command: "trend", args: "from:2022-10-01 to:2026-11-30 by:source", lang: "fr" },
   { file: "trend-en.png", command: "trend", args: "from:2022-10-01 to:2026-11-30 by:topic", lang: "en" },
+  { file: "who.png", command: "who", args: "Tokaïev", lang: "fr" },
 ];
 
 async function main(): Promise<void> {

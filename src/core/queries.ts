@@ -115,6 +115,16 @@ export interface CoverageData {
   truncated: boolean;
 }
 
+/** When a person's quotes were published: /who counts them per month. */
+export interface QuoteDays {
+  /** Publication day (YYYY-MM-DD) of the article of each dated quote, newest first. */
+  days: string[];
+  /** Quotes whose article has no publication date (not drawn). */
+  undated: number;
+  /** True when more quotes matched than were read (the cap is in the store). */
+  truncated: boolean;
+}
+
 /** The read side used by commands. */
 export interface NewsQueries {
   latest(q: LatestQuery): Promise<StoryLine[]>;
@@ -132,4 +142,6 @@ export interface NewsQueries {
   stats(): Promise<{ articles: number; stories: number; quotes: number; events: number; sources: number }>;
   /** The articles /trend counts; absent = /trend says it is not available. */
   coverage?(q: CoverageQuery): Promise<CoverageData>;
+  /** The days of a speaker's quotes (any alias, as `quotes` finds them); absent = /who draws no picture. */
+  quoteDays?(speaker: string): Promise<QuoteDays>;
 }

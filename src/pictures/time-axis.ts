@@ -82,14 +82,22 @@ export function timeAxis(
   }
   const step = chosen?.step ?? { unit: "day", n: 1 };
   const values = chosen?.values ?? [d0];
-  const labels = values.map((t, i) => {
-    const prev = values[i - 1];
-    const newYear = prev === undefined || new Date(prev).getUTCFullYear() !== new Date(t).getUTCFullYear();
-    return label(t, step.unit, newYear, lang);
-  });
-  const keep = values.map((v, i) => fits(v, labels[i] ?? ""));
-  const shownValues = values.filter((_, i) => keep[i]);
-  const shownLabels = labels.filter((_, i) => keep[i]);
+  // The first label shown, and each one in a new year, carries the year: labelled again once ticks that do not
+  // fit are dropped (a dropped first tick would otherwise leave the year unsaid), at most twice.
+  const labelsOf = (ts: number[]) =>
+    ts.map((t, i) => {
+      const prev = ts[i - 1];
+      const newYear = prev === undefined || new Date(prev).getUTCFullYear() !== new Date(t).getUTCFullYear();
+      return label(t, step.unit, newYear, lang);
+    });
+  let shownValues = values;
+  let shownLabels = labelsOf(values);
+  for (let pass = 0; pass < 3; pass++) {
+    const keep = shownValues.map((v, i) => fits(v, shownLabels[i] ?? ""));
+    if (keep.every(Boolean)) break;
+    shownValues = shownValues.filter((_, i) => keep[i]);
+    shownLabels = labelsOf(shownValues);
+  }
   const table = Object.fromEntries(shownValues.map((v, i) => [String(v), shownLabels[i] ?? ""]));
   return {
     values: shownValues,

@@ -21,7 +21,7 @@ import { applyMigrations, resolveDatabaseUrl } from "./migrate.ts";
 import type { Provider } from "./migration-files.ts";
 import { onThisDay } from "./on-this-day.ts";
 import { speakers, stats, topicCounts } from "./overview.ts";
-import { quotes } from "./quotes.ts";
+import { quoteDays, quotes } from "./quotes.ts";
 import { search } from "./search.ts";
 import { type SourceImportEntry, sourceAdminStore } from "./source-admin.ts";
 import { sourceClaims } from "./source-claims.ts";
@@ -97,6 +97,7 @@ export function buildStore(db: Db, provider: Provider, options: StoreOptions = {
     speakers: (prefix, limit) => speakers(db, prefix, limit),
     stats: () => stats(db),
     coverage: (q) => coverage(db, provider, q),
+    quoteDays: (speaker) => quoteDays(db, speaker),
     addCuratedEvent: (e) => addCuratedEvent(db, e),
     async close() {
       await db.$disconnect();

@@ -2,7 +2,7 @@
  * /quotes: by speaker (any alias or transliteration, surname alone), by keyword (accent-insensitive), random.
  */
 import { foldKey } from "../core/name-key.ts";
-import type { QuoteRow, QuotesQuery } from "../core/queries.ts";
+import type { QuoteDays, QuoteRow, QuotesQuery } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
 import { foldText, keyContains, tokens } from "./fold.ts";
@@ -10,6 +10,9 @@ import { matchPeople } from "./people.ts";
 
 /** Upper bound on rows considered for a random pick. */
 const RANDOM_POOL = 5000;
+
+/** Quotes of one speaker read at most for /who (years of a head of state's quotes are a few thousand). */
+export const QUOTE_DAYS_MAX = 20_000;
 
 type QuoteWhere = Prisma.QuoteWhereInput;
 
@@ -107,4 +110,28 @@ export async function quotes(db: Db, q: QuotesQuery): Promise<QuoteRow[]> {
     out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
   return out;
+}
+
+/** Publication days of a speaker's quotes (the speaker found as `quotes` finds one), newest first. */
+export async function quoteDays(db: Db, speaker: string): Promise<QuoteDays> {
+  const empty: QuoteDays = { days: [], undated: 0, truncated: false };
+  if (!speaker.trim()) return empty;
+  const where = await speakerWhere(db, speaker);
+  if (!where) return empty;
+  const [rows, undated] = await Promise.all([
+    db.quote.findMany({
+      where: { AND: [where, { article: { publishedAt: { not: null } } }] },
+      orderBy: [{ article: { publishedAt: "desc" } }, { id: "desc" }],
+      take: QUOTE_DAYS_MAX + 1,
+      select: { article: { select: { publishedAt: true } } },
+    }),
+    db.quote.count({ where: { AND: [where, { article: { publishedAt: null } }] } }),
+  ]);
+  return {
+    days: rows
+      .slice(0, QUOTE_DAYS_MAX)
+      .flatMap((r) => (r.article.publishedAt ? [r.article.publishedAt.toISOString().slice(0, 10)] : [])),
+    undated,
+    truncated: rows.length > QUOTE_DAYS_MAX,
+  };
 }

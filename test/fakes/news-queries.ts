@@ -110,6 +110,9 @@ export function fakeQueries(data: FakeData = sampleData()): RecordingQueries {
   const calls: RecordingQueries["calls"] = [];
   const rec = (method: string, args: unknown[]) => calls.push({ method, args });
   const matches = (hay: string, needle: string) => foldForMatch(hay).includes(foldForMatch(needle));
+  // A crude stand-in for the store's alias folding: "Tokayev" finds "Tokaïev".
+  const bySpeaker = (x: QuoteRow, speaker: string) =>
+    matches(x.speaker ?? "", speaker.replace(/y/gi, "ï")) || matches(x.speaker ?? "", speaker);
   return {
     calls,
     data,
@@ -123,14 +126,15 @@ export function fakeQueries(data: FakeData = sampleData()): RecordingQueries {
     async quotes(q) {
       rec("quotes", [q]);
       return data.quotes
-        .filter(
-          (x) =>
-            !q.speaker ||
-            matches(x.speaker ?? "", q.speaker.replace(/y/gi, "ï")) ||
-            matches(x.speaker ?? "", q.speaker),
-        )
+        .filter((x) => !q.speaker || bySpeaker(x, q.speaker))
         .filter((x) => !q.keyword || matches(x.text, q.keyword))
         .slice(0, q.limit);
+    },
+    async quoteDays(speaker) {
+      rec("quoteDays", [speaker]);
+      const mine = data.quotes.filter((x) => bySpeaker(x, speaker));
+      const days = mine.flatMap((x) => (x.publishedAt ? [x.publishedAt.toISOString().slice(0, 10)] : []));
+      return { days, undated: mine.length - days.length, truncated: false };
     },
     async timeline(q) {
       rec("timeline", [q]);

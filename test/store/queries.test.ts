@@ -172,6 +172,19 @@ describe.each(backends)("NewsQueries on %s", (backend) => {
     expect(new Set(random.map((r) => r.id)).size).toBe(3);
   });
 
+  it("quoteDays: the publication days of a speaker's quotes, by any alias, newest first", async () => {
+    const none = { days: [], undated: 0, truncated: false };
+    expect(await store.quoteDays?.("Putin")).toEqual({
+      days: ["2024-11-29", "2024-11-28"],
+      undated: 0,
+      truncated: false,
+    });
+    expect(await store.quoteDays?.("M. Tokaev")).toEqual({ days: ["2024-11-28"], undated: 0, truncated: false });
+    expect(await store.quoteDays?.("déclaration")).toEqual({ days: ["2024-11-27"], undated: 0, truncated: false });
+    expect(await store.quoteDays?.("Nazarbaïev")).toEqual(none);
+    expect(await store.quoteDays?.("  ")).toEqual(none);
+  });
+
   it("timeline: merges the same date across articles, curated text wins, sorted by date", async () => {
     const t = await store.timeline({ limit: 20 });
     expect(t.map((e) => e.start)).toEqual(["1994-03-29", "2014-05-29", "2024-11-27", "2025-02-01", "2025-02-10"]);

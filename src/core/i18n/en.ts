@@ -208,5 +208,6 @@ export const en: Record<MessageKey, string> = {
   "who.latest": "Latest quotes:",
   "who.missing": "Who? Example: /who Tokayev",
   "who.empty": "Nothing to draw: no quotes by “{query}”.",
+  "who.undated": "Nothing to draw: no dated quote by {query}.",
   "digest.chartSetting": "chart of the week",
 };

@@ -207,6 +207,7 @@ export const fr = {
   "who.latest": "Dernières citations :",
   "who.missing": "De qui ? Exemple : /who Tokaïev",
   "who.empty": "Rien à dessiner : aucune citation de « {query} ».",
+  "who.undated": "Rien à dessiner : aucune citation datée de {query}.",
   "digest.chartSetting": "graphique de la semaine",
 } as const;
 
