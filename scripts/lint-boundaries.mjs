@@ -20,6 +20,9 @@ export const PACKAGES = {
   "@prisma/adapter-pg": "src/store",
   "better-sqlite3": "src/store",
   pg: "src/store",
+  // Search's Snowball stemmers (the algorithms of PostgreSQL's configurations), for the SQLite stem index.
+  "@orama/stemmers/french": "src/store",
+  "@orama/stemmers/russian": "src/store",
   "node-cron": "src/schedule",
   vega: "src/pictures",
   "vega-lite": "src/pictures",

@@ -8,6 +8,7 @@ import type { Db } from "./db.ts";
 import { searchTerms } from "./fold.ts";
 import type { Provider } from "./migration-files.ts";
 import { matchPeople } from "./people.ts";
+import { allWords } from "./search-pg.ts";
 import { num } from "./sql.ts";
 
 /** Articles read at most (a year of a busy beat is a few thousand); beyond, `truncated` is set. */
@@ -20,7 +21,7 @@ async function wordMatches(db: Db, provider: Provider, text: string): Promise<nu
   const rows =
     provider === "postgresql"
       ? await db.$queryRaw<Array<{ id: unknown }>>`
-          SELECT a."id" FROM "Article" a WHERE a."search" @@ plainto_tsquery('french_unaccent', ${terms.join(" ")})
+          SELECT a."id" FROM "Article" a WHERE a."search" @@ ${allWords(terms)}
           ORDER BY a."id" DESC LIMIT ${COVERAGE_MAX}`
       : await db.$queryRaw<Array<{ id: unknown }>>`
           SELECT rowid AS "id" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${terms.map((t) => `"${t}"*`).join(" ")}

@@ -1,19 +1,23 @@
 /**
- * What a search query means, the same on both databases: words matched by their French stem (Snowball, the
- * algorithm of PostgreSQL's `french` configuration, so "énergie" finds "énergétique" and "traités" finds
- * "traité"), accents and case ignored, `"quoted words"` as a phrase, `-word` excluded. Everything else of the
+ * What a search query means, the same on both databases: words matched by their stem (Snowball, the
+ * algorithm of PostgreSQL's `french` and `russian` configurations, by the word's script: "énergie" finds
+ * "énergétique", "traités" finds "traité", "переговоры" finds "переговорах"), accents, ё/е and case ignored, `"quoted words"` as a phrase, `-word` excluded. Everything else of the
  * input (emoji, punctuation, FTS operators) is dropped, so it never reaches FTS syntax nor empties a query.
  */
-import { stemmer } from "@orama/stemmers/french";
-import { foldLatin } from "../core/text.ts";
+import { foldWord, isStopwordText, type SearchLanguage, stemWord, wordLanguage } from "./search-languages.ts";
 
-/** One word of a query: as typed (letters and digits), folded (lower case, no accents) and stemmed. */
+/**
+ * One word of a query: as typed (letters and digits), its language (by script: ./search-languages.ts),
+ * folded (lower case, no accents; ё as е) and stemmed.
+ */
 export interface QueryWord {
   raw: string;
+  lang: SearchLanguage;
   folded: string;
   stem: string;
   /**
-   * Shorter stems also accepted as whole index words: the stem less one or two letters, at least 5 left.
+   * Shorter stems also accepted as whole index words: the stem less one or two letters, at least 5 left
+   * (4 in Russian, whose stems are shorter: "Токаеву" → токаев also finds "Токаев" → тока).
    * Derived words keep a longer stem than their base ("énergétique" → energet, "énergie" → energ), so a
    * search for either finds both: the longer by stem prefix, the shorter by these.
    */
@@ -38,34 +42,9 @@ export interface SearchQuery {
 /** Most words and phrases kept from one query. */
 export const MAX_QUERY_PARTS = 12;
 
-/**
- * The ASCII entries of PostgreSQL's french.stop (Snowball's French stop list). PostgreSQL's french_unaccent
- * maps ASCII words straight to french_stem, which drops these; accented words pass through unaccent first
- * and no longer match the (accented) rest of the list. SQLite drops the same words from queries.
- */
-const STOPWORDS = new Set(
-  (
-    "au aux avec ce ces dans de des du elle en et eux il je la le leur lui ma mais me mes moi mon ne nos notre " +
-    "nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l m n " +
-    "s t y suis es est sommes sont serai seras sera serons serez seront serais serait serions seriez seraient " +
-    "fus fut furent sois soit soyons soyez soient fusse fusses fussions fussiez fussent ayant ayante ayantes " +
-    "ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais aurait aurions " +
-    "auriez auraient avais avait avions aviez avaient eut eurent aie aies ait ayons ayez aient eusse eusses " +
-    "eussions eussiez eussent"
-  ).split(" "),
-);
+export { foldWord, stemWord };
 
 const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Lower case, accents and ligatures folded as PostgreSQL's unaccent does for French ("Œuvre" → "oeuvre"). */
-export function foldWord(w: string): string {
-  return foldLatin(w).replace(/ß/g, "ss");
-}
-
-/** The French Snowball stem of a folded word. */
-export function stemWord(folded: string): string {
-  return stemmer(folded);
-}
 
 /** The words of a text (letter/digit runs: apostrophes and hyphens separate words, as in both indexes). */
 export function wordsOf(text: string): string[] {
@@ -80,18 +59,22 @@ export function stemsOf(text: string | null): string {
     .join(" ");
 }
 
-/** Shortest stem accepted in `QueryWord.shorter`. */
-const MIN_SHORTER_STEM = 5;
+/** Shortest stem accepted in `QueryWord.shorter`, per language. */
+const MIN_SHORTER_STEM: Readonly<Record<SearchLanguage, number>> = { fr: 5, ru: 4 };
 
 function word(raw: string): QueryWord {
   const r = raw.slice(0, 64);
+  const lang = wordLanguage(r);
   const folded = foldWord(r);
   const stem = stemWord(folded);
-  const shorter = [1, 2].map((n) => stem.slice(0, -n)).filter((x) => x.length >= MIN_SHORTER_STEM);
-  return { raw: r, folded, stem, shorter, forms: inflections(folded) };
+  const shorter = [1, 2].map((n) => stem.slice(0, -n)).filter((x) => x.length >= MIN_SHORTER_STEM[lang]);
+  return { raw: r, lang, folded, stem, shorter, forms: lang === "fr" ? inflections(folded) : [folded] };
 }
 
-/** A folded word, its plural and feminine forms, and its masculine singular when it looks inflected. */
+/**
+ * A folded French word, its plural and feminine forms, and its masculine singular when it looks inflected.
+ * (Russian words have too many forms to list: their exact forms are the word as typed, ё folded.)
+ */
 export function inflections(folded: string): string[] {
   const bases = new Set([folded]);
   const singular = /[sx]$/.test(folded) && folded.length > 3 ? folded.slice(0, -1) : folded;
@@ -103,9 +86,9 @@ export function inflections(folded: string): string[] {
   return [...out];
 }
 
-/** True for the words PostgreSQL's french configuration ignores in queries and documents. */
+/** True for the words PostgreSQL's configuration of their language ignores in queries and documents. */
 export function isStopword(w: QueryWord): boolean {
-  return STOPWORDS.has(w.raw.toLowerCase());
+  return isStopwordText(w.raw);
 }
 
 // A part: an optional "-", then a quoted phrase ("…", «…», “…”) or a run of non-space characters.

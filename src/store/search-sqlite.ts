@@ -1,7 +1,8 @@
 /**
- * SQLite side of search: `newsbot_fr_stems()`, the application function that fills the French stem index
- * (FTS5 table "ArticleStemFts", kept by triggers on "Article"), registered on every connection the store
- * opens; and the FTS5 queries of a parsed query. Words match by stem prefix ("énergie" → `"energ"*` finds
+ * SQLite side of search: `newsbot_fr_stems()`, the application function that fills the stem index (FTS5
+ * table "ArticleStemFts", kept by triggers on "Article"; each word stemmed in the language of its script,
+ * French or Russian, despite the name the triggers keep), registered on every connection the store opens; and
+ * the FTS5 queries of a parsed query. Words match by stem prefix ("énergie" → `"energ"*` finds
  * "énergétique"), phrases and exclusions by stems, exact words on the surface index "ArticleFts".
  */
 import { join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";

@@ -1,6 +1,7 @@
 /**
  * Full-text search, the same on SQLite and PostgreSQL (src/store/search-query.ts says what a query means):
- * French word forms ("énergie" finds "énergétique", "traités" finds "traité"), accents optional, `"a
+ * French and Russian word forms ("énergie" finds "énergétique", "traités" finds "traité", "переговоры" finds
+ * "переговорах"), accents and ё/е optional, `"a
  * phrase"`, `-excluded` words, and topic names ("énergie" also finds the articles filed under the topic
  * Énergie). Ranking: articles containing every word exactly as typed first, then word forms and longer
  * words sharing the stem ("traitement" for "traité"), then articles found by their topic only; within each,
