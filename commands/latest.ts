@@ -1,10 +1,15 @@
-import type { Command } from "../src/core/command.ts";
+import type { Command, Lang } from "../src/core/command.ts";
 import { formatDay } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
+import type { StoryLine } from "../src/core/queries.ts";
 import { line, type Span } from "../src/core/reply.ts";
 import { int, MAX_RESULTS, str, topicLabel, topicOrNull } from "./_shared.ts";
 
-/** /latest [thème|source] [n] — newest stories, one line per story with how many outlets report it. */
+/**
+ * /latest [thème|source] [n] — newest stories, one line per story with how many outlets report it and, when
+ * they report it in several languages, how many in each ("5 sources (3 FR · 2 RU)"); a story reported in one
+ * language other than the reply language carries that language ("RU").
+ */
 const latest = {
   name: "latest",
   description: { fr: "Dernières nouvelles, un sujet par ligne", en: "Latest news, one story per line" },
@@ -40,9 +45,7 @@ const latest = {
       lines: stories.map((s) => {
         const parts: Span[] = [{ text: "• " }, { text: s.title, url: s.url ?? undefined, bold: !s.url }];
         const meta = [
-          s.sourceCount > 1
-            ? t(req.lang, "latest.sources", { count: s.sourceCount })
-            : (s.sources[0]?.name ?? t(req.lang, "latest.source")),
+          ...outletsAndLanguages(req.lang, s),
           s.publishedAt
             ? s.firstSeen
               ? t(req.lang, "latest.firstSeen", { date: formatDay(s.publishedAt, req.lang) })
@@ -55,5 +58,26 @@ const latest = {
     };
   },
 } satisfies Command;
+
+/**
+ * The outlets of a story and its languages: "5 sources (3 FR · 2 RU)" when several outlets report it in several
+ * languages; the outlet or count, then the language tag ("Kazinform", "RU") when it is reported in one language
+ * other than the reply language, or by one outlet in several ("2 FR · 1 RU" with no source count).
+ */
+function outletsAndLanguages(lang: Lang, s: StoryLine): string[] {
+  const langs = s.languages ?? [];
+  const several = langs.length > 1 ? langs.map((l) => `${l.sources} ${l.language.toUpperCase()}`).join(" · ") : null;
+  if (s.sourceCount > 1) {
+    return [
+      several
+        ? t(lang, "latest.sourcesByLanguage", { count: s.sourceCount, languages: several })
+        : t(lang, "latest.sources", { count: s.sourceCount }),
+      ...(!several && langs[0] && langs[0].language !== lang ? [langs[0].language.toUpperCase()] : []),
+    ];
+  }
+  const outlet = s.sources[0]?.name ?? t(lang, "latest.source");
+  if (several) return [outlet, several];
+  return langs[0] && langs[0].language !== lang ? [outlet, langs[0].language.toUpperCase()] : [outlet];
+}
 
 export default latest;

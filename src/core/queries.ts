@@ -21,6 +21,17 @@ export interface StoryLine {
   articleCount: number;
   sources: SourceRef[];
   topics: string[];
+  /**
+   * The languages the story is reported in (ISO 639-1, "und" left out) with how many outlets report it in
+   * each, most first; absent when unknown.
+   */
+  languages?: LanguageCount[];
+}
+
+/** Outlets reporting in one language. */
+export interface LanguageCount {
+  language: string;
+  sources: number;
 }
 
 export interface QuoteRow {

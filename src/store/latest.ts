@@ -1,7 +1,7 @@
 /**
  * /latest: one line per story, newest first.
  */
-import type { LatestQuery, SourceRef, StoryLine } from "../core/queries.ts";
+import type { LanguageCount, LatestQuery, SourceRef, StoryLine } from "../core/queries.ts";
 import type { Db } from "./db.ts";
 import { foldText } from "./fold.ts";
 import { addSourceRef, leadArticle } from "./source-ref.ts";
@@ -46,6 +46,7 @@ export async function latest(db: Db, q: LatestQuery): Promise<StoryLine[]> {
           url: true,
           publishedAt: true,
           sourceId: true,
+          language: true,
           source: { select: { title: true, url: true } },
           topics: { select: { topic: { select: { slug: true } } } },
         },
@@ -73,7 +74,22 @@ export async function latest(db: Db, q: LatestQuery): Promise<StoryLine[]> {
         articleCount: s.articles.length,
         sources,
         topics: [...topics].sort(),
+        languages: languageCounts(s.articles),
       },
     ];
   });
+}
+
+/** Outlets per language of a story's articles, most first (then by code); undetermined languages left out. */
+export function languageCounts(articles: Array<{ language: string; sourceId: number | null }>): LanguageCount[] {
+  const outlets = new Map<string, Set<number>>();
+  for (const a of articles) {
+    if (!/^[a-z]{2}$/.test(a.language)) continue;
+    const set = outlets.get(a.language) ?? new Set<number>();
+    set.add(a.sourceId ?? 0);
+    outlets.set(a.language, set);
+  }
+  return [...outlets]
+    .map(([language, set]) => ({ language, sources: set.size }))
+    .sort((a, b) => b.sources - a.sources || a.language.localeCompare(b.language));
 }

@@ -98,7 +98,8 @@ let seq = 0;
 
 /**
  * Stores an invented article that "arrived" at `at` (its createdAt), in a new story unless `storyId`;
- * `published` is its feed date (none by default), `url` its link (an invented one by default).
+ * `published` is its feed date (none by default), `url` its link (an invented one by default), `language` the
+ * language its analysis found.
  */
 export async function addArticle(
   w: Pick<World, "store" | "db">,
@@ -112,6 +113,8 @@ export async function addArticle(
     url?: string | null;
     quote?: { text: string; speaker: string };
     event?: { start: string; summary: string };
+    /** The analysis language (French by default). */
+    language?: string;
   },
 ): Promise<{ articleId: number; storyId: number }> {
   seq++;
@@ -124,6 +127,7 @@ export async function addArticle(
     title: a.title,
     text,
     topics: a.topics ?? [],
+    language: a.language ?? "fr",
     quotes: a.quote ? [quote(a.quote.text, a.quote.speaker)] : [],
     events: a.event ? [event(a.event.start, a.event.start, a.event.summary)] : [],
   });

@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   "latest.titleTopic": "Latest news — {topic}",
   "latest.sources": "{count} {count|source|sources}",
   "latest.source": "1 source",
+  "latest.sourcesByLanguage": "{count} {count|source|sources} ({languages})",
   "latest.firstSeen": "undated, first seen {date}",
   "latest.empty": "No articles yet.",
   "latest.emptyTopic": "No articles on “{topic}” yet.",

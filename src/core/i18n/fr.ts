@@ -26,6 +26,7 @@ export const fr = {
   "latest.titleTopic": "Dernières nouvelles — {topic}",
   "latest.sources": "{count} {count|source|sources}",
   "latest.source": "1 source",
+  "latest.sourcesByLanguage": "{count} {count|source|sources} ({languages})",
   "latest.firstSeen": "non daté, vu le {date}",
   "latest.empty": "Aucun article pour l'instant.",
   "latest.emptyTopic": "Aucun article sur le thème « {topic} » pour l'instant.",

@@ -1,0 +1,80 @@
+/**
+ * Stories and quotes across languages, over a real store: /latest says in which languages a story is reported
+ * ("3 sources (2 FR · 1 RU)"), and tags a story in one language other than the chat's. Invented articles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatRef, UserRef } from "../../src/core/command.ts";
+import type { IncomingCommand } from "../../src/core/platform.ts";
+import { replyText } from "../../src/core/reply.ts";
+import { testCore } from "../fakes/services.ts";
+import { addArticle, openWorld, type World } from "../schedule/world.ts";
+import { backends } from "../store/backends.ts";
+
+const chat: ChatRef = { platform: "console", id: "c1", type: "private" };
+const member: UserRef = { id: "u1", isAdmin: async () => false };
+
+function cmd(command: string, args: string, lang: "fr" | "en"): IncomingCommand {
+  return { command, args, lang, chat, user: member };
+}
+
+describe.each(backends)("languages in replies on %s", (backend) => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await openWorld(backend, "2026-11-20T12:00:00Z");
+    const visit = await addArticle(w, {
+      title: "Tokaïev attendu à Moscou pour le sommet de l'UEE",
+      at: "2026-11-20T08:00:00Z",
+      published: "2026-11-20T08:00:00Z",
+      source: "steppe-info",
+    });
+    await addArticle(w, {
+      title: "Le président kazakh en visite à Moscou",
+      at: "2026-11-20T09:00:00Z",
+      published: "2026-11-20T09:00:00Z",
+      source: "eurasie-hebdo",
+      storyId: visit.storyId,
+    });
+    await addArticle(w, {
+      title: "Токаев прибудет в Москву на саммит ЕАЭС",
+      at: "2026-11-20T10:00:00Z",
+      published: "2026-11-20T10:00:00Z",
+      source: "stepnye-vesti",
+      storyId: visit.storyId,
+      language: "ru",
+    });
+    await addArticle(w, {
+      title: "В Оренбурге открылся новый пункт пропуска",
+      at: "2026-11-19T10:00:00Z",
+      published: "2026-11-19T10:00:00Z",
+      source: "stepnye-vesti",
+      language: "ru",
+    });
+    await addArticle(w, {
+      title: "Le blé kazakh arrive à Orenbourg",
+      at: "2026-11-18T10:00:00Z",
+      published: "2026-11-18T10:00:00Z",
+      source: "steppe-info",
+    });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  const lineOf = (text: string, title: string) => text.split("\n").find((l) => l.includes(title)) ?? "";
+
+  it("/latest counts the outlets of a story per language", async () => {
+    const text = replyText(await testCore({ queries: w.store }).handle(cmd("latest", "", "fr")));
+    expect(lineOf(text, "Moscou")).toContain("3 sources (2 FR · 1 RU)");
+  });
+
+  it("/latest tags a story reported in one language other than the chat's, and only those", async () => {
+    const fr = replyText(await testCore({ queries: w.store }).handle(cmd("latest", "", "fr")));
+    expect(lineOf(fr, "Оренбурге")).toContain("stepnye-vesti · RU");
+    expect(lineOf(fr, "Le blé kazakh")).not.toMatch(/\bFR\b/);
+    const en = replyText(await testCore({ queries: w.store }).handle(cmd("latest", "", "en")));
+    expect(lineOf(en, "Le blé kazakh")).toContain("steppe-info · FR");
+    expect(lineOf(en, "Оренбурге")).toContain("· RU");
+    expect(lineOf(en, "Moscou")).toContain("3 sources (2 FR · 1 RU)");
+  });
+});
