@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory,bigfeed] [-- --sizes 100000]`: runs the benchmarks,
+ * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory,bigfeed,polling] [-- --sizes 100000]`: runs the benchmarks
+ * (polling, one real 10-minute poll window of 10,000 feeds, only when named),
  * prints one markdown report and writes it to bench/results/latest.md. Every figure comes with a reference
  * measured in the same run (rss-parser's bare parse, one Prisma round trip, Telegram's allowed rate, an idle
  * process). Not a test: nothing here asserts; goals are shown as ✅ / ❌.
@@ -16,6 +17,7 @@ import { describeMachine, machineLine } from "./machine.ts";
 import { benchMemory, type MemoryResult } from "./memory.ts";
 import { type BenchPg, startPg } from "./pg.ts";
 import { benchPictures, type PicturesResult } from "./pictures.ts";
+import { benchPolling, type PollingResult, pollingReport } from "./polling.ts";
 import { benchQueries, buildArchive, type Latency } from "./queries.ts";
 
 const { values } = parseArgs({
@@ -90,6 +92,7 @@ const bigFeed: FeedMemoryResult[] = [];
 /** A heap cap for the CLI process (V8 otherwise lets garbage grow with the memory it may take). */
 const CAPPED_HEAP = "--max-old-space-size=192 --max-semi-space-size=2";
 let ceiling: number | null = null;
+let polling: PollingResult | null = null;
 let analysisRef: ReturnType<typeof analysisOnlyRate> | null = null;
 
 /** Runs one measurement; a failure becomes a note in the report instead of losing the whole run. */
@@ -160,6 +163,12 @@ try {
     fanout = await step("fan-out", async () => benchFanoutTelegram(await freshUrl("sqlite"), cfg.chats));
     log("fan-out reference: bench/fanout.ts without a platform limit…");
     ceiling = await storeFanoutCeiling(cfg.chats);
+  }
+  if (only.has("polling")) {
+    // not in the default set: one real poll window (10 min) and its tail
+    const o = quick ? { feeds: 1_000, hosts: 40, windowMinutes: 1 } : { feeds: 10_000, hosts: 300, windowMinutes: 10 };
+    log(`polling: ${o.feeds} feeds on ${o.hosts} hosts for one ${o.windowMinutes}-minute window (real time)…`);
+    polling = await step("polling", () => benchPolling(tmp, o, log));
   }
   if (only.has("bigfeed")) {
     log(`big feed: newsbot ingest of a ${cfg.bigFeed}-item feed file, peak RSS of the process…`);
@@ -283,6 +292,7 @@ if (bigFeed.length > 0) {
   }
   out.push("");
 }
+if (polling) out.push(...pollingReport(polling));
 const report = out.join("\n");
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
 writeFileSync(new URL("./results/latest.md", import.meta.url), `${report}\n`);

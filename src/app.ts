@@ -26,7 +26,7 @@ import type { BotCore } from "./core/platform.ts";
 import { createAnalysisPool } from "./ingest/analysis-pool.ts";
 import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
 import { createProgressReporter, type ProgressStream } from "./ingest/progress.ts";
-import type { SafeFetchOptions } from "./ingest/safe-fetch.ts";
+import type { LookupFn, SafeFetchOptions } from "./ingest/safe-fetch.ts";
 import { createSourceAdmin } from "./ingest/source-admin.ts";
 import type { Lifecycle } from "./lifecycle.ts";
 import { createPictureRenderer } from "./pictures/render.ts";
@@ -103,7 +103,11 @@ export async function createApp(
   config: Config,
   logger: Logger,
   clock: Clock,
-  opts: { onProgress?: (p: ProgressEvent) => void } = {},
+  opts: {
+    onProgress?: (p: ProgressEvent) => void;
+    /** Name resolution of every fetch (benches and tests map names to 127.0.0.1; the address policy still applies). */
+    lookup?: LookupFn;
+  } = {},
 ): Promise<App> {
   const taxonomy = taxonomyFrom(config);
   const store = await createStore(config.DATABASE_URL, logger, {
@@ -117,6 +121,7 @@ export async function createApp(
     allowHosts: config.FETCH_ALLOW_HOSTS,
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,
+    ...(opts.lookup ? { lookup: opts.lookup } : {}),
   };
   // Big imports analyse in worker threads (started on demand, stopped when idle); polls stay in-process.
   const pool = createAnalysisPool({ taxonomy, logger });

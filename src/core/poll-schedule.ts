@@ -20,6 +20,11 @@ export interface PollHints {
   syndicationMs?: number | null;
   /** `Cache-Control: max-age`, in seconds. */
   maxAgeSeconds?: number | null;
+  /**
+   * The interval a feed asked for before a restart, in ms (see rememberedInterval): a 304 carries no
+   * `<ttl>`, so without it a restarted bot would poll every window until the feed changes.
+   */
+  rememberedMs?: number | null;
 }
 
 /** The longest delay the hints ask for, in ms (0 when none), capped at a day. */
@@ -28,6 +33,7 @@ export function hintDelayMs(h: PollHints): number {
     h.ttlMinutes != null && h.ttlMinutes > 0 ? h.ttlMinutes * MINUTE : 0,
     h.syndicationMs != null && h.syndicationMs > 0 ? h.syndicationMs : 0,
     h.maxAgeSeconds != null && h.maxAgeSeconds > 0 ? h.maxAgeSeconds * 1000 : 0,
+    h.rememberedMs != null && h.rememberedMs > 0 ? h.rememberedMs : 0,
   ];
   return Math.min(DAY, Math.max(...asked));
 }
@@ -37,6 +43,19 @@ export function nextPollDelay(baseMs: number, hints: PollHints, jitter = 0.1, ra
   const j = Math.max(0, Math.min(jitter, 0.5));
   const spread = Math.round(baseMs * (1 - j * random()));
   return Math.max(spread, hintDelayMs(hints));
+}
+
+/**
+ * The interval the last poll of a healthy feed scheduled (due time − last success), when it was longer than
+ * the window: a hint asked for it then. Null when the last fetch failed (a backoff is no hint) or unknown.
+ */
+export function rememberedInterval(
+  baseMs: number,
+  s: { dueAt?: Date | null; lastSuccessAt: Date | null; consecutiveFailures: number },
+): number | null {
+  if (!s.dueAt || !s.lastSuccessAt || s.consecutiveFailures > 0) return null;
+  const ms = s.dueAt.getTime() - s.lastSuccessAt.getTime();
+  return ms > baseMs ? Math.min(DAY, ms) : null;
 }
 
 const PERIODS: Record<string, number> = {

@@ -64,6 +64,12 @@ export interface SourceStore {
    * it the poller falls back to dueSources (single process).
    */
   claimDueSources?(now: Date, leaseMs: number, limit: number): Promise<Array<SourceRecord & { dueAt: Date | null }>>;
+  /**
+   * Extends leases this process still holds: each source whose lease is still `held` (its nextFetchAt, as
+   * the claim or the last renewal set it) gets `until`. Returns the ids renewed; a missing id was recorded
+   * meanwhile or lost to another process. Optional, with claimDueSources.
+   */
+  renewSourceClaims?(leases: Array<{ id: number; held: Date }>, until: Date): Promise<number[]>;
 }
 
 /** An article as ingestion hands it to storage. */

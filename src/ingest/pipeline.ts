@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
 import { FeedFetchError, messageOf, NewsbotError, StorageFullError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
-import { cacheMaxAge, nextPollDelay, type PollHints, retryAfterMs } from "../core/poll-schedule.ts";
+import { cacheMaxAge, nextPollDelay, type PollHints, rememberedInterval, retryAfterMs } from "../core/poll-schedule.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "../core/source-health.ts";
 import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
 import { readArticleFile } from "./article-file.ts";
@@ -43,7 +43,10 @@ export interface IngestorDeps {
   pollIntervalMs?: number;
   /** Feeds fetched at once by pollDue (clamped to 1–64, default 8); never more than 2 per host. */
   concurrency?: number;
-  /** How long a claimed feed stays off other processes' polls (default: the poll interval, at least 5 min). */
+  /**
+   * How long a claimed feed stays off other processes' polls, renewed while its poll lasts (default: 2 min, or
+   * 4 fetch timeouts if longer): also how soon a crashed process's feeds are taken over.
+   */
   pollLeaseMs?: number;
   /** Jitter source for backoff (tests pass a constant). */
   random?: () => number;
@@ -63,8 +66,12 @@ export interface Ingestor {
     url: string,
     opts?: { sourceId?: number | null; etag?: string | null; lastModified?: string | null },
   ): Promise<IngestSummary>;
-  /** Fetches a stored source with its validators and records success or failure; does not throw on fetch/parse errors. */
-  ingestSource(source: SourceRecord): Promise<SourceIngestSummary>;
+  /**
+   * Fetches a stored source with its validators and records success or failure; does not throw on fetch/parse
+   * errors. `dueAt`: the due time a poll's claim replaced (after a restart, it tells the interval the feed
+   * asked for last).
+   */
+  ingestSource(source: SourceRecord & { dueAt?: Date | null }): Promise<SourceIngestSummary>;
   /** Ingests a local feed file or article file (text or HTML). Throws UserInputError / FeedParseError. */
   ingestFile(path: string): Promise<IngestSummary>;
   /** Ingests feed XML already in memory. */
@@ -118,7 +125,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
     return { summary, etag: res.etag, lastModified: res.lastModified, hints };
   }
 
-  async function ingestSource(source: SourceRecord): Promise<SourceIngestSummary> {
+  async function ingestSource(source: SourceRecord & { dueAt?: Date | null }): Promise<SourceIngestSummary> {
     const name = source.title ?? redactUrl(source.url);
     const log = deps.logger.child({ sourceId: source.id });
     try {
@@ -128,8 +135,11 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
         lastModified: source.lastModified,
         sourceName: name,
       });
-      // a 304 has no body: the feed's ttl / sy:updatePeriod are those it declared last time
-      const feedHints = summary.notModified ? (feedHintsOf.get(source.id) ?? {}) : hints;
+      // a 304 has no body: the feed's ttl / sy:updatePeriod are those it declared last time (before a
+      // restart: the interval they made the last poll schedule)
+      const feedHints = summary.notModified
+        ? (feedHintsOf.get(source.id) ?? { rememberedMs: rememberedInterval(pollMs, source) })
+        : hints;
       if (!summary.notModified) feedHintsOf.set(source.id, { ...hints, maxAgeSeconds: null });
       const at = deps.clock.now();
       const delay = nextPollDelay(pollMs, { ...feedHints, maxAgeSeconds: hints.maxAgeSeconds }, 0.1, deps.random);
@@ -236,7 +246,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       ingestSource,
       concurrency,
       perHost: PER_HOST,
-      leaseMs: deps.pollLeaseMs ?? Math.max(pollMs, 5 * 60_000),
+      leaseMs: deps.pollLeaseMs ?? Math.max(2 * 60_000, 4 * (deps.fetchOptions?.timeoutMs ?? 15_000)),
       maxRunMs: pollMs,
     });
 

@@ -38,6 +38,7 @@ export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryS
   readonly provider: Provider;
   /** Leased claims of due feeds (always present here; optional in SourceStore for in-memory stores). */
   claimDueSources: NonNullable<SourceStore["claimDueSources"]>;
+  renewSourceClaims: NonNullable<SourceStore["renewSourceClaims"]>;
   /** Adds a curated timeline event; returns its id. Throws on malformed dates. */
   addCuratedEvent(e: CuratedEvent): Promise<number>;
   /** Admin actions (issue 6). */

@@ -10,6 +10,10 @@
  *   concurrent claimers never wait on each other and never take the same row.
  * - SQLite: a compare-and-set update per candidate (`nextFetchAt` unchanged since it was read). One writer
  *   at a time anyway; correct for several processes, though one process per SQLite file is the rule.
+ * A poll that lasts (a slow server, a huge feed, a long queue) renews its leases before they run out, with
+ * the same compare-and-set: a lease is extended only while `nextFetchAt` is still the value this process
+ * set, so a renewal never undoes the due time a finished poll recorded, nor takes a feed back from the
+ * process that claimed it after an expiry.
  */
 import type { SourceRecord } from "../core/store.ts";
 import type { Db } from "./db.ts";
@@ -60,6 +64,28 @@ export function sourceClaims(db: Db, provider: Provider) {
   }
 
   return {
+    async renewSourceClaims(leases: Array<{ id: number; held: Date }>, until: Date): Promise<number[]> {
+      const groups = new Map<number, number[]>();
+      for (const l of leases) groups.set(l.held.getTime(), [...(groups.get(l.held.getTime()) ?? []), l.id]);
+      const renewed: number[] = [];
+      for (const [held, ids] of groups) {
+        const n = await db.source.updateMany({
+          where: { id: { in: ids }, nextFetchAt: new Date(held) },
+          data: { nextFetchAt: until },
+        });
+        if (n.count === 0) continue;
+        if (n.count === ids.length) renewed.push(...ids);
+        else {
+          const rows = await db.source.findMany({
+            where: { id: { in: ids }, nextFetchAt: until },
+            select: { id: true },
+          });
+          renewed.push(...rows.map((r) => r.id));
+        }
+      }
+      return renewed;
+    },
+
     /** Claims up to `limit` due sources for `leaseMs` (most overdue first). */
     async claimDueSources(now: Date, leaseMs: number, limit: number): Promise<ClaimedSource[]> {
       const until = new Date(now.getTime() + leaseMs);

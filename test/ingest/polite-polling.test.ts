@@ -7,7 +7,9 @@ import type http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
 import { createIngestor, type IngestorDeps } from "../../src/ingest/pipeline.ts";
+import { createStore } from "../../src/store/index.ts";
 import { memoryArticleStore, memorySourceStore } from "../fakes/memory-store.ts";
+import { freshDatabase } from "../store/backends.ts";
 import { fakeAnalyze, fakeClock, startServer, type TestServer } from "./helpers.ts";
 
 const MIN = 60_000;
@@ -46,7 +48,7 @@ function setup(over: Partial<IngestorDeps> = {}) {
     random: () => 0,
     ...over,
   };
-  return { ingestor: createIngestor(deps), sources, clock };
+  return { ingestor: createIngestor(deps), sources, clock, deps };
 }
 
 const dueIn = (s: { nextFetchAt: Date | null } | undefined, now: Date) =>
@@ -82,6 +84,48 @@ describe("polling many feeds", () => {
     // the three hosts were fetched side by side (more than the old cap of 4 is allowed overall)
     expect(overallPeak).toBe(6);
   });
+
+  it("does not hold the feeds of other hosts behind a slow publisher's queue", async () => {
+    const order: string[] = [];
+    const slow = await serve((req, res) => {
+      order.push("slow");
+      setTimeout(() => res.writeHead(200).end(rss("", 1, `slow${req.url}`)), 300);
+    });
+    const fast = await serve((req, res) => {
+      order.push("fast");
+      res.writeHead(200).end(rss("", 1, `fast${req.url}`));
+    });
+    // claims need a real store (the in-memory one hands out everything due at once)
+    const tdb = await freshDatabase("sqlite");
+    const store = await createStore(tdb.url, silentLogger);
+    try {
+      const clock = fakeClock("2026-12-01T12:00:00Z");
+      const ago = (m: number) => new Date(clock.now().getTime() - m * MIN);
+      // the slow publisher's 24 feeds are due first, then 6 feeds of another host
+      for (let i = 0; i < 24; i++) await store.addSource({ url: `${slow.url}/s${i}`, nextFetchAt: ago(5) });
+      for (let i = 0; i < 6; i++) await store.addSource({ url: `${fast.url}/f${i}`, nextFetchAt: ago(1) });
+      const ingestor = createIngestor({
+        sources: store,
+        articles: store,
+        analyze: fakeAnalyze,
+        findStory: () => null,
+        clock,
+        logger: silentLogger,
+        fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 5000 },
+        pollIntervalMs: 10 * MIN,
+        concurrency: 4,
+      });
+      const r = await ingestor.pollDue();
+      expect(r.sources).toBe(30);
+      // the other host's feeds went out while the slow publisher's first requests were running, not after
+      // its queue had drained (two at a time, 300 ms each)
+      const slowBefore = order.slice(0, order.lastIndexOf("fast")).filter((x) => x === "slow").length;
+      expect(slowBefore).toBeLessThan(6);
+    } finally {
+      await store.close();
+      await tdb.drop();
+    }
+  }, 30_000);
 
   it("honours a 429's Retry-After (seconds or an HTTP date) for the next attempt", async () => {
     const s = await serve((req, res) => {
@@ -121,6 +165,29 @@ describe("polling many feeds", () => {
     const again = await ingestor.pollDue();
     expect(again.notModified).toBe(4);
     expect(sources.rows.map((r) => dueIn(r, clock.now()))).toEqual(expected);
+  });
+
+  it("keeps the interval a feed declared across a restart, though its 304s do not repeat it", async () => {
+    const bodies: Record<string, string> = {
+      "/ttl": rss("<ttl>60</ttl>"),
+      "/sy": rss("<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>48</sy:updateFrequency>"),
+      "/plain": rss(""),
+    };
+    const s = await serve((req, res) => {
+      if (req.headers["if-none-match"] === '"v1"') res.writeHead(304).end();
+      else res.writeHead(200, { etag: '"v1"' }).end(bodies[req.url ?? ""] ?? "");
+    });
+    const { ingestor, sources, clock, deps } = setup();
+    for (const path of Object.keys(bodies)) await sources.addSource({ url: `${s.url}${path}` });
+    await ingestor.pollDue();
+    // the bot restarts: a new ingestor, nothing in memory, on the same database
+    const restarted = createIngestor(deps);
+    for (let round = 0; round < 2; round++) {
+      clock.advance(2 * 60 * MIN);
+      const r = await restarted.pollDue();
+      expect(r.notModified).toBe(3);
+      expect(sources.rows.map((row) => dueIn(row, clock.now()))).toEqual([60, 30, 10]);
+    }
   });
 
   it("spreads the next due times of feeds fetched together over the end of the window", async () => {

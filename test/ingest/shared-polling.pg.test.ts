@@ -4,7 +4,7 @@
  * crashed process had claimed are taken over when its lease runs out. Runs only under scripts/test-pg.sh.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/core/logger.ts";
+import { silentLogger, systemClock } from "../../src/core/logger.ts";
 import { createIngestor, type Ingestor } from "../../src/ingest/pipeline.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
@@ -86,4 +86,70 @@ describe.skipIf(!process.env.TEST_PG_URL)("two pollers on one PostgreSQL", () =>
     expect(r.sources).toBe(FEEDS);
     expect(new Set(server.requests.slice(before).map((q) => q.path)).size).toBe(FEEDS);
   });
+});
+
+describe.skipIf(!process.env.TEST_PG_URL)("a poll that outlasts its lease, on PostgreSQL", () => {
+  let tdb: TestDatabase;
+  const stores: Store[] = [];
+  let server: TestServer;
+
+  afterAll(async () => {
+    await server?.close();
+    for (const s of stores) await s.close();
+    await tdb?.drop();
+  });
+
+  it("keeps its lease while it lasts: the other process never fetches the slow feed a second time", async () => {
+    tdb = await freshDatabase("postgresql");
+    server = await startServer((req, res) => {
+      // the feed takes four times the lease to answer
+      setTimeout(() => {
+        res
+          .writeHead(200)
+          .end(
+            `<rss version="2.0"><channel><title>Lent</title><item><title>Dépêche lente</title><link>https://outlet.example${req.url}</link></item></channel></rss>`,
+          );
+      }, 4000);
+    });
+    const ingestors: Ingestor[] = [];
+    for (let i = 0; i < 2; i++) {
+      const store = await createStore(tdb.url, silentLogger);
+      stores.push(store);
+      ingestors.push(
+        createIngestor({
+          sources: store,
+          articles: store,
+          analyze: fakeAnalyze,
+          findStory: () => null,
+          // real time: the lease must run out on the wall clock
+          clock: systemClock,
+          logger: silentLogger,
+          fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 10_000 },
+          pollIntervalMs: 10 * MIN,
+          pollLeaseMs: 1000,
+        }),
+      );
+    }
+    const [first, second] = ingestors as [Ingestor, Ingestor];
+    await (stores[0] as Store).addSource({ url: `${server.url}/slow` });
+    let done = false;
+    const slow = first.pollDue().finally(() => {
+      done = true;
+    });
+    // the other process polls every 200 ms while the slow poll lasts, well past the first lease
+    let taken = 0;
+    let polls = 0;
+    while (!done) {
+      await new Promise((r) => setTimeout(r, 200));
+      taken += (await second.pollDue()).sources;
+      polls++;
+    }
+    expect(taken).toBe(0);
+    expect(server.requests.map((r) => r.path)).toEqual(["/slow"]);
+    expect((await slow).inserted).toBe(1);
+    expect(polls).toBeGreaterThan(10);
+    // and the due time the poll recorded stands: a window later, not a renewed lease
+    const [source] = await (stores[1] as Store).listSources();
+    expect((source?.nextFetchAt?.getTime() ?? 0) - Date.now()).toBeGreaterThan(8 * MIN);
+  }, 30_000);
 });
