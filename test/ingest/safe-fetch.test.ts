@@ -231,6 +231,26 @@ describe("safeFetch: address safety", () => {
     expect(server.requests.slice(hitsBefore).every((r) => r.path.startsWith("/to-"))).toBe(true);
   });
 
+  it("lets a wildcard entry (*.bench.test, as the polling bench uses) allow its subdomains only", async () => {
+    server = await startServer((_req, res) => {
+      res.writeHead(200);
+      res.end(FEED_FR);
+    });
+    const port = server.url.split(":")[2];
+    const loopback: LookupFn = async () => [{ address: "127.0.0.1", family: 4 }];
+    const allowed = { allowHosts: ["*.bench.test"], lookup: loopback };
+    const ok = await safeFetch(`http://h001.bench.test:${port}/`, allowed);
+    expect(ok.status).toBe(200);
+    // the same name without the entry, the bare domain, a look-alike and a redirect to the loopback: refused
+    await expect(safeFetch(`http://h001.bench.test:${port}/`, { lookup: loopback })).rejects.toBeInstanceOf(
+      BlockedUrlError,
+    );
+    for (const host of ["bench.test", "evilbench.test", "h001.bench.test.evil.example"]) {
+      await expect(safeFetch(`http://${host}:${port}/`, allowed), host).rejects.toBeInstanceOf(BlockedUrlError);
+    }
+    await expect(safeFetch(`http://127.0.0.1:${port}/`, allowed)).rejects.toBeInstanceOf(BlockedUrlError);
+  });
+
   it("refuses private, metadata and odd-form addresses before connecting", async () => {
     for (const url of [
       "http://127.0.0.1/",
