@@ -97,7 +97,7 @@ export interface StoryCandidate {
   at?: Date;
 }
 
-/** Dedupe keys of one article (see ArticleStore.findDuplicate). */
+/** Dedupe keys of one article (see ArticleStore.findDuplicates). */
 export interface DuplicateKeys {
   url: string | null;
   guid: string | null;
@@ -124,27 +124,53 @@ export interface SaveResult {
   storyId: number;
 }
 
+/** An article already stored: its id and its story. */
+export interface ArticleRef {
+  articleId: number;
+  storyId: number;
+}
+
+/**
+ * Where articles are stored. Ingestion always goes through the batch methods: a single article is a batch of one
+ * (see {@link saveArticle}).
+ */
 export interface ArticleStore {
-  /** sha256 hex of the normalised text, computed by the caller; used for dedupe. */
-  findDuplicate(input: DuplicateKeys): Promise<number | null>;
-  /** Optional batch form of findDuplicate (one query): the existing article id of each key, or null. */
-  findDuplicates?(keys: DuplicateKeys[]): Promise<Array<number | null>>;
+  /**
+   * The stored article each key is a duplicate of (same url, else same source and guid, else same content hash,
+   * the sha256 hex of the normalised text computed by the caller), or null; in one query, in key order.
+   */
+  findDuplicates(keys: DuplicateKeys[]): Promise<Array<ArticleRef | null>>;
   /** Articles published within `days` of the date, with their story signature. */
   storyCandidates(around: Date, days: number): Promise<StoryCandidate[]>;
   /**
-   * Stores the article with its analysis (quotes, people, events, topics) in one transaction.
-   * `storyId` null creates a new story. Idempotent: a duplicate (url, guid or hash) is not stored twice.
+   * Stores the articles with their analysis (quotes, people, events, topics) in one transaction, with a fixed
+   * number of statements per batch (ingestion's hot path). A null `storyId` (or one that no longer exists)
+   * starts a new story. Results are in input order. Throws on any failure (nothing is stored then), including a
+   * duplicate stored meanwhile: {@link saveArticle} is the form that tells a duplicate from a failure.
    */
-  saveArticle(
-    input: ArticleInput,
-    analysis: DocumentAnalysis,
-    contentHash: string,
-    storyId: number | null,
-  ): Promise<SaveResult>;
-  /**
-   * Optional batch form of saveArticle: the articles in order, in one transaction with a fixed number of
-   * statements per batch (ingestion's hot path). Results are in input order. Throws on any failure (nothing
-   * is stored then), including a duplicate stored meanwhile: the caller retries item by item.
-   */
-  saveBatch?(items: BatchArticle[]): Promise<SaveResult[]>;
+  saveBatch(items: BatchArticle[]): Promise<SaveResult[]>;
+}
+
+/**
+ * Stores one article as a batch of one, idempotently: a duplicate (by url, guid or content hash) stored before,
+ * or by another writer meanwhile, is reported as such and not stored twice.
+ */
+export async function saveArticle(
+  store: Pick<ArticleStore, "findDuplicates" | "saveBatch">,
+  article: BatchArticle,
+): Promise<SaveResult> {
+  const { input, contentHash } = article;
+  const keys: DuplicateKeys = { url: input.url, guid: input.guid, sourceId: input.sourceId, contentHash };
+  const before = (await store.findDuplicates([keys]))[0];
+  if (before) return { status: "duplicate", ...before };
+  try {
+    const [saved] = await store.saveBatch([article]);
+    if (!saved) throw new Error("the store returned no result for the article");
+    return saved;
+  } catch (err) {
+    // Another writer stored the same article between our check and our transaction.
+    const after = (await store.findDuplicates([keys]).catch(() => [null]))[0];
+    if (after) return { status: "duplicate", ...after };
+    throw err;
+  }
 }

@@ -1,23 +1,60 @@
 /**
- * Batched ingestion of feed items (the store offers findDuplicates + saveBatch): one dedupe query, one story
- * candidate query per stretch of dates, the analyses, then one transaction for the whole batch. Items of the
- * batch can join each other's stories, as they would one by one. If the transaction fails (a concurrent writer
- * stored one of the articles, a bad row), the batch is retried item by item so one bad item never stops it.
+ * The one way feed items are stored, a batch at a time (a single article is a batch of one): dedupe keys and one
+ * dedupe query, the analyses, story grouping against one candidate query per stretch of dates, then one
+ * transaction (ArticleStore.saveBatch). Items of a batch can join each other's stories, as they would one by one.
+ * If the transaction fails (a concurrent writer stored one of the articles, a bad row), the batch's articles are
+ * saved one at a time (core/store.ts saveArticle), so one bad item never stops the others.
  */
+import { createHash } from "node:crypto";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
 import { messageOf, StorageFullError } from "../core/errors.ts";
-import type { BatchArticle, StoryCandidate } from "../core/store.ts";
-import type { AnalysisResult } from "./analysis-pool.ts";
+import type { Clock, Logger } from "../core/logger.ts";
 import {
-  analysisInput,
-  articleInput,
-  type ItemContext,
-  type ItemDeps,
-  prepareItem,
-  STORY_WINDOW_DAYS,
-  storyAround,
-} from "./ingest-item.ts";
+  type ArticleInput,
+  type ArticleStore,
+  type BatchArticle,
+  type DuplicateKeys,
+  type StoryCandidate,
+  saveArticle,
+} from "../core/store.ts";
+import type { AnalysisResult } from "./analysis-pool.ts";
+import { tryCanonicalUrl } from "./canonical-url.ts";
 import type { FeedItem } from "./parse-feed.ts";
+
+/** Days around the publication date in which an article may join an existing story. */
+export const STORY_WINDOW_DAYS = 7;
+
+/** Progress of a batch, reported after every item. */
+export interface IngestProgress {
+  done: number;
+  total: number;
+  inserted: number;
+  duplicates: number;
+  failed: number;
+  source?: string;
+}
+
+export interface ItemDeps {
+  articles: ArticleStore;
+  analyze: (input: AnalysisInput) => DocumentAnalysis | Promise<DocumentAnalysis>;
+  /**
+   * Optional: analyses many inputs at once (the worker pool, ./analysis-pool.ts), one result per input.
+   * Used for big batches only; `analyze` stays the in-process fallback.
+   */
+  analyzeMany?: (inputs: AnalysisInput[]) => Promise<AnalysisResult[]>;
+  findStory: (sig: StorySignature, candidates: Array<{ storyId: number; signature: StorySignature }>) => number | null;
+  clock: Clock;
+  logger: Logger;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+/** Context of one ingest call. */
+export interface ItemContext {
+  sourceId: number | null;
+  sourceName?: string;
+  baseUrl?: string;
+  seeded?: boolean;
+}
 
 /** What happened to one item. */
 export type ItemOutcome = "inserted" | "duplicate" | { error: string };
@@ -25,25 +62,45 @@ export type ItemOutcome = "inserted" | "duplicate" | { error: string };
 const DAY_MS = 86_400_000;
 const WINDOW_MS = STORY_WINDOW_DAYS * DAY_MS;
 
+/** Fresh items below this count are analysed in-process: a worker round trip is not worth it. */
+export const MIN_POOL_ITEMS = 16;
+
+/** sha256 hex of the text with whitespace collapsed and letters lower-cased (the dedupe key). */
+export function contentHash(text: string): string {
+  const normal = text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  return createHash("sha256").update(normal, "utf8").digest("hex");
+}
+
+/** An item past dedupe and analysis, ready for story grouping and storage. */
 interface Pending {
   index: number;
-  item: FeedItem;
-  keys: BatchArticle["input"] & { contentHash: string };
+  input: ArticleInput;
+  contentHash: string;
   analysis: DocumentAnalysis;
+  /** The date its story window is centred on. */
   around: Date;
 }
 
-const message = (err: unknown) => messageOf(err);
-
-/** A batch after dedupe and analysis, ready for story grouping and storage (see {@link storeBatch}). */
+/** A batch after dedupe and analysis (see {@link storeBatch}). */
 export interface AnalyzedBatch {
   items: readonly FeedItem[];
   outcomes: ItemOutcome[];
   pending: Pending[];
 }
 
-/** Fresh items below this count are analysed in-process: a worker round trip is not worth it. */
-export const MIN_POOL_ITEMS = 16;
+/** Dedupe keys and text of a feed item; throws when the item has nothing to store. */
+function prepareItem(item: FeedItem, ctx: ItemContext): { text: string; keys: DuplicateKeys } {
+  const text = item.content?.trim() || item.summary?.trim() || item.title.trim();
+  if (text === "") throw new Error("the item has no title or text");
+  const url = tryCanonicalUrl(item.url, ctx.baseUrl);
+  const guid = item.guid?.trim() || null;
+  return { text, keys: { url, guid, sourceId: ctx.sourceId, contentHash: contentHash(text) } };
+}
+
+/** Dedupe marks of a key: an item is a duplicate of an earlier one of the same call when one mark is shared. */
+function marksOf(k: DuplicateKeys): string[] {
+  return [`h:${k.contentHash}`, ...(k.url ? [`u:${k.url}`] : []), ...(k.guid ? [`g:${k.sourceId}|${k.guid}`] : [])];
+}
 
 /**
  * First half of a batch: dedupe keys, one dedupe query, then the analyses (in the worker pool when the deps
@@ -57,32 +114,27 @@ export async function analyzeBatch(
   seen: Set<string> = new Set(),
   onDeduped?: () => void,
 ): Promise<AnalyzedBatch> {
-  const store = deps.articles;
-  const findDuplicates = store.findDuplicates?.bind(store);
-  if (!findDuplicates || !store.saveBatch) throw new Error("the store has no batch methods");
   const outcomes: ItemOutcome[] = items.map(() => "duplicate");
-  const prepared: Array<{ index: number; text: string; keys: ReturnType<typeof prepareItem>["keys"] }> = [];
+  const prepared: Array<{ index: number; text: string; keys: DuplicateKeys }> = [];
   items.forEach((item, index) => {
     try {
       prepared.push({ index, ...prepareItem(item, ctx) });
     } catch (err) {
-      outcomes[index] = { error: message(err) };
+      outcomes[index] = { error: messageOf(err) };
     }
   });
-  const existing = await findDuplicates(prepared.map((p) => p.keys));
+  const existing = await deps.articles.findDuplicates(prepared.map((p) => p.keys));
   // Duplicates inside the batch (or of an earlier batch) count like duplicates of stored articles.
   const fresh = prepared.filter((p, i) => {
-    const k = p.keys;
-    const marks = [
-      `h:${k.contentHash}`,
-      ...(k.url ? [`u:${k.url}`] : []),
-      ...(k.guid ? [`g:${k.sourceId}|${k.guid}`] : []),
-    ];
+    const marks = marksOf(p.keys);
     if (existing[i] !== null || marks.some((m) => seen.has(m))) return false;
     for (const m of marks) seen.add(m);
     return true;
   });
-  const inputs = fresh.map((p) => analysisInput(items[p.index] as FeedItem, p.text));
+  const inputs = fresh.map(({ index, text }): AnalysisInput => {
+    const published = (items[index] as FeedItem).publishedAt;
+    return { text, title: items[index]?.title || null, publishedAt: published ? isoDay(published) : null };
+  });
   onDeduped?.();
   const results = await analyzeAll(deps, inputs);
   const pending: Pending[] = [];
@@ -94,13 +146,25 @@ export async function analyzeBatch(
       return;
     }
     const analysis = r.ok;
-    const input = articleInput(item, analysis, p.keys, ctx);
+    const { url, guid } = p.keys;
     pending.push({
       index: p.index,
-      item,
-      keys: { ...input, contentHash: p.keys.contentHash },
+      input: {
+        sourceId: ctx.sourceId,
+        url,
+        guid,
+        title: item.title || analysis.title,
+        author: item.author,
+        publishedAt: item.publishedAt,
+        summary: item.summary,
+        ...(ctx.seeded ? { seeded: true } : {}),
+      },
+      contentHash: p.keys.contentHash,
       analysis,
-      around: storyAround(deps, item, analysis),
+      around:
+        item.publishedAt ??
+        (analysis.publishedAt ? new Date(`${analysis.publishedAt}T12:00:00Z`) : null) ??
+        deps.clock.now(),
     });
   });
   return { items, outcomes, pending };
@@ -112,7 +176,7 @@ async function analyzeAll(deps: ItemDeps, inputs: AnalysisInput[]): Promise<Anal
     try {
       return await deps.analyzeMany(inputs);
     } catch (err) {
-      deps.logger.warn("analysis pool failed; analysing in-process", { error: message(err) });
+      deps.logger.warn("analysis pool failed; analysing in-process", { error: messageOf(err) });
     }
   }
   const out: AnalysisResult[] = [];
@@ -120,25 +184,44 @@ async function analyzeAll(deps: ItemDeps, inputs: AnalysisInput[]): Promise<Anal
     try {
       out.push({ ok: await deps.analyze(input) });
     } catch (err) {
-      out.push({ error: message(err) });
+      out.push({ error: messageOf(err) });
     }
   }
   return out;
 }
 
 /**
- * Second half of a batch: stored story candidates (one query per run of overlapping windows), story grouping,
- * then one transaction. `one` ingests a single item (the fallback when the transaction fails).
+ * Second half of a batch: story grouping, then one transaction. When the transaction fails, each article is
+ * grouped again and saved on its own (what the others stored meanwhile counts, duplicates included).
  */
-export async function storeBatch(
-  deps: ItemDeps,
-  analyzed: AnalyzedBatch,
-  one: (item: FeedItem) => Promise<"inserted" | "duplicate">,
-): Promise<ItemOutcome[]> {
+export async function storeBatch(deps: ItemDeps, analyzed: AnalyzedBatch): Promise<ItemOutcome[]> {
   const { outcomes, pending } = analyzed;
-  const saveBatch = deps.articles.saveBatch?.bind(deps.articles);
-  if (!saveBatch) throw new Error("the store has no batch methods");
   if (pending.length === 0) return outcomes;
+  try {
+    await deps.articles.saveBatch(await grouped(deps, pending));
+    for (const p of pending) outcomes[p.index] = "inserted";
+  } catch (err) {
+    // A full database fails every item alike: stop, with the message that names it.
+    if (err instanceof StorageFullError) throw err;
+    deps.logger.warn("batch save failed; storing item by item", { items: pending.length, error: messageOf(err) });
+    for (const p of pending) {
+      try {
+        const [article] = await grouped(deps, [p]);
+        outcomes[p.index] = (await saveArticle(deps.articles, article as BatchArticle)).status;
+      } catch (e) {
+        if (e instanceof StorageFullError) throw e;
+        outcomes[p.index] = { error: messageOf(e) };
+      }
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * The articles of a batch with their stories: stored candidates (one query per run of overlapping windows), and
+ * the batch's earlier articles, which a later one may join before any of them is stored.
+ */
+async function grouped(deps: ItemDeps, pending: Pending[]): Promise<BatchArticle[]> {
   const stored = await candidatesFor(
     deps,
     pending.map((p) => p.around),
@@ -156,9 +239,7 @@ export async function storeBatch(
       if (near(q.around)) candidates.push({ storyId: batchStory[j] as number, signature: q.analysis.signature });
     }
     const sid = deps.findStory(p.analysis.signature, candidates);
-    const input = { ...p.keys } as BatchArticle["input"] & { contentHash?: string };
-    delete input.contentHash;
-    const entry: BatchArticle = { input, analysis: p.analysis, contentHash: p.keys.contentHash, storyId: null };
+    const entry: BatchArticle = { input: p.input, analysis: p.analysis, contentHash: p.contentHash, storyId: null };
     if (sid !== null && sid < 0) {
       entry.sameStoryAs = -sid - 1;
       batchStory.push(sid);
@@ -168,33 +249,7 @@ export async function storeBatch(
     }
     batch.push(entry);
   });
-  try {
-    await saveBatch(batch);
-    for (const p of pending) outcomes[p.index] = "inserted";
-  } catch (err) {
-    // A full database fails every item alike: stop, with the message that names it.
-    if (err instanceof StorageFullError) throw err;
-    deps.logger.warn("batch save failed; storing item by item", { items: pending.length, error: message(err) });
-    for (const p of pending) {
-      try {
-        outcomes[p.index] = await one(p.item);
-      } catch (e) {
-        if (e instanceof StorageFullError) throw e;
-        outcomes[p.index] = { error: message(e) };
-      }
-    }
-  }
-  return outcomes;
-}
-
-/** Ingests one batch; returns the outcome of each item, in order. `one` ingests a single item (the fallback). */
-export async function ingestBatch(
-  deps: ItemDeps,
-  items: readonly FeedItem[],
-  ctx: ItemContext,
-  one: (item: FeedItem) => Promise<"inserted" | "duplicate">,
-): Promise<ItemOutcome[]> {
-  return storeBatch(deps, await analyzeBatch(deps, items, ctx), one);
+  return batch;
 }
 
 /** Stored story candidates for all the items' windows: one query per run of overlapping windows. */
@@ -212,4 +267,9 @@ async function candidatesFor(deps: ItemDeps, arounds: Date[]): Promise<StoryCand
     out.push(...(await deps.articles.storyCandidates(new Date((from + to) / 2), days)));
   }
   return out;
+}
+
+/** YYYY-MM-DD of a date, in UTC. */
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
 }

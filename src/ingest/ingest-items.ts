@@ -1,24 +1,20 @@
 /**
- * Stores a batch of feed items (or one local article): canonical URL, content hash, dedupe first (so a
- * re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the batch; a full
- * database (StorageFullError) stops the ingest, since every later item would fail the same way.
+ * Stores feed items (or one local article) in batches (./ingest-batch.ts): canonical URL, content hash, dedupe
+ * first (so a re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the
+ * others; a full database (StorageFullError) stops the ingest, since every later item would fail the same way.
  */
-import { messageOf, StorageFullError } from "../core/errors.ts";
-import { type AnalyzedBatch, analyzeBatch, type ItemOutcome, storeBatch } from "./ingest-batch.ts";
 import {
-  analysisInput,
-  articleInput,
+  type AnalyzedBatch,
+  analyzeBatch,
   type ItemContext,
   type ItemDeps,
-  prepareItem,
-  STORY_WINDOW_DAYS,
-  storyAround,
-} from "./ingest-item.ts";
+  type ItemOutcome,
+  storeBatch,
+} from "./ingest-batch.ts";
 import type { FeedItem } from "./parse-feed.ts";
-
-export { contentHash, type IngestProgress, type ItemContext, type ItemDeps } from "./ingest-item.ts";
-
 import { redactUrl } from "./url-policy.ts";
+
+export { contentHash, type IngestProgress, type ItemContext, type ItemDeps } from "./ingest-batch.ts";
 
 /** Outcome of one ingest call. */
 export interface IngestSummary {
@@ -36,7 +32,7 @@ export interface IngestSummary {
 
 /** Keeps error lists readable when a whole feed is broken. */
 const MAX_ERRORS = 50;
-/** Items per batch (one transaction) when the store supports batches. */
+/** Items per batch (one transaction). */
 const BATCH_SIZE = 250;
 /**
  * Calls with fewer items analyse in-process: starting the worker pool costs ~0.6 s (threads loading the analysis
@@ -56,9 +52,9 @@ export function pushError(summary: IngestSummary, message: string): void {
 }
 
 /**
- * Stores the items, adding the outcome to `summary`. With a store that offers `findDuplicates` and `saveBatch`,
- * items go in batches (./ingest-batch.ts: one dedupe query, one candidate query and one transaction per batch);
- * otherwise one by one.
+ * Stores the items, adding the outcome to `summary`, in batches (./ingest-batch.ts: one dedupe query, one
+ * candidate query and one transaction per batch), cut from the stream as they are needed so a big feed is never
+ * held whole.
  */
 export async function ingestItems(
   deps: ItemDeps,
@@ -83,37 +79,22 @@ export async function ingestItems(
       source: ctx.sourceName,
     });
   };
-  if (deps.articles.findDuplicates && deps.articles.saveBatch) {
-    // Two batches in flight: while batch k is stored (main thread), batch k+1 is analysed (worker pool).
-    // Batch k+1's dedupe query runs before batch k is stored, so `seen` carries the earlier batches' keys.
-    const seen = new Set<string>();
-    const d: ItemDeps = total >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
-    // Batches are cut from the stream as they are needed, so a big feed is never held whole.
-    const chunks = batchesOf(items, BATCH_SIZE);
-    const one = (item: FeedItem) => ingestOne(deps, item, ctx);
-    const first = chunks.next();
-    let next: Promise<AnalyzedBatch> | null = first.done ? null : analyzeBatch(d, first.value, ctx, seen);
-    while (next) {
-      const current = await next;
-      const following = chunks.next();
-      next = following.done ? null : (await startAnalysis(d, following.value, ctx, seen)).batch;
-      const outcomes = await storeBatch(d, current, one).catch((err: unknown) => {
-        next?.catch(() => {}); // the next batch's analysis is abandoned with this ingest
-        throw err;
-      });
-      for (const [i, item] of current.items.entries()) report(item, outcomes[i] as ItemOutcome);
-    }
-    return summary;
-  }
-  for (const item of items) {
-    let outcome: ItemOutcome;
-    try {
-      outcome = await ingestOne(deps, item, ctx);
-    } catch (err) {
-      if (err instanceof StorageFullError) throw err;
-      outcome = { error: messageOf(err) };
-    }
-    report(item, outcome);
+  // Two batches in flight: while batch k is stored (main thread), batch k+1 is analysed (worker pool).
+  // Batch k+1's dedupe query runs before batch k is stored, so `seen` carries the earlier batches' keys.
+  const seen = new Set<string>();
+  const d: ItemDeps = total >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
+  const chunks = batchesOf(items, BATCH_SIZE);
+  const first = chunks.next();
+  let next: Promise<AnalyzedBatch> | null = first.done ? null : analyzeBatch(d, first.value, ctx, seen);
+  while (next) {
+    const current = await next;
+    const following = chunks.next();
+    next = following.done ? null : (await startAnalysis(d, following.value, ctx, seen)).batch;
+    const outcomes = await storeBatch(d, current).catch((err: unknown) => {
+      next?.catch(() => {}); // the next batch's analysis is abandoned with this ingest
+      throw err;
+    });
+    for (const [i, item] of current.items.entries()) report(item, outcomes[i] as ItemOutcome);
   }
   return summary;
 }
@@ -163,23 +144,4 @@ function recordOutcome(deps: ItemDeps, summary: IngestSummary, item: FeedItem, o
       error: o.error,
     });
   }
-}
-
-async function ingestOne(deps: ItemDeps, item: FeedItem, ctx: ItemContext): Promise<"inserted" | "duplicate"> {
-  const { text, keys } = prepareItem(item, ctx);
-  const existing = await deps.articles.findDuplicate(keys);
-  if (existing !== null) return "duplicate";
-  const analysis = await deps.analyze(analysisInput(item, text));
-  const candidates = await deps.articles.storyCandidates(storyAround(deps, item, analysis), STORY_WINDOW_DAYS);
-  const storyId = deps.findStory(
-    analysis.signature,
-    candidates.map((c) => ({ storyId: c.storyId, signature: c.signature })),
-  );
-  const saved = await deps.articles.saveArticle(
-    articleInput(item, analysis, keys, ctx),
-    analysis,
-    keys.contentHash,
-    storyId,
-  );
-  return saved.status;
 }

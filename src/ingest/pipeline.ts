@@ -12,7 +12,7 @@ import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisa
 import type { ArticleStore, SourceRecord, SourceStore } from "../core/store.ts";
 import { readArticleFile } from "./article-file.ts";
 import { feedPollHints } from "./feed-hints.ts";
-import type { ItemContext, ItemDeps } from "./ingest-item.ts";
+import type { ItemContext, ItemDeps } from "./ingest-batch.ts";
 import { emptySummary, type IngestProgress, type IngestSummary, ingestItems, pushError } from "./ingest-items.ts";
 import { type FeedStream, openFeed } from "./parse-feed.ts";
 import { type PollSummary, pollDueSources } from "./poll-due.ts";

@@ -4,7 +4,7 @@
  */
 import type { CuratedEvent } from "../core/admin.ts";
 import type { Db } from "./db.ts";
-import { eventColumns } from "./save-analysis.ts";
+import { eventColumns } from "./save-batch.ts";
 
 /** Stores a curated event; returns its id. Throws RangeError on malformed dates. */
 export async function addCuratedEvent(db: Db, e: CuratedEvent): Promise<number> {

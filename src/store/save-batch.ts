@@ -1,26 +1,43 @@
 /**
- * Batch writes for ingestion: dedupe lookups for many articles in one query, and many articles saved in one
+ * The one article writer: dedupe lookups for many articles in one query, and many articles saved in one
  * transaction with a fixed number of statements (stories, articles, people, aliases, quotes, events, topics),
- * instead of ~15 statements per article. Same rows as saveArticle would write, in the same order.
+ * instead of ~15 statements per article. A single article is a batch of one (core/store.ts saveArticle).
  */
 import { join, raw } from "@prisma/client/runtime/client";
-import type { ExtractedPerson } from "../core/analysis-types.ts";
+import type { ExtractedEvent, ExtractedPerson } from "../core/analysis-types.ts";
 import { foldKey } from "../core/name-key.ts";
-import type { BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
+import type { ArticleRef, BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
 import type { Db, Tx } from "./db.ts";
 import { foldText, parseDay } from "./fold.ts";
 import { insertRows } from "./insert-rows.ts";
 import type { Provider } from "./migration-files.ts";
-import { eventColumns } from "./save-analysis.ts";
 
 const DEDUPE_CHUNK = 300;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The existing article id for each key (url, then source+guid, then content hash), or null. */
-export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Array<number | null>> {
+/** Column values for an event (extracted or curated), or null when its dates are not YYYY-MM-DD. */
+export function eventColumns(e: Pick<ExtractedEvent, "start" | "end" | "precision" | "text" | "summary">) {
+  const m = DAY.exec(e.start);
+  if (!m || !DAY.test(e.end)) return null;
+  return {
+    startDate: e.start,
+    endDate: e.end.localeCompare(e.start) < 0 ? e.start : e.end,
+    startYear: Number(m[1]),
+    startMonth: Number(m[2]),
+    startDay: Number(m[3]),
+    precision: e.precision,
+    phrase: e.text,
+    summary: e.summary,
+    searchFold: foldText(`${e.text} ${e.summary}`),
+  };
+}
+
+/** The existing article (and its story) for each key (url, then source+guid, then content hash), or null. */
+export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Array<ArticleRef | null>> {
   if (keys.length === 0) return [];
   // Prisma refuses a statement with more parameters than the database takes (999 on SQLite): up to three per key.
   if (keys.length > DEDUPE_CHUNK) {
-    const out: Array<number | null> = [];
+    const out: Array<ArticleRef | null> = [];
     for (let i = 0; i < keys.length; i += DEDUPE_CHUNK)
       out.push(...(await findDuplicates(db, keys.slice(i, i + DEDUPE_CHUNK))));
     return out;
@@ -35,17 +52,18 @@ export async function findDuplicates(db: Db, keys: DuplicateKeys[]): Promise<Arr
   }
   const rows = await db.article.findMany({
     where: { OR: or },
-    select: { id: true, url: true, guid: true, sourceId: true, contentHash: true },
+    select: { id: true, storyId: true, url: true, guid: true, sourceId: true, contentHash: true },
     orderBy: { id: "asc" },
   });
-  const byUrl = new Map<string, number>();
-  const byHash = new Map<string, number>();
-  const byGuid = new Map<string, number>();
+  const byUrl = new Map<string, ArticleRef>();
+  const byHash = new Map<string, ArticleRef>();
+  const byGuid = new Map<string, ArticleRef>();
   for (const r of rows) {
-    if (r.url && !byUrl.has(r.url)) byUrl.set(r.url, r.id);
-    if (!byHash.has(r.contentHash)) byHash.set(r.contentHash, r.id);
+    const ref = { articleId: r.id, storyId: r.storyId };
+    if (r.url && !byUrl.has(r.url)) byUrl.set(r.url, ref);
+    if (!byHash.has(r.contentHash)) byHash.set(r.contentHash, ref);
     const g = `${r.sourceId}|${r.guid}`;
-    if (r.guid && !byGuid.has(g)) byGuid.set(g, r.id);
+    if (r.guid && !byGuid.has(g)) byGuid.set(g, ref);
   }
   return keys.map(
     (k) =>
@@ -181,8 +199,8 @@ async function writeBatch(tx: Tx, provider: Provider, items: BatchArticle[]): Pr
 }
 
 /**
- * refreshStory (./save-analysis.ts) for many stories in one statement: counts, distinct sources (local files
- * together as one) and first/last dates recomputed from the stories' articles by the database. Dates are
+ * Recomputes stories in one statement: counts, distinct sources (local files together as one) and first/last
+ * dates, from the stories' articles, by the database. Dates are
  * copied, not converted (SQLite keeps them as fixed-format ISO text, so MIN/MAX order them chronologically).
  */
 async function refreshStories(tx: Tx, storyIds: number[]): Promise<void> {

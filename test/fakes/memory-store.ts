@@ -6,6 +6,7 @@ import type { DocumentAnalysis } from "../../src/core/analysis-types.ts";
 import type {
   ArticleInput,
   ArticleStore,
+  DuplicateKeys,
   NewSource,
   SaveResult,
   SourceRecord,
@@ -125,25 +126,37 @@ export function memorySourceStore(now: () => Date = () => new Date()): MemorySou
   };
 }
 
-/** An ArticleStore over an array; dedupes on url, (sourceId, guid) and content hash like the real one. */
+/**
+ * An ArticleStore over an array; dedupes on url, (sourceId, guid) and content hash like the real one, and like
+ * it stores a batch whole or not at all (a duplicate in it fails the batch).
+ */
 export function memoryArticleStore(): MemoryArticleStore {
   const rows: StoredArticle[] = [];
   const calls: Call[] = [];
   let nextArticle = 1;
   let nextStory = 1;
-  const duplicateOf = (q: { url: string | null; guid: string | null; sourceId: number | null; contentHash: string }) =>
-    rows.find(
+  const duplicateOf = (q: DuplicateKeys, among: StoredArticle[] = rows) =>
+    among.find(
       (r) =>
         (q.url !== null && r.input.url === q.url) ||
         (q.guid !== null && r.input.guid === q.guid && r.input.sourceId === q.sourceId) ||
         r.contentHash === q.contentHash,
     ) ?? null;
+  const keysOf = (input: ArticleInput, contentHash: string): DuplicateKeys => ({
+    url: input.url,
+    guid: input.guid,
+    sourceId: input.sourceId,
+    contentHash,
+  });
   return {
     rows,
     calls,
-    async findDuplicate(q) {
-      calls.push({ method: "findDuplicate", args: [q] });
-      return duplicateOf(q)?.id ?? null;
+    async findDuplicates(keys) {
+      calls.push({ method: "findDuplicates", args: [keys] });
+      return keys.map((q) => {
+        const dup = duplicateOf(q);
+        return dup ? { articleId: dup.id, storyId: dup.storyId } : null;
+      });
     },
     async storyCandidates(around, days) {
       calls.push({ method: "storyCandidates", args: [around, days] });
@@ -162,13 +175,18 @@ export function memoryArticleStore(): MemoryArticleStore {
           }),
         );
     },
-    async saveArticle(input, analysis, contentHash, storyId): Promise<SaveResult> {
-      calls.push({ method: "saveArticle", args: [input, analysis, contentHash, storyId] });
-      const dup = duplicateOf({ url: input.url, guid: input.guid, sourceId: input.sourceId, contentHash });
-      if (dup) return { status: "duplicate", articleId: dup.id, storyId: dup.storyId };
-      const row: StoredArticle = { id: nextArticle++, storyId: storyId ?? nextStory++, input, analysis, contentHash };
-      rows.push(row);
-      return { status: "inserted", articleId: row.id, storyId: row.storyId };
+    async saveBatch(items): Promise<SaveResult[]> {
+      calls.push({ method: "saveBatch", args: [items] });
+      const added: StoredArticle[] = [];
+      for (const [i, it] of items.entries()) {
+        const keys = keysOf(it.input, it.contentHash);
+        if (duplicateOf(keys) || duplicateOf(keys, added)) throw new Error(`batch item ${i} is already stored`);
+        const joined = it.sameStoryAs === undefined ? undefined : added[it.sameStoryAs]?.storyId;
+        const storyId = joined ?? it.storyId ?? nextStory++;
+        added.push({ id: nextArticle++, storyId, input: it.input, analysis: it.analysis, contentHash: it.contentHash });
+      }
+      rows.push(...added);
+      return added.map((r) => ({ status: "inserted", articleId: r.id, storyId: r.storyId }));
     },
   };
 }

@@ -49,13 +49,15 @@ function urlStore(): ArticleStore & { urls: string[] } {
   const seen = new Set<string>();
   return {
     urls,
-    findDuplicate: async (q) => (q.url !== null && seen.has(q.url) ? 1 : null),
+    findDuplicates: async (keys) =>
+      keys.map((q) => (q.url !== null && seen.has(q.url) ? { articleId: 1, storyId: 1 } : null)),
     storyCandidates: async () => [],
-    saveArticle: async (input) => {
-      if (input.url !== null) seen.add(input.url);
-      urls.push(input.url ?? "");
-      return { status: "inserted", articleId: urls.length, storyId: urls.length };
-    },
+    saveBatch: async (items) =>
+      items.map(({ input }) => {
+        if (input.url !== null) seen.add(input.url);
+        urls.push(input.url ?? "");
+        return { status: "inserted", articleId: urls.length, storyId: urls.length };
+      }),
   };
 }
 

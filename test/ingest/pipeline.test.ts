@@ -72,8 +72,24 @@ describe("ingesting feed items", () => {
     await ingestor.ingestFeedXml(fixture("rss-clean.xml"));
     const stories = new Set(articles.rows.map((a) => a.storyId));
     expect(stories.size).toBe(1);
-    const call = articles.calls.find((c) => c.method === "storyCandidates");
-    expect(call?.args[1]).toBe(7);
+  });
+
+  it("joins only stories of articles published within seven days", async () => {
+    const { ingestor, articles } = setup({ findStory: (_sig, candidates) => candidates[0]?.storyId ?? null });
+    const item = (n: number, day: string) =>
+      `<item><title>Dépêche ${n}</title><link>https://fenetre.example/${n}</link><pubDate>${day}</pubDate><description>Astana, dépêche ${n} sur le corridor.</description></item>`;
+    const feed = (...parts: string[]) =>
+      `<rss version="2.0"><channel><title>Fenêtre</title>${parts.join("")}</channel></rss>`;
+    await ingestor.ingestFeedXml(
+      feed(item(1, "Mon, 04 Mar 2024 09:00:00 GMT"), item(2, "Sun, 10 Mar 2024 09:00:00 GMT")),
+    );
+    // one at a time too: the stored article's window is the same as a batch neighbour's
+    await ingestor.ingestFeedXml(feed(item(3, "Mon, 11 Mar 2024 10:00:00 GMT")));
+    await ingestor.ingestFeedXml(feed(item(4, "Wed, 20 Mar 2024 09:00:00 GMT")));
+    const story = (n: number) => articles.rows.find((a) => a.input.url === `https://fenetre.example/${n}`)?.storyId;
+    expect(story(2)).toBe(story(1));
+    expect(story(3)).toBe(story(1));
+    expect(story(4)).not.toBe(story(1));
   });
 
   it("reports progress after every item", async () => {

@@ -12,6 +12,7 @@ import type { Chart, PictureRenderer } from "../../src/core/picture.ts";
 import type { IncomingCommand } from "../../src/core/platform.ts";
 import type { QuoteRow } from "../../src/core/queries.ts";
 import { replyText } from "../../src/core/reply.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { fontMetrics } from "../../src/pictures/font.ts";
 import { createPictureRenderer } from "../../src/pictures/render.ts";
 import { buildWhoChart } from "../../src/pictures/who-chart.ts";
@@ -176,18 +177,18 @@ describe("/who on a store", () => {
     const poutine = person("Vladimir Poutine", ["Poutine"], "président russe");
     const article = async (day: string, people: ReturnType<typeof person>[], said: Array<[string, string]>) => {
       const text = `Déclarations du ${day} à Astana.`;
-      await store.saveArticle(
-        input({ title: `Déclarations du ${day}`, url: `https://exemple.test/${day}` }),
-        analysis({
+      await saveArticle(store, {
+        input: input({ title: `Déclarations du ${day}`, url: `https://exemple.test/${day}` }),
+        analysis: analysis({
           title: `Déclarations du ${day}`,
           text,
           publishedAt: day,
           people,
           quotes: said.map(([who, words], i) => quote(words, who, i * 10)),
         }),
-        hash(text),
-        null,
-      );
+        contentHash: hash(text),
+        storyId: null,
+      });
     };
     // The same man as "Kassym-Jomart Tokaïev", "Tokaïev" and "M. Tokaïev"; Poutine in between.
     await article(

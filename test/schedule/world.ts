@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { Clock } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { recordingLogger } from "../../src/logging.ts";
 import { createDelivery, type Delivery, type DeliveryOptions } from "../../src/outbox/delivery.ts";
 import {
@@ -131,17 +132,17 @@ export async function addArticle(
     quotes: a.quote ? [quote(a.quote.text, a.quote.speaker)] : [],
     events: a.event ? [event(a.event.start, a.event.start, a.event.summary)] : [],
   });
-  const r = await w.store.saveArticle(
-    input({
+  const r = await saveArticle(w.store, {
+    input: input({
       title: a.title,
       sourceId: src.id,
       url: a.url !== undefined ? a.url : `https://${a.source ?? "steppe-info"}.example/a/${seq}`,
       publishedAt: a.published ? new Date(a.published) : null,
     }),
-    an,
-    createHash("sha256").update(text).digest("hex"),
-    a.storyId ?? null,
-  );
+    analysis: an,
+    contentHash: createHash("sha256").update(text).digest("hex"),
+    storyId: a.storyId ?? null,
+  });
   await w.db.article.update({ where: { id: r.articleId }, data: { createdAt: new Date(a.at) } });
   return { articleId: r.articleId, storyId: r.storyId };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, event, hash, input, person, quote } from "./builder.ts";
@@ -40,12 +41,12 @@ describe.each(backends)("ArticleStore on %s", (backend) => {
 
   it("stores an article with its quotes, people, events, topics and a new story", async () => {
     const { text, analysis: a } = gasDeal(1);
-    const r = await store.saveArticle(
-      input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/1", guid: "g-1" }),
-      a,
-      hash(text),
-      null,
-    );
+    const r = await saveArticle(store, {
+      input: input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/1", guid: "g-1" }),
+      analysis: a,
+      contentHash: hash(text),
+      storyId: null,
+    });
     expect(r.status).toBe("inserted");
     const q = await store.quotes({ speaker: "tokayev", limit: 10 });
     expect(q.map((x) => x.text)).toContain("un partenariat durable 1");
@@ -58,64 +59,69 @@ describe.each(backends)("ArticleStore on %s", (backend) => {
 
   it("returns duplicate for the same URL, the same (source, guid) or the same content hash, touching nothing", async () => {
     const { text, analysis: a } = gasDeal(2);
-    const first = await store.saveArticle(
-      input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/2", guid: "g-2" }),
-      a,
-      hash(text),
-      null,
-    );
+    const first = await saveArticle(store, {
+      input: input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/2", guid: "g-2" }),
+      analysis: a,
+      contentHash: hash(text),
+      storyId: null,
+    });
     expect(first.status).toBe("inserted");
     const before = await store.stats();
-    const byUrl = await store.saveArticle(
-      input({ title: "autre titre", sourceId: sourceB, url: "https://steppe-info.example/a/2", guid: "x" }),
-      a,
-      hash("other text 1"),
-      null,
-    );
-    const byGuid = await store.saveArticle(
-      input({ title: "autre titre", sourceId: sourceA, url: "https://steppe-info.example/a/2-bis", guid: "g-2" }),
-      a,
-      hash("other text 2"),
-      null,
-    );
-    const byHash = await store.saveArticle(
-      input({ title: "autre titre", sourceId: sourceB, url: "https://volga-presse.example/z", guid: "zz" }),
-      a,
-      hash(text),
-      null,
-    );
+    const byUrl = await saveArticle(store, {
+      input: input({ title: "autre titre", sourceId: sourceB, url: "https://steppe-info.example/a/2", guid: "x" }),
+      analysis: a,
+      contentHash: hash("other text 1"),
+      storyId: null,
+    });
+    const byGuid = await saveArticle(store, {
+      input: input({
+        title: "autre titre",
+        sourceId: sourceA,
+        url: "https://steppe-info.example/a/2-bis",
+        guid: "g-2",
+      }),
+      analysis: a,
+      contentHash: hash("other text 2"),
+      storyId: null,
+    });
+    const byHash = await saveArticle(store, {
+      input: input({ title: "autre titre", sourceId: sourceB, url: "https://volga-presse.example/z", guid: "zz" }),
+      analysis: a,
+      contentHash: hash(text),
+      storyId: null,
+    });
     for (const r of [byUrl, byGuid, byHash]) {
       expect(r).toEqual({ status: "duplicate", articleId: first.articleId, storyId: first.storyId });
     }
     expect(await store.stats()).toEqual(before);
     expect(
-      await store.findDuplicate({ url: null, guid: "g-2", sourceId: sourceA, contentHash: hash("unrelated") }),
-    ).toBe(first.articleId);
-    expect(
-      await store.findDuplicate({ url: null, guid: "g-2", sourceId: sourceB, contentHash: hash("u2") }),
-    ).toBeNull();
+      await store.findDuplicates([
+        { url: null, guid: "g-2", sourceId: sourceA, contentHash: hash("unrelated") },
+        { url: null, guid: "g-2", sourceId: sourceB, contentHash: hash("u2") },
+      ]),
+    ).toEqual([{ articleId: first.articleId, storyId: first.storyId }, null]);
   });
 
   it("attaches an article to an existing story and updates its counts", async () => {
     const { text, analysis: a } = gasDeal(3);
-    const first = await store.saveArticle(
-      input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/3" }),
-      a,
-      hash(text),
-      null,
-    );
+    const first = await saveArticle(store, {
+      input: input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/3" }),
+      analysis: a,
+      contentHash: hash(text),
+      storyId: null,
+    });
     const other = gasDeal(4);
-    const second = await store.saveArticle(
-      input({
+    const second = await saveArticle(store, {
+      input: input({
         title: "Moscou et Astana: le gaz",
         sourceId: sourceB,
         url: "https://volga-presse.example/3",
         publishedAt: new Date("2025-03-16T09:00:00Z"),
       }),
-      other.analysis,
-      hash(other.text),
-      first.storyId,
-    );
+      analysis: other.analysis,
+      contentHash: hash(other.text),
+      storyId: first.storyId,
+    });
     expect(second).toMatchObject({ status: "inserted", storyId: first.storyId });
     const line = (await store.latest({ limit: 10 })).find((l) => l.storyId === first.storyId);
     expect(line).toMatchObject({ articleCount: 2, sourceCount: 2, title: "Accord gazier 3 entre Astana et Moscou" });
@@ -125,7 +131,12 @@ describe.each(backends)("ArticleStore on %s", (backend) => {
 
   it("creates a new story when the given story id does not exist", async () => {
     const { text, analysis: a } = gasDeal(5);
-    const r = await store.saveArticle(input({ title: a.title }), a, hash(text), 999_999);
+    const r = await saveArticle(store, {
+      input: input({ title: a.title }),
+      analysis: a,
+      contentHash: hash(text),
+      storyId: 999_999,
+    });
     expect(r.status).toBe("inserted");
     expect(r.storyId).not.toBe(999_999);
   });
@@ -141,7 +152,9 @@ describe.each(backends)("ArticleStore on %s", (backend) => {
     const { text, analysis: a } = gasDeal(6);
     const art = input({ title: a.title, sourceId: sourceA, url: "https://steppe-info.example/a/6", guid: "g-6" });
     const before = (await store.stats()).articles;
-    const results = await Promise.all([1, 2, 3].map(() => store.saveArticle(art, a, hash(text), null)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => saveArticle(store, { input: art, analysis: a, contentHash: hash(text), storyId: null })),
+    );
     expect(results.filter((r) => r.status === "inserted")).toHaveLength(1);
     expect(new Set(results.map((r) => r.articleId)).size).toBe(1);
     expect((await store.stats()).articles).toBe(before + 1);
@@ -160,8 +173,8 @@ describe.each(backends)("ArticleStore on %s", (backend) => {
         });
         const before = await store.stats();
         const [r1, r2] = await Promise.all([
-          store.saveArticle(art, a, hash(text), null),
-          other.saveArticle(art, a, hash(text), null),
+          saveArticle(store, { input: art, analysis: a, contentHash: hash(text), storyId: null }),
+          saveArticle(other, { input: art, analysis: a, contentHash: hash(text), storyId: null }),
         ]);
         expect([r1.status, r2.status].sort()).toEqual(["duplicate", "inserted"]);
         expect(r1.articleId).toBe(r2.articleId);

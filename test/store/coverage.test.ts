@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { CoverageQuery } from "../../src/core/queries.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, hash, input, person, quote } from "./builder.ts";
@@ -40,12 +41,17 @@ describe.each(backends)("coverage on %s", (backend) => {
     ) => {
       const title = `Article ${key}`;
       const text = over.text ?? `Texte de l'article ${key} sur la relation entre Astana et Moscou.`;
-      const r = await store.saveArticle(
-        input({ title, sourceId, url: `https://exemple.test/${key}`, publishedAt: new Date(`${published}T10:00:00Z`) }),
-        analysis({ title, text, publishedAt: published, ...over }),
-        hash(text),
-        storyOf ? (story[storyOf] ?? null) : null,
-      );
+      const r = await saveArticle(store, {
+        input: input({
+          title,
+          sourceId,
+          url: `https://exemple.test/${key}`,
+          publishedAt: new Date(`${published}T10:00:00Z`),
+        }),
+        analysis: analysis({ title, text, publishedAt: published, ...over }),
+        contentHash: hash(text),
+        storyId: storyOf ? (story[storyOf] ?? null) : null,
+      });
       story[key] = r.storyId;
     };
     // Poutine is named in the first article (which makes his aliases known), only quoted in "quoted".

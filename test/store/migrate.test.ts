@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createDb } from "../../src/store/db.ts";
 import { applyMigrations, createStore, MigrationError, resolveDatabaseUrl } from "../../src/store/index.ts";
 import { listMigrations, prismaDir } from "../../src/store/migration-files.ts";
@@ -140,12 +141,12 @@ describe("SQLite table rebuild (Prisma RedefineTables)", () => {
     const tdb = await freshDatabase("sqlite");
     const store = await createStore(tdb.url, silentLogger);
     const text = "Le ministre Lavrov a rencontré son homologue à Almaty.";
-    await store.saveArticle(
-      input({ title: "Lavrov à Almaty" }),
-      analysis({ title: "Lavrov à Almaty", text, quotes: [quote("Nous avançons", "Sergueï Lavrov")] }),
-      hash(text),
-      null,
-    );
+    await saveArticle(store, {
+      input: input({ title: "Lavrov à Almaty" }),
+      analysis: analysis({ title: "Lavrov à Almaty", text, quotes: [quote("Nous avançons", "Sergueï Lavrov")] }),
+      contentHash: hash(text),
+      storyId: null,
+    });
     await store.close();
     // The same statements Prisma emits for a rebuild, derived from the live table definition.
     const { db } = await createDb(tdb.url);
@@ -174,7 +175,12 @@ describe("SQLite table rebuild (Prisma RedefineTables)", () => {
     expect((await again.quotes({ speaker: "lavrov", limit: 5 })).length).toBe(1);
     expect((await again.search("rencontre almaty", 5)).map((h) => h.title)).toEqual(["Lavrov à Almaty"]);
     const t2 = "Nouvel accord sur l'uranium entre Kazatomprom et Rosatom.";
-    await again.saveArticle(input({ title: "Uranium" }), analysis({ title: "Uranium", text: t2 }), hash(t2), null);
+    await saveArticle(again, {
+      input: input({ title: "Uranium" }),
+      analysis: analysis({ title: "Uranium", text: t2 }),
+      contentHash: hash(t2),
+      storyId: null,
+    });
     expect((await again.search("kazatomprom", 5)).map((h) => h.title)).toEqual(["Uranium"]);
     await again.close();
     await tdb.drop();

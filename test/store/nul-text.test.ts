@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { startWorld, type World } from "../admin/world.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, hash, input } from "./builder.ts";
@@ -51,12 +52,12 @@ describe.each(backends)("NUL characters on %s", (backend) => {
   it("stores an article with NUL in its title, text and URL without them", async () => {
     const title = "Astana et Moscou\0 relancent le corridor nord-sud";
     const text = `${title}\n\nLes deux capitales ont signé\0 un protocole sur le fret ferroviaire.`;
-    const r = await w.store.saveArticle(
-      input({ title, url: "https://steppe-info.test/a/\0corridor" }),
-      analysis({ title, text }),
-      hash(text),
-      null,
-    );
+    const r = await saveArticle(w.store, {
+      input: input({ title, url: "https://steppe-info.test/a/\0corridor" }),
+      analysis: analysis({ title, text }),
+      contentHash: hash(text),
+      storyId: null,
+    });
     expect(r.status).toBe("inserted");
     const hits = await w.store.search("corridor\0", 5);
     expect(hits.map((h) => [h.title, h.url])).toEqual([
@@ -66,7 +67,7 @@ describe.each(backends)("NUL characters on %s", (backend) => {
 
   it("stores a batch of articles (one JSON parameter per statement) with NUL in titles and quotes without them", async () => {
     const titles = ["Le port d'Aktaou\0 agrandit son terminal", "Orenbourg\0 et Ouralsk\0 ouvrent un poste-frontière"];
-    const saved = await w.store.saveBatch?.(
+    const saved = await w.store.saveBatch(
       titles.map((title, i) => ({
         input: input({ title, url: `https://steppe-info.test/b/${i}\0` }),
         analysis: analysis({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, event, hash, input } from "./builder.ts";
@@ -27,16 +28,16 @@ describe.each(backends)("onThisDay on %s", (backend) => {
       const text = `Rapport ${++n} : ${summary}.`;
       const events = [event(day, "ce jour-là", summary)];
       if (extra.other) events.push(event(extra.other, "un autre jour", `autre fait ${n}`));
-      await store.saveArticle(
-        input({
+      await saveArticle(store, {
+        input: input({
           title: `Rapport ${n}`,
           sourceId: sourceIdx === null ? null : (outlets[sourceIdx]?.id ?? null),
           url: `https://example.org/a/${n}`,
         }),
-        analysis({ title: `Rapport ${n}`, text, topics, events }),
-        hash(text),
-        null,
-      );
+        analysis: analysis({ title: `Rapport ${n}`, text, topics, events }),
+        contentHash: hash(text),
+        storyId: null,
+      });
     };
     // 2015: one outlet. 2019: three reports from two outlets (Volga first). 2022: two outlets, energy only.
     await report(0, "2015-03-12", "accord de coopération douanière", ["economie"]);
@@ -47,16 +48,16 @@ describe.each(backends)("onThisDay on %s", (backend) => {
     await report(0, "2022-03-12", "gazoduc inauguré", ["energie"]);
     // A local file (no source) and a month-precision event of the same day: neither is a source nor an entry.
     await report(null, "2022-03-12", "gazoduc, copie locale", ["energie"]);
-    await store.saveArticle(
-      input({ title: "Mois", url: "https://example.org/month" }),
-      analysis({
+    await saveArticle(store, {
+      input: input({ title: "Mois", url: "https://example.org/month" }),
+      analysis: analysis({
         title: "Mois",
         text: "Mars 2020.",
         events: [event("2020-03-12", "en mars", "mois entier", { precision: "month", end: "2020-03-31" })],
       }),
-      hash("Mars 2020."),
-      null,
-    );
+      contentHash: hash("Mars 2020."),
+      storyId: null,
+    });
     // An admin's correction of 2019 wins over the extracted phrases; an admin's event of 2010 has no article.
     await store.addCuratedEvent({
       start: "2019-03-12",

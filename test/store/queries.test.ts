@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, event, hash, input, person, quote } from "./builder.ts";
@@ -34,12 +35,12 @@ describe.each(backends)("NewsQueries on %s", (backend) => {
         event("1994-03-29", "le 29 mars 1994", "premier discours sur l'Union eurasiatique"),
       ],
     });
-    const r1 = await store.saveArticle(
-      input({ title: visit.title, sourceId: steppe.id, url: "https://steppe-info.example/visite" }),
-      visit,
-      hash(visitText),
-      null,
-    );
+    const r1 = await saveArticle(store, {
+      input: input({ title: visit.title, sourceId: steppe.id, url: "https://steppe-info.example/visite" }),
+      analysis: visit,
+      contentHash: hash(visitText),
+      storyId: null,
+    });
     story1 = r1.storyId;
     const echoText = "Selon Moscou, la visite du 27 novembre à Astana a renforcé le partenariat.";
     const echo = analysis({
@@ -51,12 +52,12 @@ describe.each(backends)("NewsQueries on %s", (backend) => {
       quotes: [quote("Un partenariat stratégique et fiable", "Poutine", 5)],
       events: [event("2024-11-27", "le 27 novembre", "visite de Poutine au Kazakhstan")],
     });
-    await store.saveArticle(
-      input({ title: echo.title, sourceId: volga.id, url: "https://volga-presse.example/visite" }),
-      echo,
-      hash(echoText),
-      story1,
-    );
+    await saveArticle(store, {
+      input: input({ title: echo.title, sourceId: volga.id, url: "https://volga-presse.example/visite" }),
+      analysis: echo,
+      contentHash: hash(echoText),
+      storyId: story1,
+    });
     const gasText = "Sergueï Lavrov a évoqué le transit du gaz russe vers l'Ouzbékistan via le Kazakhstan.";
     const gas = analysis({
       title: "Transit gazier : Lavrov à Almaty",
@@ -73,25 +74,25 @@ describe.each(backends)("NewsQueries on %s", (backend) => {
         }),
       ],
     });
-    const r3 = await store.saveArticle(
-      input({ title: gas.title, sourceId: volga.id, url: "https://volga-presse.example/gaz" }),
-      gas,
-      hash(gasText),
-      null,
-    );
+    const r3 = await saveArticle(store, {
+      input: input({ title: gas.title, sourceId: volga.id, url: "https://volga-presse.example/gaz" }),
+      analysis: gas,
+      contentHash: hash(gasText),
+      storyId: null,
+    });
     story2 = r3.storyId;
     const declText = "La Déclaration commune affirme que « les frontières sont inviolables ».";
-    await store.saveArticle(
-      input({ title: "Texte de la déclaration commune" }),
-      analysis({
+    await saveArticle(store, {
+      input: input({ title: "Texte de la déclaration commune" }),
+      analysis: analysis({
         title: "Texte de la déclaration commune",
         text: declText,
         publishedAt: "2024-11-27",
         quotes: [quote("les frontières sont inviolables", "la Déclaration", 20)],
       }),
-      hash(declText),
-      story1,
-    );
+      contentHash: hash(declText),
+      storyId: story1,
+    });
     await store.addCuratedEvent({
       start: "2024-11-27",
       end: "2024-11-27",

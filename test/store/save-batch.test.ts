@@ -1,7 +1,8 @@
 /**
- * Batched ingestion (findDuplicates + saveBatch, one transaction per batch) stores exactly what item-by-item
- * ingestion stores: same articles, stories, quotes with their speakers, timeline and topics; duplicates inside
- * the batch and on a second run are recognised. Invented French feed.
+ * Ingestion stores a batch (findDuplicates + saveBatch, one transaction) exactly as it stores the same items one
+ * at a time (batches of one): same articles, stories, quotes with their speakers, timeline and topics; duplicates
+ * inside the batch and on a second run are recognised. When the batch's transaction fails, its articles are saved
+ * one by one and an article another writer stored meanwhile counts as a duplicate. Invented French feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findStory } from "../../src/analysis/stories.ts";
@@ -45,19 +46,20 @@ const items = [
 ];
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Veille steppe</title>${items
-  .map(
-    (it, i) =>
-      `<item><title>${esc(it.title)}</title><link>https://veille.example/a/${i}</link><guid>veille-${i}</guid><pubDate>${it.date}</pubDate><description>${esc(it.body)}</description></item>`,
-  )
-  .join("")}</channel></rss>`;
+const itemXml = items.map(
+  (it, i) =>
+    `<item><title>${esc(it.title)}</title><link>https://veille.example/a/${i}</link><guid>veille-${i}</guid><pubDate>${it.date}</pubDate><description>${esc(it.body)}</description></item>`,
+);
+const feedOf = (parts: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Veille steppe</title>${parts.join("")}</channel></rss>`;
+const feed = feedOf(itemXml);
 
-/** The store without its batch methods: ingestion falls back to item by item. */
-function itemByItem(store: Store): ArticleStore {
+/** The store, with `saveBatch` replaced for batches of more than one article. */
+function withBigBatches(store: Store, saveBig: ArticleStore["saveBatch"]): ArticleStore {
   return {
-    findDuplicate: (k) => store.findDuplicate(k),
+    findDuplicates: (k) => store.findDuplicates(k),
     storyCandidates: (a, d) => store.storyCandidates(a, d),
-    saveArticle: (i, a, h, s) => store.saveArticle(i, a, h, s),
+    saveBatch: (batch) => (batch.length > 1 ? saveBig(batch) : store.saveBatch(batch)),
   };
 }
 
@@ -89,6 +91,14 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
     for (const s of stores) await s.close();
     for (const d of dbs) await d.drop();
   });
+  /** A store over a fresh database, closed and dropped after the tests. */
+  async function freshStore() {
+    const db = await freshDatabase(backend);
+    dbs.push(db);
+    const store = await createStore(db.url, silentLogger);
+    stores.push(store);
+    return { db, store };
+  }
 
   const ingestor = (store: Store, articles: ArticleStore) =>
     createIngestor({
@@ -100,12 +110,19 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
       logger: silentLogger,
     });
 
-  it("stores what item-by-item ingestion stores, and recognises duplicates", async () => {
+  it("stores a batch as it stores the items one at a time, and recognises duplicates", async () => {
     const [batched, single] = stores as [Store, Store];
     const a = await ingestor(batched, batched).ingestFeedXml(feed, null);
-    const b = await ingestor(single, itemByItem(single)).ingestFeedXml(feed, null);
+    const one = ingestor(single, single);
+    const b = { inserted: 0, duplicates: 0, failed: 0 };
+    for (const part of itemXml) {
+      const r = await one.ingestFeedXml(feedOf([part]), null);
+      b.inserted += r.inserted;
+      b.duplicates += r.duplicates;
+      b.failed += r.failed;
+    }
     expect(a).toMatchObject({ inserted: 4, duplicates: 1, failed: 0 });
-    expect(b).toMatchObject({ inserted: 4, duplicates: 1, failed: 0 });
+    expect(b).toEqual({ inserted: 4, duplicates: 1, failed: 0 });
     const snapA = await snapshot(batched);
     expect(snapA).toEqual(await snapshot(single));
     expect(snapA.stats).toMatchObject({ articles: 4 });
@@ -118,11 +135,33 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
     expect((await batched.stats()).articles).toBe(4);
   });
 
+  it("saves a failed batch's articles one by one; one stored meanwhile by another writer is a duplicate", async () => {
+    const { store } = await freshStore();
+    // Another writer stores the batch's first article between our dedupe query and our transaction.
+    let raced = 0;
+    const racing = withBigBatches(store, async (batch) => {
+      raced++;
+      await store.saveBatch(batch.slice(0, 1));
+      return store.saveBatch(batch);
+    });
+    const r = await ingestor(store, racing).ingestFeedXml(feed, null);
+    expect(raced).toBe(1);
+    expect(r).toMatchObject({ inserted: 3, duplicates: 2, failed: 0 });
+    const [reference] = stores as [Store];
+    expect(await snapshot(store)).toEqual(await snapshot(reference));
+    // A batch that fails for any other reason is stored one by one too.
+    const { store: plain } = await freshStore();
+    const failing = withBigBatches(plain, () => Promise.reject(new Error("transaction refusée")));
+    expect(await ingestor(plain, failing).ingestFeedXml(feed, null)).toMatchObject({
+      inserted: 4,
+      duplicates: 1,
+      failed: 0,
+    });
+    expect(await snapshot(plain)).toEqual(await snapshot(reference));
+  });
+
   it("stores awkward text exactly: quotes, backslashes, JSON and SQL look-alikes, emoji, line breaks", async () => {
-    const db = await freshDatabase(backend);
-    dbs.push(db);
-    const store = await createStore(db.url, silentLogger);
-    stores.push(store);
+    const { db, store } = await freshStore();
     const nasty = [
       `Titre "entre guillemets" et l'apostrophe`,
       "Antislash \\ et \\u00e9 littéral, tab\tfin",
@@ -131,7 +170,7 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
       "Demi-caractère \uD800 isolé",
     ];
     const published = new Date("2025-03-12T09:30:15.123Z");
-    const saved = await store.saveBatch?.(
+    const saved = await store.saveBatch(
       nasty.map((title, i) => ({
         input: input({ title, url: `https://veille.example/n/${i}`, publishedAt: published }),
         analysis: analysis({
@@ -171,10 +210,7 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
   });
 
   it("ingests a feed bigger than one batch and one dedupe lookup, and recognises all of it again", async () => {
-    const db = await freshDatabase(backend);
-    dbs.push(db);
-    const store = await createStore(db.url, silentLogger);
-    stores.push(store);
+    const { store } = await freshStore();
     const n = 620;
     const big = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Grand flux</title>${Array.from(
       { length: n },
@@ -194,7 +230,7 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
       sourceId: null,
       contentHash: `inconnu-${i}`,
     }));
-    const ids = (await store.findDuplicates?.(keys)) ?? [];
+    const ids = (await store.findDuplicates(keys)).map((d) => d?.articleId ?? null);
     expect(ids).toHaveLength(n + 5);
     expect(ids.slice(0, n).every((id) => typeof id === "number")).toBe(true);
     expect(new Set(ids.slice(0, n)).size).toBe(n);
@@ -205,12 +241,10 @@ describe.each(backends)("batched ingestion on %s", (backend) => {
   it.skipIf(backend === "sqlite")(
     "stores each article once when two bot processes ingest the same feed at the same time",
     async () => {
-      const db = await freshDatabase(backend);
-      dbs.push(db);
+      const { db, store: a } = await freshStore();
       // Two stores = two connection pools, as two bot processes on one database would have.
-      const a = await createStore(db.url, silentLogger);
       const b = await createStore(db.url, silentLogger);
-      stores.push(a, b);
+      stores.push(b);
       const [ra, rb] = await Promise.all([
         ingestor(a, a).ingestFeedXml(feed, null),
         ingestor(b, b).ingestFeedXml(feed, null),

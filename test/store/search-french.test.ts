@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveTopic } from "../../src/analysis/taxonomy.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createDb } from "../../src/store/db.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { foldWord, parseSearchQuery, stemsOf, stemWord } from "../../src/store/search-query.ts";
@@ -65,12 +66,12 @@ describe.each(backends)("French search on %s", (backend) => {
     });
     const src = await store.addSource({ url: "https://steppe-info.example/rss", title: "Steppe Info" });
     for (const [key, a] of Object.entries(A) as Array<[Key, (typeof A)[Key]]>) {
-      await store.saveArticle(
-        input({ title: a.title, sourceId: src.id, url: `https://steppe-info.example/${key}` }),
-        analysis({ title: a.title, text: `${a.title}. ${a.text}`, topics: "topics" in a ? a.topics : [] }),
-        hash(a.text),
-        null,
-      );
+      await saveArticle(store, {
+        input: input({ title: a.title, sourceId: src.id, url: `https://steppe-info.example/${key}` }),
+        analysis: analysis({ title: a.title, text: `${a.title}. ${a.text}`, topics: "topics" in a ? a.topics : [] }),
+        contentHash: hash(a.text),
+        storyId: null,
+      });
       keyOf.set(a.title, key);
     }
   });

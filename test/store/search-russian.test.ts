@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { stemmer as frenchStemmer } from "@orama/stemmers/french";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createDb } from "../../src/store/db.ts";
 import { applyMigrations, createStore, type Store } from "../../src/store/index.ts";
 import { prismaDir } from "../../src/store/migration-files.ts";
@@ -61,17 +62,17 @@ describe.each(backends)("Russian search on %s", (backend) => {
     store = await createStore(tdb.url, silentLogger);
     const src = await store.addSource({ url: "https://stepnye-vesti.example/rss", title: "Степные вести" });
     for (const [key, a] of Object.entries(A) as Array<[Key, (typeof A)[Key]]>) {
-      await store.saveArticle(
-        input({
+      await saveArticle(store, {
+        input: input({
           title: a.title,
           sourceId: src.id,
           url: `https://stepnye-vesti.example/${key}`,
           publishedAt: new Date("2026-11-20T09:00:00Z"),
         }),
-        analysis({ title: a.title, text: `${a.title}. ${a.text}`, language: a.lang }),
-        hash(a.text),
-        null,
-      );
+        analysis: analysis({ title: a.title, text: `${a.title}. ${a.text}`, language: a.lang }),
+        contentHash: hash(a.text),
+        storyId: null,
+      });
       keyOf.set(a.title, key);
     }
   });
@@ -186,12 +187,12 @@ describe.each(backends)("the Russian search migration on %s", (backend) => {
     await applyMigrations(tdb.url, silentLogger, { migrationsDir: before });
     const old = await createStore(tdb.url, silentLogger, { migrate: false });
     const a = A.talks;
-    const { articleId: id } = await old.saveArticle(
-      input({ title: a.title }),
-      analysis({ title: a.title, text: a.text, language: "ru" }),
-      hash(a.text),
-      null,
-    );
+    const { articleId: id } = await saveArticle(old, {
+      input: input({ title: a.title }),
+      analysis: analysis({ title: a.title, text: a.text, language: "ru" }),
+      contentHash: hash(a.text),
+      storyId: null,
+    });
     if (backend === "sqlite") {
       // The stem index row as the previous version wrote it: every word folded and stemmed as French.
       const oldStems = (t: string) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createDb, type Db } from "../../src/store/db.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
@@ -31,12 +32,12 @@ describe.each(backends)("full-text search on %s", (backend) => {
     db = (await createDb(tdb.url)).db;
     const src = await store.addSource({ url: "https://caspienne.example/rss", title: "La Caspienne" });
     for (const [i, a] of ARTICLES.entries()) {
-      const r = await store.saveArticle(
-        input({ title: a.title, sourceId: src.id, url: `https://caspienne.example/${i}` }),
-        analysis({ title: a.title, text: a.text }),
-        hash(a.text),
-        null,
-      );
+      const r = await saveArticle(store, {
+        input: input({ title: a.title, sourceId: src.id, url: `https://caspienne.example/${i}` }),
+        analysis: analysis({ title: a.title, text: a.text }),
+        contentHash: hash(a.text),
+        storyId: null,
+      });
       ids.push(r.articleId);
     }
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
+import { saveArticle } from "../../src/core/store.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, hash, input } from "./builder.ts";
@@ -121,12 +122,12 @@ describe.each(backends)("SourceStore on %s", (backend) => {
     const s = await store.addSource({ url: "https://ephemere.example/rss", title: "Éphémère" });
     const text = "Un article sur la coopération ferroviaire entre Kostanaï et Tcheliabinsk.";
     const a = analysis({ title: "Coopération ferroviaire", text });
-    await store.saveArticle(
-      input({ title: a.title, sourceId: s.id, url: "https://ephemere.example/1" }),
-      a,
-      hash(text),
-      null,
-    );
+    await saveArticle(store, {
+      input: input({ title: a.title, sourceId: s.id, url: "https://ephemere.example/1" }),
+      analysis: a,
+      contentHash: hash(text),
+      storyId: null,
+    });
     expect(await store.removeSource(s.id)).toBe(true);
     expect(await store.removeSource(s.id)).toBe(false);
     expect(await store.getSource(s.id)).toBeNull();
