@@ -1,7 +1,8 @@
 /**
  * Pictures: time to draw a 50-event timeline and a year's coverage by outlet (build + Vega + resvg, p50/p99,
- * wall clock and CPU time), and the memory the renderer adds to a process (RSS before the first picture and
- * after `runs` of each), in a child process so the figures are the renderer's alone.
+ * wall clock and CPU time of both processes), and the memory the renderer adds to the bot (RSS before the first
+ * picture, after `runs` of each, and once the renderer's own process has exited; that process's RSS), measured
+ * in a separate process so the figures are the renderer's alone.
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -11,6 +12,13 @@ export interface PicturesResult {
   restMb: number;
   afterMb: number;
   idleMb: number;
+  /** The renderer process's RSS after the last picture, and the highest seen. */
+  childMb: number;
+  childPeakMb: number;
+  /** True when the renderer process had exited before `idleMb` was read. */
+  exited: boolean;
+  /** 1-minute load average before and after the runs (the machine is shared). */
+  load: [number, number];
   firstMs: number;
   timeline: { p50: number; p99: number; cpuP50: number; cpuP99: number; kb: number };
   trend: { p50: number; p99: number; cpuP50: number; cpuP99: number; kb: number };
@@ -40,6 +48,10 @@ export function benchPictures(runs: number): PicturesResult {
     restMb: r.restMb,
     afterMb: r.afterMb,
     idleMb: r.idleMb,
+    childMb: r.childMb,
+    childPeakMb: r.childPeakMb,
+    exited: r.exited,
+    load: r.load,
     firstMs: r.firstMs,
     timeline: sum(r.timeline),
     trend: sum(r.trend),

@@ -275,7 +275,7 @@ if (pictures) {
   }
   out.push("");
   out.push(
-    `First picture (starts the worker, loads Vega, Vega-Lite, resvg, the font): ${fmt(p.firstMs, 0)} ms. RSS of the process: ${fmt(p.restMb, 0)} MB before any picture, ${fmt(p.afterMb, 0)} MB right after ${p.runs * 2 + 1} pictures (the renderer's worker adds ${fmt(p.afterMb - p.restMb, 0)} MB while in use), ${fmt(p.idleMb, 0)} MB once the worker has stopped: the renderer keeps ${fmt(p.idleMb - p.restMb, 0)} MB at rest.`,
+    `First picture (starts the renderer's process, loads Vega, Vega-Lite, resvg, the font): ${fmt(p.firstMs, 0)} ms. 1-minute load average ${fmt(p.load[0], 1)} before the runs, ${fmt(p.load[1], 1)} after. RSS of the bot-side process: ${fmt(p.restMb, 0)} MB before any picture, ${fmt(p.afterMb, 0)} MB right after ${p.runs * 2 + 1} pictures, ${fmt(p.idleMb, 0)} MB once the renderer's process has ${p.exited ? "exited" : "NOT exited"}: the renderer keeps ${fmt(p.idleMb - p.restMb, 0)} MB at rest. The renderer's own process: ${fmt(p.childMb, 0)} MB after the last picture (peak ${fmt(p.childPeakMb, 0)} MB), gone at rest.`,
     "",
   );
 }

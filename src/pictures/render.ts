@@ -9,7 +9,7 @@ import { silentLogger } from "../core/logger.ts";
 import type { Chart, PictureRenderer } from "../core/picture.ts";
 import type { Picture } from "../core/reply.ts";
 import { FONT_FAMILY, fontFiles, fontMetrics } from "./font.ts";
-import { workerDraw } from "./render-pool.ts";
+import { childDraw, type RendererStats } from "./render-pool.ts";
 import { SCALE } from "./style.ts";
 
 /** Options of `createPictureRenderer`. */
@@ -17,10 +17,12 @@ export interface PictureRendererOptions {
   logger?: Logger;
   /** Pixels per design pixel (default 2: a 600-pixel design becomes a picture about 1,260 pixels wide). */
   scale?: number;
-  /** Draw in a worker thread stopped when idle (default true). */
-  worker?: boolean;
-  /** Idle time before the worker stops (default 30,000 ms). */
+  /** Draw in a child process that exits when idle (default true); false draws in this thread. */
+  isolate?: boolean;
+  /** Idle time before the child process exits (default 30,000 ms). */
   idleMs?: number;
+  /** A picture not drawn within this time fails (default 60,000 ms; child process only). */
+  timeoutMs?: number;
 }
 
 type MeasureText = (item: { fontSize?: number; fontWeight?: string | number }, text: unknown) => number;
@@ -74,7 +76,7 @@ function vegaLogger(logger: Logger) {
   return self;
 }
 
-/** Draws one chart in this thread (the worker calls this; tests may too). */
+/** Draws one chart in this thread (the child process calls this; tests may too). */
 export async function drawChart(chart: Chart, scale: number = SCALE, logger: Logger = silentLogger): Promise<Picture> {
   const { vega, compile, renderAsync } = await loadLibraries();
   const files = fontFiles();
@@ -108,24 +110,37 @@ export async function drawChart(chart: Chart, scale: number = SCALE, logger: Log
   };
 }
 
+/** The renderer with what its child process did last (benchmarks). */
+export interface IsolatedPictureRenderer extends PictureRenderer {
+  stats(): RendererStats;
+}
+
 /**
  * Creates the renderer the composition root gives to commands as `Services.pictures`. By default pictures are
- * drawn in a worker thread that stops after `idleMs` without work (default 30 s): the libraries' memory (about
- * 130 MB of RSS once used) goes back when the bot is at rest. `worker: false` draws in this thread.
+ * drawn in a child process that exits after `idleMs` without work (default 30 s): the libraries' memory goes back
+ * to the system when the bot is at rest. `isolate: false` draws in this thread.
  */
-export function createPictureRenderer(opts: PictureRendererOptions = {}): PictureRenderer {
+export function createPictureRenderer(opts: PictureRendererOptions = {}): IsolatedPictureRenderer {
   const logger = opts.logger ?? silentLogger;
   const scale = opts.scale ?? SCALE;
   let queue: Promise<unknown> = Promise.resolve();
-  const draw =
-    opts.worker === false
-      ? (chart: Chart) => drawChart(chart, scale, logger)
-      : workerDraw(scale, opts.idleMs ?? 30_000, logger);
+  const child =
+    opts.isolate === false
+      ? null
+      : childDraw({
+          scale,
+          idleMs: opts.idleMs ?? 30_000,
+          logger,
+          ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+        });
+  const draw = child ? child.draw : (chart: Chart) => drawChart(chart, scale, logger);
+  const none: RendererStats = { pid: null, lastCpuMs: 0, lastRssMb: 0, peakRssMb: 0, starts: 0 };
   return {
     render(chart) {
       const run = queue.then(() => draw(chart));
       queue = run.catch(() => undefined);
       return run;
     },
+    stats: () => child?.stats() ?? none,
   };
 }
