@@ -37,6 +37,13 @@ function periodLabel(req: CommandRequest, value: string): string {
     : `${y}`;
 }
 
+/** This request's options with `image` on and the count it used, for the "🖼 image" button. */
+function imageOptions(req: CommandRequest, count: number): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(req.options)) if (v !== undefined && k !== "image") out[k] = v;
+  return { ...out, count, image: true };
+}
+
 /**
  * /timeline [thème|personne|mot-clé] [AAAA|AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] — dated events built from the
  * articles, merged across outlets, oldest first.
@@ -109,6 +116,14 @@ const timeline = {
     if (wantsImage(req)) return timelinePicture(req, title, entries, q);
     return {
       title,
+      // "🖼 image": the same filter and number of events, drawn (only where the bot draws pictures).
+      ...(req.services.pictures
+        ? {
+            actions: [
+              { label: t(req.lang, "picture.button"), command: "timeline", options: imageOptions(req, base.limit) },
+            ],
+          }
+        : {}),
       lines: entries.map((e) => {
         const src = e.sources[0];
         const count = e.articleCount > 1 ? ` (${t(req.lang, "timeline.articles", { count: e.articleCount })})` : "";

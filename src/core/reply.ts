@@ -39,6 +39,18 @@ export interface Picture {
   alt: string;
 }
 
+/**
+ * A button under a reply that runs a command for whoever presses it: "🖼 image" under a text timeline runs the
+ * same /timeline with `image`. Adapters keep actions in memory under a short id (a bounded store, lost on
+ * restart: the button then says to run the command again).
+ */
+export interface ReplyAction {
+  label: string;
+  command: string;
+  /** The command's options, as parsed (the dispatcher does not parse them again). */
+  options: Record<string, string | number | boolean>;
+}
+
 export interface Reply {
   /** Optional heading, rendered bold (Telegram) or as the embed title (Discord). */
   title?: string;
@@ -55,6 +67,8 @@ export interface Reply {
   attachment?: Attachment;
   /** A chart shown with the reply; the text becomes its caption (see Picture). */
   picture?: Picture;
+  /** Buttons under the reply (under its last message, or its pages), each running a command. */
+  actions?: ReplyAction[];
 }
 
 /** Builds a line from plain strings and spans. */

@@ -13,6 +13,7 @@ import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { Command } from "../../src/core/command.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
 import { UserInputError } from "../../src/core/errors.ts";
+import type { PictureRenderer } from "../../src/core/picture.ts";
 import type { BotCore } from "../../src/core/platform.ts";
 import { line } from "../../src/core/reply.ts";
 import { recordingLogger } from "../../src/logging.ts";
@@ -115,6 +116,8 @@ export interface HarnessOptions {
   data?: FakeData;
   commands?: Command[];
   noStart?: boolean;
+  /** The renderer commands draw with (none: pictures are off). */
+  pictures?: PictureRenderer;
 }
 
 /** Options every test adapter needs: fast identify, short guild wait, fast REST retries. */
@@ -135,7 +138,13 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const topics = topicInfos();
   const core = createBotCore({
     commands: o.commands ?? [...realCommands, adminProbe, slowProbe, declaredSlow, slowFailure, bigList, chatProbe],
-    services: { queries, logger, topics, resolveTopic: (input) => resolveTopic(input, defaultTaxonomy) },
+    services: {
+      queries,
+      logger,
+      topics,
+      resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
+      ...(o.pictures ? { pictures: o.pictures } : {}),
+    },
     logger,
     clock: { now: () => NOW },
   });

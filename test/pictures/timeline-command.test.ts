@@ -48,6 +48,23 @@ describe("/timeline … image", () => {
     expect(text.picture).toBeUndefined();
   });
 
+  it("offers a 🖼 image button under the text for the same filter, only where the bot draws", async () => {
+    const text = await testCore({ pictures: renderer, queries: queries() }).handle(
+      cmd("Moscou 2025 from:2025-03-01 5"),
+    );
+    expect(text.picture).toBeUndefined();
+    expect(text.actions).toEqual([
+      {
+        label: "🖼 image",
+        command: "timeline",
+        options: { query: "Moscou", period: "2025", from: "2025-03-01", count: 5, image: true },
+      },
+    ]);
+    const en = await testCore({ pictures: renderer, queries: queries() }).handle(cmd("", "en"));
+    expect(en.actions?.[0]?.options).toEqual({ count: 20, image: true });
+    expect((await testCore({ queries: queries() }).handle(cmd(""))).actions).toBeUndefined();
+  });
+
   it("says there is nothing to draw instead of sending an empty chart", async () => {
     const empty = { ...queries(), timeline: async () => [] };
     const core = testCore({ pictures: renderer, queries: empty });

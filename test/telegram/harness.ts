@@ -8,6 +8,7 @@ import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
 import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { Command } from "../../src/core/command.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
+import type { PictureRenderer } from "../../src/core/picture.ts";
 import { recordingLogger } from "../../src/logging.ts";
 import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../fakes/news-queries.ts";
 import {
@@ -58,6 +59,8 @@ export interface HarnessOptions {
   extraCommands?: Command[];
   /** Start in webhook mode instead of long polling. */
   noStart?: boolean;
+  /** The renderer commands draw with (none: pictures are off). */
+  pictures?: PictureRenderer;
 }
 
 /** Fake API + adapter with the real commands; started unless `noStart`. */
@@ -68,7 +71,13 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const topics = topicInfos();
   const core = createBotCore({
     commands: [...realCommands, adminProbe, ...(o.extraCommands ?? [])],
-    services: { queries, logger, topics, resolveTopic: (input) => resolveTopic(input, defaultTaxonomy) },
+    services: {
+      queries,
+      logger,
+      topics,
+      resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
+      ...(o.pictures ? { pictures: o.pictures } : {}),
+    },
     logger,
     clock: { now: () => NOW },
   });

@@ -4,6 +4,7 @@
  */
 import type { ClientOptions, Interaction, RESTOptions } from "discord.js";
 import { Client, DiscordAPIError, DiscordjsError, Events, GatewayIntentBits } from "discord.js";
+import { createActionStore } from "../../core/action-store.ts";
 import type { ChatRef } from "../../core/command.ts";
 import { PlatformAuthError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -79,6 +80,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   const ctx: InteractionContext = {
     core: opts.core,
     pages: createPageStore(opts.maxPagedReplies ?? 500),
+    actions: createActionStore(),
     owners: new Set(opts.owners),
     deferAfterMs: opts.deferAfterMs ?? 1500,
     logger,

@@ -1,5 +1,6 @@
 /**
- * Interaction handlers: slash commands (with the 3-second defer rule), autocomplete and page buttons.
+ * Interaction handlers: slash commands (with the 3-second defer rule), autocomplete, page buttons and reply
+ * buttons (actions such as "🖼 image", which run a command).
  * Every reply goes out with `allowed_mentions: { parse: [] }`: nothing the bot echoes can ping anyone.
  */
 import type {
@@ -10,12 +11,14 @@ import type {
   Interaction,
 } from "discord.js";
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
+import type { ActionStore } from "../../core/action-store.ts";
 import { cleanArgText, MAX_ARGS_LENGTH } from "../../core/args.ts";
 import type { ChatRef, Lang, UserRef } from "../../core/command.ts";
 import { pickLang, t } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher, IncomingCommand } from "../../core/platform.ts";
 import { line, type Picture, type Reply } from "../../core/reply.ts";
+import { actionRows, parseActionButton } from "./actions.ts";
 import { type PageStore, pageButtons, parsePageButton } from "./pages.ts";
 import { embedWithPicture, fitsUpload, pictureFile } from "./picture.ts";
 import { DISCORD_LIMITS, packEmbeds, type RenderOptions, renderPages } from "./render.ts";
@@ -25,6 +28,8 @@ import { discordText } from "./strings.ts";
 export interface InteractionContext {
   core: BotCore;
   pages: PageStore;
+  /** The actions of reply buttons ("🖼 image" under a timeline). */
+  actions: ActionStore;
   /** User ids allowed to run admin commands anywhere, DMs included. */
   owners: ReadonlySet<string>;
   /** Defer when the core has not answered within this many ms (Discord's window is 3000 ms). */
@@ -66,7 +71,10 @@ export function isDiscordAdmin(
   return i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
-function chatRef(i: ChatInputCommandInteraction): ChatRef {
+/** An interaction that runs a command: a slash command, or a reply button. */
+type CommandInteraction = ChatInputCommandInteraction | ButtonInteraction;
+
+function chatRef(i: CommandInteraction): ChatRef {
   const ch = i.channel;
   const thread = ch?.isThread() ? ch : null;
   const title = ch && "name" in ch && typeof ch.name === "string" ? ch.name : undefined;
@@ -79,7 +87,7 @@ function chatRef(i: ChatInputCommandInteraction): ChatRef {
   };
 }
 
-function userRef(i: ChatInputCommandInteraction, owners: ReadonlySet<string>): UserRef {
+function userRef(i: CommandInteraction, owners: ReadonlySet<string>): UserRef {
   return {
     id: i.user.id,
     name: i.user.username,
@@ -149,7 +157,7 @@ async function defer(i: ChatInputCommandInteraction, ctx: InteractionContext): P
 
 /** Renders and sends the reply: first page plus ◀ ▶ when paged; ephemeral for errors. */
 async function sendReply(
-  i: ChatInputCommandInteraction,
+  i: CommandInteraction,
   reply: Reply,
   deferred: boolean,
   lang: Lang,
@@ -162,9 +170,12 @@ async function sendReply(
   const pages = renderPages(reply, ctx.render);
   const first = pages[0] ?? { description: "\u200b" };
   const payload: BaseMessageOptions = { embeds: [first], allowedMentions: NO_MENTIONS };
+  const extraRows = actionRows(reply, ctx.actions);
   if (pages.length > 1) {
-    const key = ctx.pages.put({ pages, lang });
-    payload.components = [pageButtons(key, 0, pages.length)];
+    const key = ctx.pages.put({ pages, lang, extraRows });
+    payload.components = [pageButtons(key, 0, pages.length), ...extraRows];
+  } else if (extraRows.length > 0) {
+    payload.components = extraRows;
   }
   if (reply.attachment) {
     payload.files = [
@@ -191,7 +202,7 @@ async function sendReply(
  * embeds of text as fit; any further text follows as follow-up messages.
  */
 async function sendPictureReply(
-  i: ChatInputCommandInteraction,
+  i: CommandInteraction,
   reply: Reply,
   picture: Picture,
   deferred: boolean,
@@ -241,6 +252,11 @@ async function onAutocomplete(i: AutocompleteInteraction, ctx: InteractionContex
 }
 
 async function onButton(i: ButtonInteraction, ctx: InteractionContext): Promise<void> {
+  const action = parseActionButton(i.customId);
+  if (action !== null) {
+    await onActionButton(i, action, ctx);
+    return;
+  }
   const parsed = parsePageButton(i.customId);
   if (!parsed) {
     ctx.logger.debug("discord button not handled here", { customId: i.customId.slice(0, 100) });
@@ -258,7 +274,39 @@ async function onButton(i: ButtonInteraction, ctx: InteractionContext): Promise<
   }
   await i.update({
     embeds: [page],
-    components: [pageButtons(parsed.key, parsed.index, entry.pages.length)],
+    components: [pageButtons(parsed.key, parsed.index, entry.pages.length), ...(entry.extraRows ?? [])],
     allowedMentions: NO_MENTIONS,
   });
+}
+
+/**
+ * A reply button ("🖼 image"): deferred at once (drawing takes seconds), then the button's command runs for the
+ * member who clicked it, in the channel of the message, and its reply becomes the interaction's reply.
+ */
+async function onActionButton(i: ButtonInteraction, id: string, ctx: InteractionContext): Promise<void> {
+  const lang = pickLang(i.locale);
+  const action = ctx.actions.get(id);
+  if (!action) {
+    await i.reply({
+      content: discordText(lang, "buttonExpired"),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  await i.deferReply();
+  const reply = await ctx.core
+    .handle({
+      command: action.command,
+      args: "",
+      options: action.options,
+      lang,
+      chat: chatRef(i),
+      user: userRef(i, ctx.owners),
+    })
+    .catch((err: unknown): Reply => {
+      ctx.logger.error("core.handle threw", { command: action.command, error: String(err) });
+      return { lines: [line(t(lang, "error.generic", { id: i.id }))], kind: "error", ephemeral: true };
+    });
+  await sendReply(i, reply, true, lang, ctx);
 }

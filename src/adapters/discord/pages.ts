@@ -13,6 +13,8 @@ export const PAGE_PREFIX = "nb:pg";
 export interface PagedEntry {
   pages: APIEmbed[];
   lang: Lang;
+  /** Rows shown under the ◀ ▶ row on every page (the reply's action buttons). */
+  extraRows?: APIActionRowComponent<APIButtonComponent>[];
 }
 
 export interface PageStore {

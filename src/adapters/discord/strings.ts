@@ -2,8 +2,14 @@
 import type { Lang } from "../../core/command.ts";
 
 const STRINGS = {
-  fr: { expired: "Ces pages ont expiré : relancez la commande." },
-  en: { expired: "These pages have expired: run the command again." },
+  fr: {
+    expired: "Ces pages ont expiré : relancez la commande.",
+    buttonExpired: "Ce bouton a expiré : relancez la commande.",
+  },
+  en: {
+    expired: "These pages have expired: run the command again.",
+    buttonExpired: "This button has expired: run the command again.",
+  },
 } as const;
 
 /** Returns the Discord-only string `key` in `lang`. */

@@ -7,6 +7,7 @@
 import { createServer, type Server } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError } from "grammy";
+import { createActionStore } from "../../core/action-store.ts";
 import type { ChatRef } from "../../core/command.ts";
 import { PlatformAuthError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -88,6 +89,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
     logger,
     owners,
     pages,
+    actions: createActionStore(),
     pageLines,
     ...(opts.fetchFile ? { fetchFile: opts.fetchFile } : {}),
     // The token is part of the download path (Bot API design); the URL is never logged.

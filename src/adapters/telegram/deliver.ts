@@ -3,10 +3,11 @@
  * then the attachment if any. Also maps Bot API failures to the neutral `SendResult`.
  */
 import { type Api, GrammyError, HttpError, InputFile } from "grammy";
+import type { ActionStore } from "../../core/action-store.ts";
 import { messageOf } from "../../core/errors.ts";
 import type { SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
-import { type PageStore, pageKeyboard } from "./pager.ts";
+import { actionRows, type InlineButton, type PageStore, pageKeyboard } from "./pager.ts";
 import { planCaption, sendPicture } from "./photo.ts";
 import { packReply, type Rendered } from "./render.ts";
 
@@ -23,6 +24,8 @@ export interface Plan {
   pageId?: string;
   /** Set when the reply has a picture: the photo with this caption goes first, then `messages` (never paged). */
   caption?: Rendered;
+  /** The reply's action buttons: under every page, or under the last message. */
+  actionRows?: InlineButton[][];
 }
 
 /**
@@ -30,18 +33,21 @@ export interface Plan {
  * with at most `pageLines` lines and 4096 characters per page; shorter replies are split into as many
  * messages as needed.
  */
-export function planReply(reply: Reply, pageLines: number, pages?: PageStore): Plan {
+export function planReply(reply: Reply, pageLines: number, pages?: PageStore, actions?: ActionStore): Plan {
   if (reply.picture) {
     const p = planCaption(reply);
     return { messages: p.followUps, caption: p.caption };
   }
+  const rows = actionRows(reply, actions);
+  const withRows = rows.length > 0 ? { actionRows: rows } : {};
   if (pages && reply.lines.length > pageLines) {
     const paged = packReply(reply, { maxLines: pageLines, repeatFrame: true });
     if (paged.length > 1) {
-      return { messages: paged, pageId: pages.put({ pages: paged, linkPreview: reply.linkPreview === true }) };
+      const pageId = pages.put({ pages: paged, linkPreview: reply.linkPreview === true, extraRows: rows });
+      return { messages: paged, pageId, ...withRows };
     }
   }
-  return { messages: packReply(reply) };
+  return { messages: packReply(reply), ...withRows };
 }
 
 /** Options common to every text message of a reply. */
@@ -61,7 +67,13 @@ export async function sendPlanned(api: Api, target: Target, reply: Reply, plan: 
   }
   const msg = plan.messages[i];
   if (!msg) throw new Error(`no message ${i} in plan`);
-  const markup = plan.pageId !== undefined ? { reply_markup: pageKeyboard(plan.pageId, 0, plan.messages.length) } : {};
+  const rows = plan.actionRows ?? [];
+  const markup =
+    plan.pageId !== undefined
+      ? { reply_markup: pageKeyboard(plan.pageId, 0, plan.messages.length, rows) }
+      : rows.length > 0 && i === plan.messages.length - 1
+        ? { reply_markup: { inline_keyboard: rows } }
+        : {};
   const sent = await api.sendMessage(target.chatId, msg.html, {
     ...messageOptions(target, reply.linkPreview === true),
     ...markup,

@@ -4,9 +4,11 @@ import type { Lang } from "../../core/command.ts";
 const strings = {
   fr: {
     expired: "Cette page a expiré : relancez la commande.",
+    buttonExpired: "Ce bouton a expiré : relancez la commande.",
   },
   en: {
     expired: "This page has expired: run the command again.",
+    buttonExpired: "This button has expired: run the command again.",
   },
 } as const;
 

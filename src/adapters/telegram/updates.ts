@@ -2,16 +2,18 @@
  * Incoming updates: commands in messages and channel posts go to `core.handle`; page buttons edit the
  * paged message in place. Replies keep the forum topic (`message_thread_id`) of the command.
  */
-import type { Bot, Context } from "grammy";
+import type { Api, Bot, Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
+import type { ActionStore } from "../../core/action-store.ts";
 import type { ChatRef, ChatType, CommandAttachment, UserRef } from "../../core/command.ts";
 import { pickLang, t } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher } from "../../core/platform.ts";
+import type { Reply } from "../../core/reply.ts";
 import { adminCheck } from "./admin.ts";
 import { parseCommand } from "./commands.ts";
 import { messageOptions, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
-import { type PageStore, pageKeyboard, parsePageData } from "./pager.ts";
+import { type PageStore, pageKeyboard, parseActionData, parsePageData } from "./pager.ts";
 import { tgText } from "./strings.ts";
 
 /** What the update handlers need from the adapter. */
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   logger: Logger;
   owners: ReadonlySet<string>;
   pages: PageStore;
+  /** The actions of reply buttons ("🖼 image" under a timeline). */
+  actions: ActionStore;
   pageLines: number;
   /** Downloads a document (SSRF-safe, Bot API file host allowlisted); absent = documents are ignored. */
   fetchFile?: FileFetcher;
@@ -99,12 +103,52 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
       user,
       ...(attachment ? { attachment } : {}),
     });
-    const plan = planReply(reply, deps.pageLines, deps.pages);
-    for (let i = 0; i < planSize(plan); i++) await sendPlanned(ctx.api, target, reply, plan, i);
-    await sendAttachment(ctx.api, target, reply);
+    await sendReply(ctx.api, target, reply, deps);
   }
 
-  bot.on("callback_query", (ctx) => onPageButton(ctx, deps));
+  bot.on("callback_query", (ctx) =>
+    parseActionData(ctx.callbackQuery.data) !== null ? onActionButton(ctx, deps) : onPageButton(ctx, deps),
+  );
+}
+
+/** Sends a command's reply: its messages (paged or split, with its buttons), then its attachment. */
+async function sendReply(api: Api, target: Target, reply: Reply, deps: HandlerDeps): Promise<void> {
+  const plan = planReply(reply, deps.pageLines, deps.pages, deps.actions);
+  for (let i = 0; i < planSize(plan); i++) await sendPlanned(api, target, reply, plan, i);
+  await sendAttachment(api, target, reply);
+}
+
+/**
+ * A reply button ("🖼 image"): the query is answered at once (drawing takes seconds), then the button's command
+ * runs for the user who pressed it, in the chat and topic of the message, and its reply is sent there.
+ */
+async function onActionButton(ctx: Context, deps: HandlerDeps): Promise<void> {
+  const q = ctx.callbackQuery;
+  if (!q) return;
+  const lang = pickLang(q.from.language_code);
+  const id = parseActionData(q.data);
+  const action = id ? deps.actions.get(id) : undefined;
+  const message = q.message;
+  if (!action || !message || !("chat" in message) || message.date === 0) {
+    await ctx.answerCallbackQuery({ text: tgText(lang, "buttonExpired") });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const user: UserRef = {
+    id: String(q.from.id),
+    name: q.from.username ?? q.from.first_name,
+    isAdmin: adminCheck(ctx.api, deps.owners, { chat: message.chat, from: q.from }, deps.logger),
+    isOwner: async () => deps.owners.has(String(q.from.id)),
+  };
+  const reply = await deps.core.handle({
+    command: action.command,
+    args: "",
+    options: action.options,
+    lang,
+    chat: chatRefOf(message),
+    user,
+  });
+  await sendReply(ctx.api, targetOf(message), reply, deps);
 }
 
 async function onPageButton(ctx: Context, deps: HandlerDeps): Promise<void> {
@@ -127,7 +171,7 @@ async function onPageButton(ctx: Context, deps: HandlerDeps): Promise<void> {
     await ctx.api.editMessageText(message.chat.id, message.message_id, page.html, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: !paged.linkPreview },
-      reply_markup: pageKeyboard(ref.id, ref.page, paged.pages.length),
+      reply_markup: pageKeyboard(ref.id, ref.page, paged.pages.length, paged.extraRows),
     });
   } catch (err) {
     // Pressing the "x/y" button (or a double tap) asks for the page already shown.
