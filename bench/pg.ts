@@ -11,6 +11,8 @@ import pg from "pg";
 export interface BenchPg {
   /** A new empty database; returns its URL. */
   database(): Promise<string>;
+  /** Drops a database `database()` made (a big archive is not left on disk until the server stops). */
+  drop(url: string): Promise<void>;
   stop(): void;
 }
 
@@ -46,6 +48,14 @@ function serverAt(admin: string, stop: () => void): BenchPg {
       const u = new URL(admin);
       u.pathname = `/${name}`;
       return u.toString();
+    },
+    async drop(url) {
+      const name = new URL(url).pathname.slice(1);
+      if (!name.startsWith("newsbot_bench_")) return;
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
     },
     stop,
   };

@@ -19,6 +19,9 @@ export interface Latency {
   p50: number;
   p99: number;
   runs: number;
+  /** CPU time of this process per run (all of the work on SQLite; without the server's on PostgreSQL), ms. */
+  cpuP50?: number;
+  cpuP99?: number;
 }
 
 /** The commands measured, each with rotating arguments. */
@@ -39,16 +42,24 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i] as number;
 }
 
-async function time(runs: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+async function time(
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p99: number; cpuP50: number; cpuP99: number }> {
   for (let i = 0; i < Math.min(10, runs); i++) await fn(i);
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     await fn(i);
     ms.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
   ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p99: percentile(ms, 99) };
+  cpu.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99), cpuP50: percentile(cpu, 50), cpuP99: percentile(cpu, 99) };
 }
 
 /** Migrates the fresh database at `url` and fills it with `size` articles; returns the seconds it took. */
@@ -65,6 +76,7 @@ export async function benchQueries(
   url: string,
   size: number,
   runs: number,
+  cases: Array<{ name: string; command: string; args: string[] }> = CASES,
 ): Promise<{ roundTrip: Latency; cases: Latency[] }> {
   const store = await createStore(url, silentLogger, { migrate: false });
   const { db } = await createDb(url);
@@ -81,8 +93,8 @@ export async function benchQueries(
       clock: { now: () => new Date("2026-03-01T10:00:00Z") },
     });
     const rt = await time(runs, () => db.$queryRaw`SELECT 1`);
-    const cases: Latency[] = [];
-    for (const c of CASES) {
+    const out: Latency[] = [];
+    for (const c of cases) {
       let failures = 0;
       const r = await time(runs, async (i) => {
         const reply = await core.handle({
@@ -95,9 +107,9 @@ export async function benchQueries(
         if (reply.kind === "error" || reply.kind === "empty") failures++;
       });
       if (failures > 0) throw new Error(`${c.name}: ${failures} empty or error replies on ${size} articles`);
-      cases.push({ name: c.name, runs, ...r });
+      out.push({ name: c.name, runs, ...r });
     }
-    return { roundTrip: { name: "SELECT 1 (Prisma)", runs, ...rt }, cases };
+    return { roundTrip: { name: "SELECT 1 (Prisma)", runs, ...rt }, cases: out };
   } finally {
     await db.$disconnect();
     await store.close();

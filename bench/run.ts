@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory,bigfeed,polling] [-- --sizes 100000]`: runs the benchmarks
- * (polling, one real 10-minute poll window of 10,000 feeds, only when named),
+ * `npm run bench [-- --quick] [-- --no-pg] [-- --only ingest,queries,fanout,memory,bigfeed,polling,archive] [-- --sizes 100000]
+ * [-- --backend sqlite|postgresql]`: runs the benchmarks (polling, one real 10-minute poll window of 10,000 feeds, and
+ * archive, 1,000,000 articles by default, only when named),
  * prints one markdown report and writes it to bench/results/latest.md. Every figure comes with a reference
  * measured in the same run (rss-parser's bare parse, one Prisma round trip, Telegram's allowed rate, an idle
  * process). Not a test: nothing here asserts; goals are shown as ✅ / ❌.
@@ -9,6 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { type ArchiveResult, benchArchive } from "./archive.ts";
+import { archiveReport } from "./archive-report.ts";
 import { benchFanoutTelegram, type FanoutResult, storeFanoutCeiling } from "./fanout-telegram.ts";
 import { generateFeed } from "./feed.ts";
 import { benchFeedMemory, type FeedMemoryResult } from "./feed-memory.ts";
@@ -26,6 +29,8 @@ const { values } = parseArgs({
     "no-pg": { type: "boolean", default: false },
     only: { type: "string" },
     sizes: { type: "string" },
+    /** `--backend sqlite` or `--backend postgresql`: one database only. */
+    backend: { type: "string" },
   },
 });
 const quick = values.quick === true;
@@ -66,7 +71,11 @@ const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), "newsbot-bench-"));
 let pgServer: BenchPg | null = null;
 const notes: string[] = [];
-if (!values["no-pg"] && (only.has("ingest") || only.has("queries"))) {
+if (
+  !values["no-pg"] &&
+  values.backend !== "sqlite" &&
+  (only.has("ingest") || only.has("queries") || only.has("archive"))
+) {
   log("starting a throwaway PostgreSQL…");
   const r = startPg();
   if ("error" in r) notes.push(`PostgreSQL skipped: ${r.error}`);
@@ -76,7 +85,9 @@ if (sizesArg?.every((n) => Number.isInteger(n) && n > 0)) {
   cfg.sizes = sizesArg;
   cfg.memorySizes = cfg.memorySizes.filter((n) => sizesArg.includes(n));
 }
-const backends: Backend[] = pgServer ? ["sqlite", "postgresql"] : ["sqlite"];
+const backends: Backend[] = (pgServer ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const)).filter(
+  (b) => !values.backend || b === values.backend,
+);
 let dbCount = 0;
 async function freshUrl(b: Backend): Promise<string> {
   if (b === "postgresql" && pgServer) return pgServer.database();
@@ -89,6 +100,9 @@ const memoryRows: MemoryResult[] = [];
 let pictures: PicturesResult | null = null;
 let fanout: FanoutResult | null = null;
 const bigFeed: FeedMemoryResult[] = [];
+// `--only archive`: the archive bench, by default at 1,000,000 articles (not part of the default run: ~1 h here).
+const archiveSizes = sizesArg ?? (quick ? [5_000] : [1_000_000]);
+const archiveRows: ArchiveResult[] = [];
 /** A heap cap for the CLI process (V8 otherwise lets garbage grow with the memory it may take). */
 const CAPPED_HEAP = "--max-old-space-size=192 --max-semi-space-size=2";
 let ceiling: number | null = null;
@@ -150,6 +164,26 @@ try {
         if (s) memoryRows.push(s);
       }
       if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
+    }
+  }
+  if (only.has("archive")) {
+    const archiveXml = generateFeed({ items: 500, seed: 9 });
+    const archiveParse = await bareParseRate(archiveXml);
+    for (const b of backends) {
+      for (const size of archiveSizes) {
+        const url = await freshUrl(b);
+        const r = await benchArchive(url, b, size, {
+          runs: cfg.runs,
+          growthXml: archiveXml,
+          growthParseRate: archiveParse,
+          nodeOptions: SMALL_HEAP,
+          step,
+          log,
+        });
+        if (r) archiveRows.push(r);
+        if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
+        else await pgServer?.drop(url);
+      }
     }
   }
   if (only.has("pictures")) {
@@ -229,6 +263,7 @@ if (queryRows.length > 0) {
     "",
   );
 }
+out.push(...archiveReport(archiveRows, cfg.runs));
 if (fanout) {
   const share = fanout.perSecond / fanout.allowedPerSecond;
   out.push(

@@ -1,6 +1,7 @@
 /**
  * Bulk archive for the query benchmarks: N invented articles with their stories, people, quotes, events and
- * topics, written with direct batched inserts (better-sqlite3 / pg) into a database the migrations created.
+ * topics, written through the drivers in bulk (prepared statements in one transaction on SQLite, COPY on
+ * PostgreSQL) into a database the migrations created.
  * Triggers and generated columns still run, so the full-text indexes are real.
  */
 import Database from "better-sqlite3";
@@ -8,6 +9,7 @@ import pg from "pg";
 import { foldKey } from "../src/core/name-key.ts";
 import { foldText } from "../src/store/fold.ts";
 import { registerSearchFunctions } from "../src/store/search-sqlite.ts";
+import { copyRows } from "./pg-copy.ts";
 import { generateArticle, SPEAKERS } from "./text.ts";
 
 /** Theme of the generator -> topic slugs of the default taxonomy. */
@@ -166,39 +168,50 @@ function referenceRows(): Record<string, Rows> {
   };
 }
 
-const CHUNK = 2000;
+/** Articles per chunk: a multiple of 3, so no story (every third article joins the previous one) spans two chunks. */
+const CHUNK = 2100;
 const ORDER = ["Story", "Article", "Quote", "Event", "ArticlePerson", "ArticleTopic"];
 
-/** Writes `count` articles (and everything around them) into an empty, migrated SQLite database. */
+/**
+ * Writes `count` articles (and everything around them) into an empty, migrated SQLite database: prepared
+ * statements in one transaction, without a journal or fsync while it fills (the file is new and thrown away if
+ * this fails), then back to WAL as the bot runs it.
+ */
 export function seedSqlite(url: string, count: number): void {
   const db = new Database(url.replace(/^file:/, ""));
   // The French stem index triggers call the store's search function.
   registerSearchFunctions(db);
-  db.pragma("journal_mode = WAL");
+  // The migrations left the file in WAL mode, which cannot go straight to OFF (it would stay WAL and the one
+  // transaction would fill a WAL as big as the database).
+  db.pragma("journal_mode = DELETE");
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  db.pragma("cache_size = -262144"); // 256 MB of page cache while filling
+  const statements = new Map<string, ReturnType<Database["prepare"]>>();
   const write = (table: string, rows: Rows) => {
     const cols = Object.keys(rows);
     const n = (rows[cols[0] as string] as unknown[]).length;
     if (n === 0) return;
-    const stmt = db.prepare(
-      `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`,
-    );
-    for (let i = 0; i < n; i++) stmt.run(...cols.map((c) => normal((rows[c] as unknown[])[i])));
+    const key = `${table}(${cols.join(",")})`;
+    let stmt = statements.get(key);
+    if (!stmt) {
+      stmt = db.prepare(
+        `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(",")}) VALUES (${cols.map(() => "?").join(",")})`,
+      );
+      statements.set(key, stmt);
+    }
+    const columns = cols.map((c) => rows[c] as unknown[]);
+    for (let i = 0; i < n; i++) stmt.run(...columns.map((col) => normal(col[i])));
   };
-  const inTransaction = (fn: () => void) => {
-    db.exec("BEGIN");
-    fn();
-    db.exec("COMMIT");
-  };
-  inTransaction(() => {
-    for (const [table, rows] of Object.entries(referenceRows())) write(table, rows);
-  });
+  db.exec("BEGIN");
+  for (const [table, rows] of Object.entries(referenceRows())) write(table, rows);
   for (let from = 0; from < count; from += CHUNK) {
     const rows = buildRows(from, Math.min(count, from + CHUNK), count);
-    inTransaction(() => {
-      for (const table of ORDER) write(table, rows[table] as Rows);
-    });
+    for (const table of ORDER) write(table, rows[table] as Rows);
   }
+  db.exec("COMMIT");
   db.exec("ANALYZE");
+  db.pragma("journal_mode = WAL");
   db.close();
 }
 
@@ -206,53 +219,49 @@ function normal(v: unknown): unknown {
   return typeof v === "boolean" ? Number(v) : v;
 }
 
-/** Writes `count` articles into an empty, migrated PostgreSQL database (multi-row INSERT … SELECT unnest). */
+/**
+ * Writes `count` articles into an empty, migrated PostgreSQL database with COPY, as one loads a dump: the
+ * secondary indexes of the filled tables are dropped first and built again at the end (one sort each instead of
+ * a million index insertions), foreign-key triggers are off while copying when the role may turn them off
+ * (a superuser, as the throwaway server's), and the next chunk is generated while the server copies this one.
+ */
 export async function seedPg(url: string, count: number): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const types = await columnTypes(c);
-  const write = async (table: string, rows: Rows) => {
-    const cols = Object.keys(rows);
-    if ((rows[cols[0] as string] as unknown[]).length === 0) return;
-    const casts = cols.map((col, i) => `unnest($${i + 1}::${arrayType(types.get(`${table}.${col}`))})`);
-    await c.query(
-      `INSERT INTO "${table}" (${cols.map((x) => `"${x}"`).join(",")}) SELECT ${casts.join(",")}`,
-      cols.map((col) => rows[col]),
-    );
-  };
-  await c.query("BEGIN");
-  for (const [table, rows] of Object.entries(referenceRows())) await write(table, rows);
-  await c.query("COMMIT");
-  for (let from = 0; from < count; from += CHUNK) {
+  const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+  await Promise.all(clients.map((c) => c.connect()));
+  const c = clients[0] as pg.Client;
+  for (const [table, rows] of Object.entries(referenceRows())) await copyRows(c, table, rows);
+  const indexes = await c.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname NOT LIKE '%_pkey'`,
+    [ORDER],
+  );
+  for (const i of indexes.rows) await c.query(`DROP INDEX "${i.indexname}"`);
+  const noTriggers = await Promise.all(
+    clients.map((x) =>
+      x.query("SET session_replication_role = replica").then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  // Two connections copy alternate chunks (the server computes each article's tsvector: its main cost).
+  const copying: Array<Promise<void>> = clients.map(() => Promise.resolve());
+  for (let from = 0, k = 0; from < count; from += CHUNK, k++) {
     const rows = buildRows(from, Math.min(count, from + CHUNK), count);
-    await c.query("BEGIN");
-    for (const table of ORDER) await write(table, rows[table] as Rows);
-    await c.query("COMMIT");
+    const slot = k % clients.length;
+    await copying[slot];
+    const client = clients[slot] as pg.Client;
+    copying[slot] = (async () => {
+      for (const table of ORDER) await copyRows(client, table, rows[table] as Rows);
+    })();
   }
+  await Promise.all(copying);
+  if (noTriggers[0]) await c.query("SET session_replication_role = DEFAULT");
+  await c.query("SET maintenance_work_mem = '512MB'");
+  for (const i of indexes.rows) await c.query(i.indexdef);
   // Explicit ids were inserted: move the sequences past them so later inserts do not collide.
   for (const table of ["Source", "Person", "Topic", "Story", "Article"]) {
     await c.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max("id") FROM "${table}"))`);
   }
-  await c.query("ANALYZE");
-  await c.end();
-}
-
-async function columnTypes(c: pg.Client): Promise<Map<string, string>> {
-  const r = await c.query<{ table_name: string; column_name: string; udt_name: string }>(
-    "SELECT table_name, column_name, udt_name FROM information_schema.columns WHERE table_schema = 'public'",
-  );
-  return new Map(r.rows.map((x) => [`${x.table_name}.${x.column_name}`, x.udt_name]));
-}
-
-function arrayType(udt: string | undefined): string {
-  switch (udt) {
-    case "int4":
-      return "int[]";
-    case "bool":
-      return "boolean[]";
-    case "timestamp":
-      return "timestamp(3)[]";
-    default:
-      return "text[]";
-  }
+  await c.query("VACUUM ANALYZE");
+  await Promise.all(clients.map((x) => x.end()));
 }

@@ -34,6 +34,7 @@ import { createPlatformAdapters, type PlatformAdapters, systemTimeZone, type Ter
 import { type ScheduledDelivery, startScheduledDelivery } from "./schedule/delivery-service.ts";
 import { type Poller, startPoller } from "./schedule/poller.ts";
 import { createDigestPreviewer } from "./schedule/preview.ts";
+import { type Retention, startRetention } from "./schedule/retention.ts";
 import { createSourceHealthNotifier, sendVia } from "./schedule/source-health.ts";
 import { createStore, type Store } from "./store/index.ts";
 
@@ -209,6 +210,8 @@ export interface RunningBot extends PlatformAdapters {
   app: App;
   delivery: ScheduledDelivery;
   poller: Poller;
+  /** The daily prune of old article bodies; null when ARCHIVE_KEEP_DAYS is unset. */
+  retention: Retention | null;
 }
 
 /**
@@ -288,5 +291,16 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     { name: "feed poller", close: (p) => p.stop() },
   );
   void poller.runOnce();
-  return { ...platforms, app, delivery, poller };
+  // ARCHIVE_KEEP_DAYS: old article bodies pruned now and daily (unset: nothing is ever pruned).
+  const keepDays = config.ARCHIVE_KEEP_DAYS;
+  const retention =
+    keepDays === undefined
+      ? null
+      : await lifecycle.step(
+          async () =>
+            startRetention({ keepDays, store: app.store, clock, logger: logger.child({ component: "retention" }) }),
+          { name: "archive retention", close: (r) => r.stop() },
+        );
+  void retention?.runOnce();
+  return { ...platforms, app, delivery, poller, retention };
 }

@@ -93,6 +93,17 @@ const schema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Force the terminal chat even when platform tokens are set. */
   NEWSBOT_CONSOLE: z.enum(["auto", "true", "false"]).default("auto"),
+  /**
+   * Archive retention: article bodies older than this many days are emptied (daily and at start-up); titles,
+   * quotes, events, people and topics stay, so anniversaries, quotes and timelines still cover them. Unset: keep
+   * everything.
+   */
+  ARCHIVE_KEEP_DAYS: optional
+    .refine((s) => s === undefined || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100_000), {
+      message:
+        "must be a whole number of days from 1 to 100000 (article bodies older than that are pruned); leave it unset to keep everything",
+    })
+    .transform((s) => (s === undefined ? undefined : Number(s))),
   /** Optional JSON file replacing the default topic taxonomy. */
   NEWSBOT_TAXONOMY: optional.transform((s) => (s === undefined ? undefined : resolve(projectRoot, s))),
 });

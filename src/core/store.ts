@@ -174,3 +174,16 @@ export async function saveArticle(
     throw err;
   }
 }
+
+/** What one archive prune did (ARCHIVE_KEEP_DAYS). */
+export interface ArchivePruneResult {
+  /** Article bodies emptied by this run. */
+  pruned: number;
+  /** The cutoff: articles published (stored, when undated) before it lost their body. */
+  before: Date;
+}
+
+/** Archive retention: empties old article bodies, keeping titles, quotes, events, people and topics. */
+export interface ArchiveRetentionStore {
+  pruneArticleBodies(before: Date): Promise<ArchivePruneResult>;
+}

@@ -8,7 +8,7 @@ import type { ChatRef, Lang } from "../core/command.ts";
 import type { DeliveryStore } from "../core/delivery.ts";
 import type { Logger } from "../core/logger.ts";
 import type { NewsQueries } from "../core/queries.ts";
-import type { ArticleStore, SourceStore } from "../core/store.ts";
+import type { ArchiveRetentionStore, ArticleStore, SourceStore } from "../core/store.ts";
 import { articleStore } from "./articles.ts";
 import { auditStore } from "./audit.ts";
 import { chatLanguage, chatSettingsStore } from "./chat-settings.ts";
@@ -22,6 +22,7 @@ import type { Provider } from "./migration-files.ts";
 import { onThisDay } from "./on-this-day.ts";
 import { speakers, stats, topicCounts } from "./overview.ts";
 import { quoteDays, quotes } from "./quotes.ts";
+import { pruneArticleBodies } from "./retention.ts";
 import { search } from "./search.ts";
 import { type SourceImportEntry, sourceAdminStore } from "./source-admin.ts";
 import { sourceClaims } from "./source-claims.ts";
@@ -34,7 +35,7 @@ export { providerOf } from "./migration-files.ts";
 export type { SourceImportEntry } from "./source-admin.ts";
 
 /** Everything the bot stores, behind the shared interfaces. */
-export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryStore {
+export interface Store extends NewsQueries, SourceStore, ArticleStore, DeliveryStore, ArchiveRetentionStore {
   readonly provider: Provider;
   /** Leased claims of due feeds (always present here; optional in SourceStore for in-memory stores). */
   claimDueSources: NonNullable<SourceStore["claimDueSources"]>;
@@ -100,6 +101,7 @@ export function buildStore(db: Db, provider: Provider, options: StoreOptions = {
     coverage: (q) => coverage(db, provider, q),
     quoteDays: (speaker) => quoteDays(db, speaker),
     addCuratedEvent: (e) => addCuratedEvent(db, e),
+    pruneArticleBodies: (before) => pruneArticleBodies(db, provider, before),
     async close() {
       await db.$disconnect();
     },

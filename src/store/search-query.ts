@@ -54,9 +54,25 @@ export function wordsOf(text: string): string[] {
 /** The stems of every word of `text`, space-separated: what the SQLite index holds beside the text. */
 export function stemsOf(text: string | null): string {
   if (!text) return "";
-  return wordsOf(text)
-    .map((w) => stemWord(foldWord(w)))
-    .join(" ");
+  return wordsOf(text).map(stemOfRaw).join(" ");
+}
+
+/**
+ * Stems of raw words already seen, kept until the memo holds STEM_MEMO_MAX words (then started afresh): news
+ * text repeats a small vocabulary, so most words of an article skip folding and stemming (a third of the
+ * SQLite insert time of an article before).
+ */
+const stemMemo = new Map<string, string>();
+const STEM_MEMO_MAX = 50_000;
+
+function stemOfRaw(w: string): string {
+  let s = stemMemo.get(w);
+  if (s === undefined) {
+    s = stemWord(foldWord(w));
+    if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
+    stemMemo.set(w, s);
+  }
+  return s;
 }
 
 /** Shortest stem accepted in `QueryWord.shorter`, per language. */

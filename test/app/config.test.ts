@@ -47,6 +47,17 @@ describe("config", () => {
     }
   });
 
+  it("ARCHIVE_KEEP_DAYS: unset keeps everything; a whole number of days is read; anything else is named", () => {
+    expect(loadConfig({}).ARCHIVE_KEEP_DAYS).toBeUndefined();
+    expect(loadConfig({ ARCHIVE_KEEP_DAYS: " " }).ARCHIVE_KEEP_DAYS).toBeUndefined();
+    expect(loadConfig({ ARCHIVE_KEEP_DAYS: "365" }).ARCHIVE_KEEP_DAYS).toBe(365);
+    for (const bad of ["0", "-30", "1.5", "a year", "365d", "1000000"]) {
+      expect(() => loadConfig({ ARCHIVE_KEEP_DAYS: bad }), bad).toThrow(
+        /ARCHIVE_KEEP_DAYS: must be a whole number of days from 1 to 100000 .*leave it unset to keep everything/,
+      );
+    }
+  });
+
   it("parses owner lists and knows which values are secrets", () => {
     const c = loadConfig({
       TELEGRAM_OWNERS: "12, 34 56",
