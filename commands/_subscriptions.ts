@@ -56,6 +56,9 @@ export function describe(req: CommandRequest, s: SubscriptionRecord, filter?: Su
   const topics =
     s.topics.length > 0 ? s.topics.map((x) => topicLabel(req, x)).join(", ") : t(req.lang, "sub.allTopics");
   const parts = [kind, `${when}${zone}`, topics];
+  if (s.languages.length > 0) {
+    parts.push(t(req.lang, "sub.languages", { languages: s.languages.map((l) => l.toUpperCase()).join(", ") }));
+  }
   if (s.threadId) parts.push(t(req.lang, "sub.thread", { thread: s.threadId }));
   if (filter && (filter.include.length > 0 || filter.exclude.length > 0)) {
     parts.push(t(req.lang, "sub.filter", { filter: describeFilter(req, filter) }));

@@ -1,5 +1,10 @@
 import type { Command, CommandRequest } from "../src/core/command.ts";
-import type { Frequency, SubscriptionKind, SubscriptionRecord } from "../src/core/delivery.ts";
+import {
+  type Frequency,
+  SUBSCRIPTION_LANGUAGES,
+  type SubscriptionKind,
+  type SubscriptionRecord,
+} from "../src/core/delivery.ts";
 import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { line } from "../src/core/reply.ts";
@@ -26,6 +31,8 @@ interface Wanted {
   allTopics: boolean;
   time?: string;
   frequency?: Frequency;
+  /** `lang:fr,ru`: the article languages delivered ([] for `lang:all`); undefined when not named. */
+  languages?: string[];
 }
 
 const ALL_TOPICS = new Set(["all", "tous", "tout", "toutes", "tous-les-themes"]);
@@ -43,9 +50,62 @@ function timeOf(token: string): string | null {
   return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
-/** `digest énergie politique 08:00 weekly` in any order after the kind; topics in French or English. */
+const LANG_OPTION = /^(?:lang|langs|langue|langues|language|languages|язык|языки):(.*)$/iu;
+
+/** Language names also accepted after `lang:`, besides the codes (looked up folded: "Français", "русский"). */
+const LANGUAGE_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    francais: "fr",
+    french: "fr",
+    французский: "fr",
+    russe: "ru",
+    russian: "ru",
+    русский: "ru",
+    anglais: "en",
+    english: "en",
+    английский: "en",
+  }).map(([name, code]) => [foldForMatch(name), code]),
+);
+
+/**
+ * The languages of `lang:fr,ru` (codes or names, comma-separated), [] for `lang:all`; null when the token is not
+ * a `lang:` option; a UserInputError naming the valid languages when one is not.
+ */
+function languagesOf(token: string): string[] | null {
+  const m = LANG_OPTION.exec(token);
+  if (!m) return null;
+  const values = (m[1] ?? "")
+    .split(/[,+]/)
+    .map((v) => foldForMatch(v))
+    .filter(Boolean);
+  const valid = SUBSCRIPTION_LANGUAGES.join(", ");
+  if (values.length === 0) throw new UserInputError({ key: "sub.badLanguage", params: { value: "", valid } });
+  if (values.length === 1 && ALL_TOPICS.has(values[0] as string)) return [];
+  const out: string[] = [];
+  for (const v of values) {
+    const code = (SUBSCRIPTION_LANGUAGES as readonly string[]).includes(v) ? v : LANGUAGE_NAMES[v];
+    if (!code) throw new UserInputError({ key: "sub.badLanguage", params: { value: v.slice(0, 20), valid } });
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+/**
+ * The argument text; on Discord the typed `languages` option becomes a `lang:` token (its value alone would
+ * read as a topic).
+ */
+function subscribeText(req: CommandRequest): string {
+  const value = req.options.languages;
+  if (req.args.trim() || value === undefined || value === "") return argText(req);
+  const { languages: _, ...options } = req.options;
+  return `${argText({ ...req, options })} lang:${String(value).replace(/\s+/g, "")}`;
+}
+
+/**
+ * `digest énergie politique 08:00 weekly lang:fr,ru` in any order after the kind; topics in French or English.
+ */
 function parse(req: CommandRequest): Wanted {
-  const [first, ...rest] = argText(req).split(" ").filter(Boolean);
+  const [first, ...rest] = subscribeText(req).split(" ").filter(Boolean);
   const kind = first ? kindOf(first) : null;
   if (!kind) {
     const usage = t(req.lang, "sub.usage");
@@ -53,6 +113,11 @@ function parse(req: CommandRequest): Wanted {
   }
   const wanted: Wanted = { kind, topics: [], allTopics: false };
   for (const token of rest) {
+    const languages = languagesOf(token);
+    if (languages) {
+      wanted.languages = languages;
+      continue;
+    }
     const time = timeOf(token);
     if (time) {
       wanted.time = time;
@@ -84,7 +149,10 @@ function mergedTopics(current: SubscriptionRecord, w: Wanted): string[] {
   return [...new Set([...current.topics, ...w.topics])];
 }
 
-/** /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] — for this chat (and forum topic). */
+/**
+ * /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru] — for this chat (and forum
+ * topic). `lang:` limits the posts to articles in those languages (and the events and quotes they report).
+ */
 const subscribe = {
   name: "subscribe",
   description: {
@@ -119,11 +187,19 @@ const subscribe = {
         { value: "weekly", label: { fr: "Chaque semaine", en: "Weekly" } },
       ],
     },
+    {
+      name: "languages",
+      type: "string",
+      description: {
+        fr: "Langues des articles : fr, ru, en, séparées par des virgules (toutes par défaut)",
+        en: "Article languages: fr, ru, en, comma-separated (all by default)",
+      },
+    },
   ],
   access: "chatAdmins",
   usage: {
-    fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly]",
-    en: "digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly]",
+    fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru]",
+    en: "digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru]",
   },
   async run(req) {
     const admin = adminOf(req);
@@ -133,13 +209,19 @@ const subscribe = {
       const before = describe(req, current);
       const updated = await admin.subscriptions.updateSubscription(current.id, {
         topics: mergedTopics(current, w),
+        ...(w.languages ? { languages: w.languages } : {}),
         ...(w.time ? { time: w.time } : {}),
         ...(w.frequency
           ? { frequency: w.frequency, weekday: w.frequency === "weekly" ? (current.weekday ?? 1) : null }
           : {}),
       });
       const s = updated ?? current;
-      await audit(req, "subscription.update", { subscriptionId: s.id, kind: s.kind, topics: s.topics });
+      await audit(req, "subscription.update", {
+        subscriptionId: s.id,
+        kind: s.kind,
+        topics: s.topics,
+        languages: s.languages,
+      });
       const after = describe(req, s);
       if (after === before) return { lines: [line(t(req.lang, "sub.unchanged", { id: s.id, what: after }))] };
       return {
@@ -154,10 +236,16 @@ const subscribe = {
       chat: req.chat,
       kind: w.kind,
       topics: w.topics,
+      ...(w.languages ? { languages: w.languages } : {}),
       ...(w.time ? { time: w.time } : {}),
       ...(w.frequency ? { frequency: w.frequency } : {}),
     });
-    await audit(req, "subscription.add", { subscriptionId: s.id, kind: s.kind, topics: s.topics });
+    await audit(req, "subscription.add", {
+      subscriptionId: s.id,
+      kind: s.kind,
+      topics: s.topics,
+      languages: s.languages,
+    });
     return { lines: [line(t(req.lang, "sub.created", { id: s.id, what: describe(req, s) }))] };
   },
 } satisfies Command;

@@ -56,6 +56,9 @@ export interface SubscriptionRecord {
   topics: string[];
   /** Word filter set with /filter (+include -exclude), applied to story titles; empty lets everything through. */
   terms: { include: string[]; exclude: string[] };
+  /** Article languages delivered (ISO 639-1, from SUBSCRIPTION_LANGUAGES), set with `lang:`; empty = every one. */
+  languages: string[];
+  /** The language the posts are written in. */
   language: Lang;
   active: boolean;
   /** Next instant the scheduler must plan this subscription; null = not computed yet (new or changed). */
@@ -75,12 +78,20 @@ export interface NewSubscription {
   /** Own time zone; defaults to the chat's. */
   timezone?: string | null;
   topics?: string[];
+  /** Article languages delivered; empty or absent = every language. */
+  languages?: string[];
   language?: Lang | null;
 }
 
 export type SubscriptionPatch = Partial<
-  Pick<NewSubscription, "frequency" | "time" | "weekday" | "timezone" | "topics" | "language">
+  Pick<NewSubscription, "frequency" | "time" | "weekday" | "timezone" | "topics" | "languages" | "language">
 > & { active?: boolean };
+
+/**
+ * The article languages a subscription may be limited to (`lang:fr,ru`): those the analysis reads. Articles
+ * in other languages are stored too, and reach only the subscriptions without a language filter.
+ */
+export const SUBSCRIPTION_LANGUAGES = ["fr", "ru", "en"] as const;
 
 export interface SubscriptionStore {
   /** Inserts the chat or updates its title/type; returns it. */
@@ -174,7 +185,8 @@ export interface DigestStory {
 export interface DigestQueries {
   /**
    * Stories with an article that arrived (was stored) in (from, to], newest first; topic filter when not empty;
-   * with `publishedAfter`, only articles published after it (undated ones: first seen after it).
+   * with `publishedAfter`, only articles published after it (undated ones: first seen after it); with
+   * `languages` (not empty), only articles in those languages, and a story shows only those.
    */
   storiesArrived(
     from: Date,
@@ -182,14 +194,29 @@ export interface DigestQueries {
     topics: string[],
     limit: number,
     publishedAfter?: Date,
+    languages?: string[],
   ): Promise<{ stories: DigestStory[]; total: number }>;
-  /** Quotes from articles that arrived in (from, to], topic filter when not empty, `publishedAfter` as above. */
-  quotesArrived(from: Date, to: Date, topics: string[], limit: number, publishedAfter?: Date): Promise<QuoteRow[]>;
+  /** Quotes from articles that arrived in (from, to], topic filter when not empty, `publishedAfter` and `languages` as above. */
+  quotesArrived(
+    from: Date,
+    to: Date,
+    topics: string[],
+    limit: number,
+    publishedAfter?: Date,
+    languages?: string[],
+  ): Promise<QuoteRow[]>;
   /**
-   * Anniversaries of a day; with `topics`, only events of articles in those topics (curated events without an
-   * article always qualify).
+   * Anniversaries of a day; with `topics`, only events of articles in those topics, with `languages`, of articles
+   * in those languages (curated events without an article always qualify).
    */
-  onThisDay(month: number, day: number, year: number, limit: number, topics?: string[]): Promise<Anniversary[]>;
+  onThisDay(
+    month: number,
+    day: number,
+    year: number,
+    limit: number,
+    topics?: string[],
+    languages?: string[],
+  ): Promise<Anniversary[]>;
 }
 
 /** Everything delivery needs from storage. */

@@ -146,7 +146,14 @@ export interface NewsQueries {
    * Events whose start day and month are the given ones, in years before `year`; with `topics`, only events of
    * articles in those topics (curated events without an article always qualify).
    */
-  onThisDay(month: number, day: number, year: number, limit: number, topics?: string[]): Promise<Anniversary[]>;
+  onThisDay(
+    month: number,
+    day: number,
+    year: number,
+    limit: number,
+    topics?: string[],
+    languages?: string[],
+  ): Promise<Anniversary[]>;
   topicCounts(): Promise<TopicCount[]>;
   /** Canonical speaker names starting with / containing the prefix (accent-insensitive), for autocomplete. */
   speakers(prefix: string, limit: number): Promise<string[]>;

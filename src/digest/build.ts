@@ -63,21 +63,22 @@ function addDays(day: string, n: number): string {
 
 /**
  * Anniversaries of the `days` local days starting at `day`, day by day, most recent events first, for the
- * subscription's topics (curated events without an article always qualify) and word filter (phrase + summary).
+ * subscription's topics and article languages (curated events without an article always qualify) and word
+ * filter (phrase + summary).
  */
 export async function anniversariesFrom(
   queries: DigestQueries,
   day: string,
   days: number,
   perDay: number,
-  sub?: Pick<SubscriptionRecord, "topics" | "terms">,
+  sub?: Pick<SubscriptionRecord, "topics" | "terms" | "languages">,
 ): Promise<Anniversary[]> {
   const out: Anniversary[] = [];
   for (let i = 0; i < days; i++) {
     const d = addDays(day, i);
     const [y, m, dd] = d.split("-").map(Number) as [number, number, number];
     // Read a little more than needed: the word filter may drop some.
-    const found = await queries.onThisDay(m, dd, y, perDay * 3, sub?.topics ?? []);
+    const found = await queries.onThisDay(m, dd, y, perDay * 3, sub?.topics ?? [], sub?.languages ?? []);
     const kept = found.filter((a) => matchesFilter(`${a.entry.phrase} ${a.entry.summary}`, sub?.terms));
     out.push(...kept.slice(0, perDay));
   }
@@ -92,7 +93,7 @@ async function filteredStories(
   limit: number,
 ): Promise<{ stories: DigestStory[]; total: number }> {
   const after = window.publishedAfter ?? recentSince(sub, window);
-  const r = await queries.storiesArrived(window.from, window.to, sub.topics, limit, after);
+  const r = await queries.storiesArrived(window.from, window.to, sub.topics, limit, after, sub.languages);
   const kept = r.stories.filter((s) => matchesFilter(s.title, sub.terms));
   return { stories: kept, total: r.total - (r.stories.length - kept.length) };
 }
@@ -117,7 +118,7 @@ export async function buildPost(
   const { stories, total } = await filteredStories(sub, window, queries, MAX_STORIES);
   if (stories.length === 0 && !opts.sendEmptyDigest) return null;
   const after = window.publishedAfter ?? recentSince(sub, window);
-  const quotes = await queries.quotesArrived(window.from, window.to, sub.topics, 20, after);
+  const quotes = await queries.quotesArrived(window.from, window.to, sub.topics, 20, after, sub.languages);
   const horizon = sub.frequency === "weekly" ? 7 : 2;
   return composeDigest(
     {

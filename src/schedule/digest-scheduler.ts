@@ -82,11 +82,11 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     return {
       storiesArrived: (...a) => store.storiesArrived(...a),
       quotesArrived: (...a) => store.quotesArrived(...a),
-      onThisDay(month, day, year, limit, topics = []) {
-        const key = `${month}-${day}-${year}-${limit}-${[...topics].sort().join(",")}`;
+      onThisDay(month, day, year, limit, topics = [], languages = []) {
+        const key = `${month}-${day}-${year}-${limit}-${[...topics].sort().join(",")}-${[...languages].sort().join(",")}`;
         let p = memo.get(key);
         if (!p) {
-          p = store.onThisDay(month, day, year, limit, topics);
+          p = store.onThisDay(month, day, year, limit, topics, languages);
           memo.set(key, p);
         }
         return p;

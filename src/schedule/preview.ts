@@ -43,6 +43,7 @@ function defaultSubscription(chat: ChatRef, lang: Lang, now: Date): Subscription
     timezone: "Europe/Paris",
     topics: [],
     terms: { include: [], exclude: [] },
+    languages: [],
     language: lang,
     active: true,
     nextDueAt: null,

@@ -15,7 +15,9 @@ export function deliveryStore(db: Db, provider: Provider): Omit<DeliveryStore, "
     ...chatStore(db),
     ...subscriptionStore(db),
     ...outboxStore(db, provider),
-    storiesArrived: (from, to, topics, limit, after) => storiesArrived(db, from, to, topics, limit, after),
-    quotesArrived: (from, to, topics, limit, after) => quotesArrived(db, from, to, topics, limit, after),
+    storiesArrived: (from, to, topics, limit, after, languages) =>
+      storiesArrived(db, from, to, topics, limit, after, languages),
+    quotesArrived: (from, to, topics, limit, after, languages) =>
+      quotesArrived(db, from, to, topics, limit, after, languages),
   };
 }

@@ -13,7 +13,13 @@ import { addSourceRef, leadArticle } from "./source-ref.ts";
 /** Upper bound on in-window articles read for one digest. */
 const MAX_ARTICLES = 2000;
 
-function arrivedWhere(from: Date, to: Date, topics: string[], publishedAfter?: Date): Prisma.ArticleWhereInput {
+function arrivedWhere(
+  from: Date,
+  to: Date,
+  topics: string[],
+  publishedAfter?: Date,
+  languages: string[] = [],
+): Prisma.ArticleWhereInput {
   return {
     createdAt: { gt: from, lte: to },
     ...(publishedAfter
@@ -22,12 +28,14 @@ function arrivedWhere(from: Date, to: Date, topics: string[], publishedAfter?: D
     // A new source's history (seeded by /addsource) is archived, not news: never in digests or alerts.
     seeded: false,
     ...(topics.length > 0 ? { topics: { some: { topic: { slug: { in: topics } } } } } : {}),
+    ...(languages.length > 0 ? { language: { in: languages } } : {}),
   };
 }
 
 /**
- * Stories with an article that arrived in (from, to] (and, with `publishedAfter`, is recent), newest arrival
- * first, and their total count.
+ * Stories with an article that arrived in (from, to] (and, with `publishedAfter`, is recent; with `languages`,
+ * is in one of them), newest arrival first, and their total count. With `languages`, a story's title, link and
+ * sources come from its articles in those languages only.
  */
 export async function storiesArrived(
   db: Db,
@@ -36,9 +44,10 @@ export async function storiesArrived(
   topics: string[],
   limit: number,
   publishedAfter?: Date,
+  languages: string[] = [],
 ): Promise<{ stories: DigestStory[]; total: number }> {
   const arrived = await db.article.findMany({
-    where: arrivedWhere(from, to, topics, publishedAfter),
+    where: arrivedWhere(from, to, topics, publishedAfter, languages),
     select: { storyId: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_ARTICLES,
@@ -53,6 +62,7 @@ export async function storiesArrived(
       id: true,
       title: true,
       articles: {
+        ...(languages.length > 0 ? { where: { language: { in: languages } } } : {}),
         orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
         select: {
           title: true,
@@ -87,7 +97,10 @@ export async function storiesArrived(
   return { stories: out, total: ids.length };
 }
 
-/** Quotes with a speaker from articles that arrived in (from, to] (and are recent), newest article first. */
+/**
+ * Quotes with a speaker from articles that arrived in (from, to] (and are recent, and in `languages` when not
+ * empty), newest article first.
+ */
 export async function quotesArrived(
   db: Db,
   from: Date,
@@ -95,10 +108,11 @@ export async function quotesArrived(
   topics: string[],
   limit: number,
   publishedAfter?: Date,
+  languages: string[] = [],
 ): Promise<QuoteRow[]> {
   const rows = await db.quote.findMany({
     where: {
-      article: arrivedWhere(from, to, topics, publishedAfter),
+      article: arrivedWhere(from, to, topics, publishedAfter, languages),
       OR: [{ personId: { not: null } }, { speakerName: { not: null } }],
     },
     orderBy: [{ article: { createdAt: "desc" } }, { articleId: "desc" }, { position: "asc" }],

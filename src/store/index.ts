@@ -94,7 +94,8 @@ export function buildStore(db: Db, provider: Provider, options: StoreOptions = {
     quotes: (q) => quotes(db, q),
     timeline: (q) => timeline(db, q),
     search: (text, limit) => search(db, provider, text, limit, { topicOf: options.searchTopicOf }),
-    onThisDay: (month, day, year, limit, topics) => onThisDay(db, month, day, year, limit, topics),
+    onThisDay: (month, day, year, limit, topics, languages) =>
+      onThisDay(db, month, day, year, limit, topics, languages),
     topicCounts: () => topicCounts(db),
     speakers: (prefix, limit) => speakers(db, prefix, limit),
     stats: () => stats(db),

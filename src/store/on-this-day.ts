@@ -13,8 +13,9 @@ import { addSourceRef } from "./source-ref.ts";
 import { num, str } from "./sql.ts";
 
 /**
- * Most recent first, `limit` entries at most. With `topics`, only events of articles in those topics, plus
- * curated events without an article (an admin's event belongs to every topic). A curated row supplies the
+ * Most recent first, `limit` entries at most. With `topics`, only events of articles in those topics, with
+ * `languages`, of articles in those languages, plus curated events without an article (an admin's event
+ * belongs to every topic and language). A curated row supplies the
  * entry's phrase and summary, else its first extracted row does (as mergeEvents).
  */
 export async function onThisDay(
@@ -24,6 +25,7 @@ export async function onThisDay(
   year: number,
   limit: number,
   topics: string[] = [],
+  languages: string[] = [],
 ): Promise<Anniversary[]> {
   const take = Math.max(0, Math.floor(limit));
   if (take === 0) return [];
@@ -33,8 +35,14 @@ export async function onThisDay(
       ? sql`AND (e."articleId" IS NULL OR EXISTS (SELECT 1 FROM "ArticleTopic" x JOIN "Topic" t ON t."id" = x."topicId"
           WHERE x."articleId" = e."articleId" AND t."slug" IN (${join(slugs)})))`
       : empty;
+  const langs = [...new Set(languages)];
+  const lingual =
+    langs.length > 0
+      ? sql`AND (e."articleId" IS NULL OR EXISTS (SELECT 1 FROM "Article" la
+          WHERE la."id" = e."articleId" AND la."language" IN (${join(langs)})))`
+      : empty;
   const where = sql`e."startMonth" = ${month} AND e."startDay" = ${day} AND e."precision" = 'day'
-    AND e."startYear" < ${year} ${topical}`;
+    AND e."startYear" < ${year} ${topical} ${lingual}`;
   // One row per entry (start, end): the newest `take` of them are the answer.
   const groups = await db.$queryRaw<Array<Record<string, unknown>>>`
     SELECT e."startDate" AS "start", e."endDate" AS "end", MIN(e."startYear") AS "year",

@@ -42,6 +42,7 @@ export function toSubscriptionRecord(r: SubRow): SubscriptionRecord {
     timezone: r.timezone ?? chat.timezone,
     topics: parseList(r.topics),
     terms: { include: parseList(r.includeTerms), exclude: parseList(r.excludeTerms) },
+    languages: parseList(r.articleLanguages),
     language: lang,
     active: r.active,
     nextDueAt: r.nextDueAt,
@@ -87,6 +88,7 @@ export function subscriptionStore(db: Db) {
           weekday,
           timezone: s.timezone ?? null,
           topics: JSON.stringify(s.topics ?? []),
+          articleLanguages: JSON.stringify(s.languages ?? []),
           language: s.language ?? null,
         },
         include: { chat: true },
@@ -101,6 +103,7 @@ export function subscriptionStore(db: Db) {
       if (patch.weekday !== undefined) data.weekday = patch.weekday;
       if (patch.timezone !== undefined) data.timezone = patch.timezone;
       if (patch.topics !== undefined) data.topics = JSON.stringify(patch.topics);
+      if (patch.languages !== undefined) data.articleLanguages = JSON.stringify(patch.languages);
       if (patch.language !== undefined) data.language = patch.language;
       if (patch.active !== undefined) data.active = patch.active;
       const scheduleChanged = ["frequency", "time", "weekday", "timezone", "active"].some((k) => k in patch);

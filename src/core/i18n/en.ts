@@ -138,7 +138,7 @@ export const en: Record<MessageKey, string> = {
   "sub.kind.anniversaries": "anniversaries",
   "sub.kind.alerts": "alerts",
   "sub.usage":
-    "Usage: /subscribe digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly]. Example: /subscribe digest energy 08:00 weekly",
+    "Usage: /subscribe digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru]. Example: /subscribe digest energy 08:00 weekly lang:fr,ru",
   "sub.badToken": "I don't understand “{value}”. {usage}",
   "sub.created": "Subscription no. {id} created: {what}.",
   "sub.updated":
@@ -147,6 +147,9 @@ export const en: Record<MessageKey, string> = {
   "sub.after": "Now: {what}.",
   "sub.unchanged": "This chat already has this subscription (no. {id}): {what}. Nothing changed.",
   "sub.badTime": "Invalid time: “{value}”. Give a time from 00:00 to 23:59, e.g. 08:00 or 18h30.",
+  "sub.languages": "articles in {languages}",
+  "sub.badLanguage":
+    "Unknown language: “{value}”. Languages after lang: are {valid} (comma-separated, e.g. lang:fr,ru), or lang:all for every language.",
   "sub.allTopics": "all topics",
   "sub.daily": "every day at {time}",
   "sub.weekly": "every week ({day}) at {time}",
