@@ -4,8 +4,10 @@
  * (Files starting with "_" are not commands.)
  */
 import type { AdminServices } from "../src/core/admin.ts";
-import type { CommandOption, CommandRequest } from "../src/core/command.ts";
+import type { Command, CommandOption, CommandRequest, Localized } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
+import { type MessageKey, t } from "../src/core/i18n/index.ts";
+import { line } from "../src/core/reply.ts";
 import type { SourceRecord } from "../src/core/store.ts";
 
 /** The admin services, or a clear "not enabled" answer. */
@@ -66,3 +68,33 @@ export const sourceOption = [
     autocomplete: "source",
   },
 ] satisfies CommandOption[];
+
+/**
+ * A command that does one thing to one source, named by number or URL (/pausesource, /resumesource,
+ * /removesource): owners only, recorded in the audit log as `action`, answered with the `done` message.
+ */
+export function sourceCommand(def: {
+  name: string;
+  description: Localized;
+  action: string;
+  done: MessageKey;
+  /** Does it; false when the source is gone meanwhile (answered as an unknown source). */
+  apply(admin: AdminServices, source: SourceRecord): Promise<boolean>;
+}): Command {
+  return {
+    name: def.name,
+    description: def.description,
+    options: sourceOption,
+    access: "owners",
+    usage: { fr: "N ou URL", en: "N or URL" },
+    async run(req) {
+      const admin = adminOf(req);
+      const source = await sourceFromArgs(req);
+      if (!(await def.apply(admin, source))) {
+        throw new UserInputError({ key: "source.notFound", params: { value: String(source.id) } });
+      }
+      await audit(req, def.action, { sourceId: source.id, url: source.url });
+      return { lines: [line(t(req.lang, def.done, { id: source.id, title: source.title ?? source.url }))] };
+    },
+  };
+}

@@ -1,22 +1,13 @@
-import type { Command } from "../src/core/command.ts";
-import { t } from "../src/core/i18n/index.ts";
-import { line } from "../src/core/reply.ts";
-import { adminOf, audit, sourceFromArgs, sourceOption } from "./_admin.ts";
+import { sourceCommand } from "./_admin.ts";
 
 /** /pausesource N|URL — owners only; recorded in the audit log. */
-const pausesource = {
+export default sourceCommand({
   name: "pausesource",
   description: { fr: "Mettre une source en pause", en: "Pause a source" },
-  options: sourceOption,
-  access: "owners",
-  usage: { fr: "N ou URL", en: "N or URL" },
-  async run(req) {
-    const admin = adminOf(req);
-    const source = await sourceFromArgs(req);
+  action: "source.pause",
+  done: "source.paused",
+  apply: async (admin, source) => {
     await admin.sources.setPaused(source.id, true);
-    await audit(req, "source.pause", { sourceId: source.id, url: source.url });
-    return { lines: [line(t(req.lang, "source.paused", { id: source.id, title: source.title ?? source.url }))] };
+    return true;
   },
-} satisfies Command;
-
-export default pausesource;
+});

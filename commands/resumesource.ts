@@ -1,25 +1,16 @@
-import type { Command } from "../src/core/command.ts";
-import { t } from "../src/core/i18n/index.ts";
-import { line } from "../src/core/reply.ts";
-import { adminOf, audit, sourceFromArgs, sourceOption } from "./_admin.ts";
+import { sourceCommand } from "./_admin.ts";
 
 /** /resumesource N|URL — owners only; recorded in the audit log. */
-const resumesource = {
+export default sourceCommand({
   name: "resumesource",
   description: {
     fr: "Reprendre une source en pause ou désactivée",
     en: "Resume a paused or disabled source",
   },
-  options: sourceOption,
-  access: "owners",
-  usage: { fr: "N ou URL", en: "N or URL" },
-  async run(req) {
-    const admin = adminOf(req);
-    const source = await sourceFromArgs(req);
+  action: "source.resume",
+  done: "source.resumed",
+  apply: async (admin, source) => {
     await admin.sources.setPaused(source.id, false);
-    await audit(req, "source.resume", { sourceId: source.id, url: source.url });
-    return { lines: [line(t(req.lang, "source.resumed", { id: source.id, title: source.title ?? source.url }))] };
+    return true;
   },
-} satisfies Command;
-
-export default resumesource;
+});

@@ -86,6 +86,32 @@ describe("flood control", () => {
     expect(h.fake.sent("sendMessage", "3100").map((c) => c.text)).toEqual(["Digest 1", "Digest 2", "Digest 3"]);
   });
 
+  test("command replies go through the same send queue: a split reply is paced, not refused", async () => {
+    h = await startHarness({
+      extraCommands: [longText],
+      fake: { rateLimit: { perChat: { max: 1, windowMs: 100 }, retryAfter: 0.1 } },
+      adapter: { sendLimits: { perChatIntervalMs: 150, perGroupPerMinute: 0, globalPerSecond: 0 } },
+    });
+    h.fake.userSays(privateChat, alice, "/longtext");
+    await h.fake.waitForCall("sendMessage", (x) => x.errorCode === 0 && (x.text ?? "").endsWith("fin du rapport"));
+    expect(h.fake.sent("sendMessage", privateChat.id).length).toBeGreaterThanOrEqual(4);
+    expect(h.fake.rateLimited).toBe(0);
+  });
+
+  test("a command reply the chat refuses is logged with Telegram's reason, and the bot keeps answering", async () => {
+    h = await startHarness();
+    h.fake.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    h.fake.userSays(privateChat, alice, "/latest 1");
+    await h.fake.waitForCall("sendMessage", (x) => x.errorCode === 403);
+    await vi.waitFor(() => {
+      const failed = h?.logger.entries.find((e) => e.msg === "telegram send failed");
+      expect(failed?.fields).toMatchObject({ chat: String(privateChat.id), permanent: true });
+      expect(String(failed?.fields.error)).toContain("bot was blocked");
+    });
+    expect(h.logger.entries.some((e) => e.msg === "telegram update failed")).toBe(false);
+    expect((await ask(h, privateChat, alice, "/latest 1")).text).toContain("Dernières nouvelles");
+  });
+
   test("a 429 on getUpdates only pauses polling", async () => {
     h = await startHarness();
     h.fake.failNext(

@@ -1,13 +1,15 @@
 /**
  * The Telegram adapter: grammY in, `BotCore` in the middle, Telegram HTML out.
  * Long polling by default; webhook mode (node:http server, secret-token header checked) when `webhook` is set.
- * 429s are retried by @grammyjs/auto-retry (honouring `retry_after`); proactive `send()`s also go through a
- * per-chat queue paced to Telegram's limits (./send-queue.ts).
+ * 429s are retried by @grammyjs/auto-retry (honouring `retry_after`); every message, proactive `send()`s and
+ * command replies alike, goes through one per-chat queue paced to Telegram's limits (./send-queue.ts) and one
+ * failure mapping (./deliver.ts failureResult).
  */
 import { createServer, type Server } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, HttpError } from "grammy";
-import { createActionStore } from "../../core/action-store.ts";
+import { type ActionStore, createActionStore } from "../../core/action-store.ts";
+import { backoffDelay } from "../../core/backoff.ts";
 import type { ChatRef } from "../../core/command.ts";
 import { PlatformAuthError } from "../../core/errors.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -83,14 +85,17 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
   let polling: Promise<void> | undefined;
   let starting: AbortController | undefined;
 
+  const actions = createActionStore();
+
   const apiRoot = opts.apiRoot ?? "https://api.telegram.org";
   installHandlers(bot, {
     core: opts.core,
     logger,
     owners,
     pages,
-    actions: createActionStore(),
-    pageLines,
+    actions,
+    // Command replies: paged when long, with their buttons, through the same queue and failure mapping as every send.
+    reply: (chat, reply) => deliver(chat, reply, { pages, actions }),
     ...(opts.fetchFile ? { fetchFile: opts.fetchFile } : {}),
     // The token is part of the download path (Bot API design); the URL is never logged.
     fileUrl: (path) => `${apiRoot}/file/bot${opts.token}/${path}`,
@@ -118,7 +123,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
           throw new PlatformAuthError("telegram", `${err.error_code}: ${err.description}`, { cause: err });
         }
         if (!(err instanceof HttpError) && !(err instanceof GrammyError && err.error_code >= 500)) throw err;
-        const delay = Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
+        const delay = backoffDelay(attempt, { baseMs: 1000, maxMs: 60_000, spread: [1, 1] });
         logger.warn("telegram not reachable; retrying", { attempt, retryInMs: delay, error: err.message });
         await new Promise<void>((resolve) => {
           const timer = setTimeout(done, delay);
@@ -179,11 +184,20 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
     }
   }
 
-  async function send(target: ChatRef, reply: Reply): Promise<SendResult> {
-    const to: Target = { chatId: target.id, ...(target.threadId ? { threadId: Number(target.threadId) } : {}) };
+  /**
+   * Sends a reply to a chat, its parts in order through the send queue. `interactive` (command replies) pages a
+   * long reply and keeps its buttons.
+   */
+  async function deliver(
+    target: ChatRef,
+    reply: Reply,
+    interactive?: { pages: PageStore; actions: ActionStore },
+  ): Promise<SendResult> {
+    // Chat ids as Telegram gives them (numbers; an @channel name stays a string).
+    const chatId = /^-?\d+$/.test(target.id) ? Number(target.id) : target.id;
+    const to: Target = { chatId, ...(target.threadId ? { threadId: Number(target.threadId) } : {}) };
     const isGroup = target.type !== "private";
-    // Proactive sends are not paged: digests stay readable after the page cache forgets them.
-    const plan = planReply(reply, pageLines);
+    const plan = planReply(reply, pageLines, interactive?.pages, interactive?.actions);
     let failed: unknown;
     // Every part is enqueued at once so the parts stay in order; after a failure the next parts are skipped.
     const step = <T>(fn: () => Promise<T>) =>
@@ -216,7 +230,8 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
     platform: "telegram",
     start,
     stop,
-    send,
+    // Proactive sends are not paged: digests stay readable after the page cache forgets them.
+    send: (target, reply) => deliver(target, reply),
     botUsername: () => (bot.isInited() ? bot.botInfo.username : undefined),
     webhookPort: () => {
       const addr = server?.address();

@@ -2,17 +2,16 @@
  * Incoming updates: commands in messages and channel posts go to `core.handle`; page buttons edit the
  * paged message in place. Replies keep the forum topic (`message_thread_id`) of the command.
  */
-import type { Api, Bot, Context } from "grammy";
+import type { Bot, Context } from "grammy";
 import type { Message, MessageEntity } from "grammy/types";
 import type { ActionStore } from "../../core/action-store.ts";
 import type { ChatRef, ChatType, CommandAttachment, UserRef } from "../../core/command.ts";
 import { pickLang, t } from "../../core/i18n/index.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { BotCore, FileFetcher } from "../../core/platform.ts";
-import type { Reply } from "../../core/reply.ts";
+import type { BotCore, FileFetcher, SendResult } from "../../core/platform.ts";
+import { line, type Reply } from "../../core/reply.ts";
 import { adminCheck } from "./admin.ts";
 import { parseCommand } from "./commands.ts";
-import { messageOptions, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
 import { type PageStore, pageKeyboard, parseActionData, parsePageData } from "./pager.ts";
 import { tgText } from "./strings.ts";
 
@@ -21,10 +20,15 @@ export interface HandlerDeps {
   core: BotCore;
   logger: Logger;
   owners: ReadonlySet<string>;
+  /** The paged replies the ◀ ▶ buttons turn. */
   pages: PageStore;
   /** The actions of reply buttons ("🖼 image" under a timeline). */
   actions: ActionStore;
-  pageLines: number;
+  /**
+   * Sends a command's reply to its chat (paged, with its buttons): the adapter's one send path, with its send
+   * queue and failure mapping.
+   */
+  reply(chat: ChatRef, reply: Reply): Promise<SendResult>;
   /** Downloads a document (SSRF-safe, Bot API file host allowlisted); absent = documents are ignored. */
   fetchFile?: FileFetcher;
   /** The download URL of a `file_path` returned by getFile. */
@@ -69,12 +73,12 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
     const me = ctx.me.username;
     const isPrivate = msg.chat.type === "private";
     const parsed = parseCommand(text, entities, me);
-    const target = targetOf(msg);
+    const chat = chatRefOf(msg);
     const lang = pickLang(msg.from?.language_code);
     if (!parsed) {
       const startsWithCommand = entities?.[0]?.type === "bot_command" && entities[0].offset === 0;
       if (isPrivate && !startsWithCommand && !attachment) {
-        await ctx.api.sendMessage(target.chatId, t(lang, "chat.plainText"), messageOptions(target, false));
+        await deps.reply(chat, { lines: [line(t(lang, "chat.plainText"))] });
       }
       return;
     }
@@ -99,23 +103,16 @@ export function installHandlers(bot: Bot, deps: HandlerDeps): void {
       command: parsed.name,
       args: parsed.args,
       lang,
-      chat: chatRefOf(msg),
+      chat,
       user,
       ...(attachment ? { attachment } : {}),
     });
-    await sendReply(ctx.api, target, reply, deps);
+    await deps.reply(chat, reply);
   }
 
   bot.on("callback_query", (ctx) =>
     parseActionData(ctx.callbackQuery.data) !== null ? onActionButton(ctx, deps) : onPageButton(ctx, deps),
   );
-}
-
-/** Sends a command's reply: its messages (paged or split, with its buttons), then its attachment. */
-async function sendReply(api: Api, target: Target, reply: Reply, deps: HandlerDeps): Promise<void> {
-  const plan = planReply(reply, deps.pageLines, deps.pages, deps.actions);
-  for (let i = 0; i < planSize(plan); i++) await sendPlanned(api, target, reply, plan, i);
-  await sendAttachment(api, target, reply);
 }
 
 /**
@@ -140,15 +137,16 @@ async function onActionButton(ctx: Context, deps: HandlerDeps): Promise<void> {
     isAdmin: adminCheck(ctx.api, deps.owners, { chat: message.chat, from: q.from }, deps.logger),
     isOwner: async () => deps.owners.has(String(q.from.id)),
   };
+  const chat = chatRefOf(message);
   const reply = await deps.core.handle({
     command: action.command,
     args: "",
     options: action.options,
     lang,
-    chat: chatRefOf(message),
+    chat,
     user,
   });
-  await sendReply(ctx.api, targetOf(message), reply, deps);
+  await deps.reply(chat, reply);
 }
 
 async function onPageButton(ctx: Context, deps: HandlerDeps): Promise<void> {
@@ -182,11 +180,6 @@ async function onPageButton(ctx: Context, deps: HandlerDeps): Promise<void> {
 
 function threadOf(msg: Message): number | undefined {
   return msg.is_topic_message && msg.message_thread_id ? msg.message_thread_id : undefined;
-}
-
-function targetOf(msg: Message): Target {
-  const thread = threadOf(msg);
-  return { chatId: msg.chat.id, ...(thread ? { threadId: thread } : {}) };
 }
 
 /** The neutral chat reference of a message; `threadId` is the forum topic, if any. */
