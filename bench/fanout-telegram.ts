@@ -11,6 +11,7 @@ import { topicInfos } from "../src/analysis/topic-info.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import type { BotCore } from "../src/core/platform.ts";
 import { createDelivery } from "../src/outbox/delivery.ts";
+import { platformLimits } from "../src/platforms.ts";
 import { createDigestScheduler } from "../src/schedule/digest-scheduler.ts";
 import { applyMigrations, createStore } from "../src/store/index.ts";
 import { startFakeTelegram } from "../test/fakes/telegram-api.ts";
@@ -55,6 +56,8 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
     core,
     logger: silentLogger,
     owners: [],
+    // The adapter's send queue paces to Telegram's limits; the delivery adds no pace of its own here.
+    sendRate: 0,
   });
   try {
     for (let i = 0; i < chats; i++) {
@@ -68,7 +71,6 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
     }
     let now = new Date("2025-11-21T06:00:00Z");
     const clock = { now: () => now };
-    // The adapter's send queue paces to Telegram's limits; the delivery adds no pace of its own here.
     const delivery = createDelivery({
       store,
       adapters: { telegram: adapter },
@@ -77,10 +79,9 @@ export async function benchFanoutTelegram(url: string, chats: number): Promise<F
       concurrency: 32,
       // Rows per claim round; larger rounds hit a bound-parameter limit in the outbox claim query (see report).
       batchSize: 64,
-      ratePerSecond: { telegram: 0 },
     });
     const topics = topicInfos();
-    const opts = { store, topics, clock, logger: silentLogger, sendEmptyDigest: true };
+    const opts = { store, topics, limits: platformLimits(), clock, logger: silentLogger, sendEmptyDigest: true };
     const idle = {
       owner: "plan-only",
       deliverDue: async () => ({

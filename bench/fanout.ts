@@ -12,10 +12,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { telegramLimits } from "../src/adapters/telegram/limits.ts";
 import { topicInfos } from "../src/analysis/topic-info.ts";
 import { silentLogger } from "../src/core/logger.ts";
 import type { PlatformAdapter } from "../src/core/platform.ts";
 import { createDelivery } from "../src/outbox/delivery.ts";
+import { platformLimits } from "../src/platforms.ts";
 import { createDigestScheduler } from "../src/schedule/digest-scheduler.ts";
 import { createStore } from "../src/store/index.ts";
 
@@ -48,6 +50,7 @@ let inFlight = 0;
 let peak = 0;
 const platform: PlatformAdapter = {
   platform: "telegram",
+  limits: telegramLimits(rate),
   async start() {},
   async stop() {},
   async send() {
@@ -66,13 +69,14 @@ const delivery = createDelivery({
   clock,
   logger: silentLogger,
   concurrency,
-  ratePerSecond: { telegram: rate },
 });
 const topics = topicInfos();
+const limits = platformLimits();
 const scheduler = createDigestScheduler({
   store,
   delivery,
   topics,
+  limits,
   clock,
   logger: silentLogger,
   sendEmptyDigest: true,
@@ -94,6 +98,7 @@ const planOnly = createDigestScheduler({
     }),
   },
   topics,
+  limits,
   clock,
   logger: silentLogger,
   sendEmptyDigest: true,

@@ -22,7 +22,7 @@ import type { AdminServices } from "./core/admin.ts";
 import type { AnalysisInput, DocumentAnalysis } from "./core/analysis-types.ts";
 import { createBotCore } from "./core/dispatch.ts";
 import type { Clock, Logger } from "./core/logger.ts";
-import type { BotCore } from "./core/platform.ts";
+import type { BotCore, PlatformLimitsTable } from "./core/platform.ts";
 import { createAnalysisPool } from "./ingest/analysis-pool.ts";
 import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
 import { createProgressReporter, type ProgressStream } from "./ingest/progress.ts";
@@ -30,7 +30,13 @@ import type { LookupFn, SafeFetchOptions } from "./ingest/safe-fetch.ts";
 import { createSourceAdmin } from "./ingest/source-admin.ts";
 import type { Lifecycle } from "./lifecycle.ts";
 import { createPictureRenderer } from "./pictures/render.ts";
-import { createPlatformAdapters, type PlatformAdapters, systemTimeZone, type Terminal } from "./platforms.ts";
+import {
+  createPlatformAdapters,
+  type PlatformAdapters,
+  platformLimits,
+  systemTimeZone,
+  type Terminal,
+} from "./platforms.ts";
 import { type ScheduledDelivery, startScheduledDelivery } from "./schedule/delivery-service.ts";
 import { type Poller, startPoller } from "./schedule/poller.ts";
 import { createDigestPreviewer } from "./schedule/preview.ts";
@@ -44,6 +50,8 @@ export interface App {
   clock: Clock;
   store: Store;
   taxonomy: Taxonomy;
+  /** Every platform's limits by id (src/platforms.ts): digests fit the chat's platform. */
+  limits: PlatformLimitsTable;
   core: BotCore;
   ingestor: Ingestor;
   close(): Promise<void>;
@@ -140,6 +148,7 @@ export async function createApp(
     concurrency: config.POLL_CONCURRENCY,
   });
   const topics = topicInfos(taxonomy);
+  const limits = platformLimits(config);
   const core = createBotCore({
     commands,
     services: {
@@ -147,7 +156,7 @@ export async function createApp(
       logger,
       topics,
       resolveTopic: (input) => resolveTopic(input, taxonomy),
-      digests: createDigestPreviewer({ store, topics }),
+      digests: createDigestPreviewer({ store, topics, limits }),
       admin: adminServicesFor({ store, ingestor, taxonomy, clock, fetchOptions }),
       chatLang: (chat) => store.chatLanguage(chat),
       pictures: createPictureRenderer({ logger: logger.child({ component: "pictures" }) }),
@@ -161,6 +170,7 @@ export async function createApp(
     clock,
     store,
     taxonomy,
+    limits,
     core,
     ingestor,
     close: async () => {
@@ -258,12 +268,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         store: app.store,
         adapters: Object.fromEntries(platforms.adapters.map((a) => [a.platform, a])),
         topics: topicInfos(app.taxonomy),
+        limits: app.limits,
         clock,
         logger,
-        delivery: {
-          concurrency: config.DELIVERY_CONCURRENCY,
-          ratePerSecond: { telegram: config.TELEGRAM_SEND_RATE, discord: config.DISCORD_SEND_RATE },
-        },
+        delivery: { concurrency: config.DELIVERY_CONCURRENCY },
         scheduler: { cron: config.DELIVERY_CRON, sendEmptyDigest: config.DIGEST_SEND_EMPTY },
       }),
     { name: "scheduled delivery", close: (d) => d.stop() },

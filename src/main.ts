@@ -10,21 +10,17 @@ import { ConfigError, messageOf, PlatformAuthError } from "./core/errors.ts";
 import { type Logger, systemClock } from "./core/logger.ts";
 import { createLifecycle, type Lifecycle, StartupAborted } from "./lifecycle.ts";
 import { createLogger } from "./logging.ts";
-import { consoleWanted, TOKEN_VARIABLE } from "./platforms.ts";
+import { consoleWanted, TOKEN_HELP } from "./platforms.ts";
 
 /** After a clean shutdown nothing should hold the process; if a library timer still does, it is not waited for. */
 const EXIT_GRACE_MS = 2000;
 
-const FIX: Record<PlatformAuthError["platform"], string> = {
-  telegram: "Put the token @BotFather gave you in .env or the environment",
-  discord: "Copy the bot token again from the Developer Portal (your application → Bot)",
-};
-
 /** The one line printed when start-up fails: what failed and what to fix, never a token or a stack. */
 function startupFailure(err: unknown): string {
   if (err instanceof PlatformAuthError) {
-    const name = err.platform === "telegram" ? "Telegram" : "Discord";
-    return `newsbot: ${name} refused ${TOKEN_VARIABLE[err.platform]} (${err.answer}). ${FIX[err.platform]}.`;
+    const help = Object.hasOwn(TOKEN_HELP, err.platform) ? TOKEN_HELP[err.platform] : undefined;
+    if (!help) return `newsbot: ${err.platform} refused the bot's token (${err.answer}).`;
+    return `newsbot: ${help.name} refused ${help.variable} (${err.answer}). ${help.fix}.`;
   }
   return `newsbot failed to start: ${messageOf(err)}`;
 }

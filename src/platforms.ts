@@ -1,16 +1,21 @@
 /**
- * Which platforms run, and their adapters built from the config: Telegram and Discord when they have
- * credentials, the terminal chat when no token is set (or NEWSBOT_CONSOLE=true). Each SDK is loaded only when
- * its platform is configured (discord.js alone weighs ~30 MB of memory). Nothing connects here: the
- * composition root (src/app.ts) starts them.
+ * The platforms the bot knows, and which of them run: their limits by id (read by the digest composer for every
+ * chat, running or not), their adapters built from the config (Telegram and Discord when they have credentials,
+ * the terminal chat when no token is set or NEWSBOT_CONSOLE=true), and what to tell a person whose token a
+ * platform refuses. Each SDK is loaded only when its platform is configured (discord.js alone weighs ~30 MB of
+ * memory); the limits files load none. Nothing connects here: the composition root (src/app.ts) starts them.
+ * A new platform is a folder in src/adapters/ plus its lines here (see docs/architecture.md).
  */
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { type ConsoleChat, createConsoleChat } from "./adapters/console/console-chat.ts";
+import { consoleLimits } from "./adapters/console/limits.ts";
+import { discordLimits } from "./adapters/discord/limits.ts";
+import { telegramLimits } from "./adapters/telegram/limits.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./core/command.ts";
 import type { Logger } from "./core/logger.ts";
-import type { BotCore, PlatformAdapter } from "./core/platform.ts";
+import type { BotCore, PlatformAdapter, PlatformLimitsTable } from "./core/platform.ts";
 import { createFileFetcher, DISCORD_FILE_HOSTS } from "./ingest/file-fetch.ts";
 import { dataDir, stateFile } from "./state-file.ts";
 
@@ -37,10 +42,32 @@ export function consoleWanted(config: Config): boolean {
   );
 }
 
-/** The environment variable holding a platform's token, for messages that tell what to fix. */
-export const TOKEN_VARIABLE: Record<Exclude<Platform, "console">, string> = {
-  telegram: "TELEGRAM_BOT_TOKEN",
-  discord: "DISCORD_TOKEN",
+/**
+ * Every platform's limits by id, send rates from the config: digests and alerts are composed to fit the chat's
+ * platform, the outbox paces each running adapter at its rate.
+ */
+export function platformLimits(
+  config: Partial<Pick<Config, "TELEGRAM_SEND_RATE" | "DISCORD_SEND_RATE">> = {},
+): PlatformLimitsTable {
+  return {
+    telegram: telegramLimits(config.TELEGRAM_SEND_RATE),
+    discord: discordLimits(config.DISCORD_SEND_RATE),
+    console: consoleLimits(),
+  };
+}
+
+/** For a platform that refused the bot's token: its name, the variable holding the token, and what to do. */
+export const TOKEN_HELP: Readonly<Record<Platform, { name: string; variable: string; fix: string }>> = {
+  telegram: {
+    name: "Telegram",
+    variable: "TELEGRAM_BOT_TOKEN",
+    fix: "Put the token @BotFather gave you in .env or the environment",
+  },
+  discord: {
+    name: "Discord",
+    variable: "DISCORD_TOKEN",
+    fix: "Copy the bot token again from the Developer Portal (your application → Bot)",
+  },
 };
 
 const BANNER =
@@ -71,6 +98,7 @@ export async function createPlatformAdapters(
         core,
         logger,
         owners: config.TELEGRAM_OWNERS,
+        sendRate: config.TELEGRAM_SEND_RATE,
         fetchFile: createFileFetcher({
           hosts: [new URL(config.TELEGRAM_API_ROOT ?? "https://api.telegram.org").hostname],
           fetchOptions,
@@ -97,6 +125,7 @@ export async function createPlatformAdapters(
         core,
         logger,
         owners: config.DISCORD_OWNERS,
+        sendRate: config.DISCORD_SEND_RATE,
         commandsHashStore: stateFile(dataDir(config.DATABASE_URL), "discord-commands.sha256"),
         fetchFile: createFileFetcher({
           hosts: [...DISCORD_FILE_HOSTS, ...(config.DISCORD_API_URL ? [new URL(config.DISCORD_API_URL).hostname] : [])],

@@ -6,6 +6,7 @@ import type { Lang, Platform, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore } from "../core/delivery.ts";
 import { UserInputError } from "../core/errors.ts";
 import type { Clock } from "../core/logger.ts";
+import type { PlatformLimitsTable } from "../core/platform.ts";
 import { replyText } from "../core/reply.ts";
 import { createDigestPreviewer } from "../schedule/preview.ts";
 
@@ -14,6 +15,8 @@ export interface DigestCliDeps {
   store: DeliveryStore;
   /** The taxonomy's topics (topicInfos(app.taxonomy)). */
   topics: TopicInfo[];
+  /** Every platform's limits by id (app.limits): which platforms exist, and the size of their posts. */
+  limits: PlatformLimitsTable;
   clock: Clock;
   /** Default language when the chat has none (config NEWSBOT_LANG). */
   lang: Lang;
@@ -31,15 +34,19 @@ export async function runDigestCli(args: string[], deps: DigestCliDeps): Promise
   };
   const chatArg = get("--chat");
   if (!chatArg || !args.includes("--dry-run")) throw new UserInputError(DIGEST_USAGE);
-  const m = /^(telegram|discord|console):(.+)$/.exec(chatArg);
+  const m = /^([a-z][a-z0-9]*):(.+)$/.exec(chatArg);
   if (!m) throw new UserInputError(`--chat must look like telegram:-100123 or discord:123 (${DIGEST_USAGE})`);
-  const platform = m[1] as Platform;
-  const id = m[2] as string;
+  const platform: Platform = m[1] ?? "";
+  const id = m[2] ?? "";
+  if (!Object.hasOwn(deps.limits, platform)) {
+    const known = Object.keys(deps.limits).join(", ");
+    throw new UserInputError(`--chat: unknown platform "${platform}" (known: ${known})`);
+  }
   const langArg = get("--lang");
   const known = await deps.store.findChat(platform, id);
   const lang: Lang = langArg === "en" || langArg === "fr" ? langArg : (known?.language ?? deps.lang);
   const thread = get("--thread");
-  const previewer = createDigestPreviewer({ store: deps.store, topics: deps.topics });
+  const previewer = createDigestPreviewer({ store: deps.store, topics: deps.topics, limits: deps.limits });
   const replies = await previewer.previewAll(
     { platform, id, type: known?.type === "private" ? "private" : "group", ...(thread ? { threadId: thread } : {}) },
     lang,

@@ -85,6 +85,7 @@ async function run(argv: string[]): Promise<number> {
       return await runDigestCli(args, {
         store: app.store,
         topics: topicInfos(app.taxonomy),
+        limits: app.limits,
         clock: systemClock,
         lang: cfg.NEWSBOT_LANG,
         out: io.out,

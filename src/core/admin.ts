@@ -140,17 +140,16 @@ export function chatKey(chat: ChatRef): string {
   return `${chat.platform}:${chat.id}${chat.threadId ? `:${chat.threadId}` : ""}`;
 }
 
-/** Parses a chat key back into a target; null for anything else (e.g. a CLI-added source). */
+/**
+ * Parses a chat key back into a target; null for anything else (e.g. "cli", a CLI-added source). Any platform
+ * id is accepted: the send fails, and is logged, for a platform that is not running. The key does not keep the
+ * chat's type: a negative id is a group (Telegram's groups and channels), anything else is taken as a private
+ * chat; proactive sends need no more.
+ */
 export function parseChatKey(key: string | null | undefined): ChatRef | null {
-  const m = /^(telegram|discord|console):(-?[\w.-]{1,64})(?::([\w.-]{1,64}))?$/.exec(key ?? "");
+  const m = /^([a-z][a-z0-9]{0,31}):(-?[\w.-]{1,64})(?::([\w.-]{1,64}))?$/.exec(key ?? "");
   if (!m) return null;
-  const platform = m[1] as Platform;
+  const platform: Platform = m[1] ?? "";
   const id = m[2] ?? "";
-  return {
-    platform,
-    id,
-    ...(m[3] ? { threadId: m[3] } : {}),
-    type:
-      platform === "console" ? "console" : platform === "discord" ? "guild" : id.startsWith("-") ? "group" : "private",
-  };
+  return { platform, id, ...(m[3] ? { threadId: m[3] } : {}), type: id.startsWith("-") ? "group" : "private" };
 }

@@ -11,7 +11,11 @@ import type { NewsQueries } from "./queries.ts";
 import type { Reply } from "./reply.ts";
 
 export type Lang = "fr" | "en";
-export type Platform = "telegram" | "discord" | "console";
+/**
+ * A platform's id ("telegram", "discord", "console"…), stored with every chat: data chosen by its adapter
+ * (`PlatformAdapter.platform`), not a list kept here. The composition root (src/platforms.ts) knows which exist.
+ */
+export type Platform = string;
 export type ChatType = "private" | "group" | "supergroup" | "channel" | "guild" | "console";
 
 export interface Localized {

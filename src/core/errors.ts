@@ -2,6 +2,8 @@
  * One error class per failure that callers treat differently. Only the command dispatcher maps them to
  * user replies (src/core/dispatch.ts); everything else gets a generic reply and a log entry with an id.
  */
+
+import type { Platform } from "./command.ts";
 import { type MessageKey, t } from "./i18n/index.ts";
 
 /** A message of src/core/i18n with its parameters: how an error says itself in the reader's language. */
@@ -126,7 +128,7 @@ export class ConfigError extends NewsbotError {
 export class PlatformAuthError extends NewsbotError {
   override name = "PlatformAuthError";
   constructor(
-    readonly platform: "telegram" | "discord",
+    readonly platform: Platform,
     /** What the platform answered, e.g. "401: Unauthorized". */
     readonly answer: string,
     options?: { cause?: unknown },

@@ -2,9 +2,9 @@
  * What platform adapters (src/adapters/*) receive from the core and what they offer back.
  * Adapters import this file, the reply model and the command types — never each other.
  */
-import type { ChatRef, Command, CommandAttachment, Lang, UserRef } from "./command.ts";
+import type { ChatRef, Command, CommandAttachment, Lang, Platform, UserRef } from "./command.ts";
 import type { Logger } from "./logger.ts";
-import type { Reply } from "./reply.ts";
+import type { Line, Reply } from "./reply.ts";
 
 /** A command as an adapter received it, before option parsing and dispatch. */
 export interface IncomingCommand {
@@ -53,9 +53,33 @@ export type SendResult =
       error: string;
     };
 
+/**
+ * What one message of a platform may hold and how fast the bot may send there. Each adapter declares its own
+ * (src/adapters/<platform>/limits.ts, without loading its SDK); the composition root passes them to the digest
+ * composer (budget, line cost) and the outbox reads `PlatformAdapter.limits` (send rate). Nothing outside an
+ * adapter knows a platform's numbers.
+ */
+export interface PlatformLimits {
+  /**
+   * Characters a scheduled post (digest, alert) may fill: its title plus the cost of its lines, with headroom
+   * for the adapter's markup and footer.
+   */
+  messageBudget: number;
+  /** Characters one line of a Reply costs once rendered on the platform, its line break included. */
+  lineCost(line: Line): number;
+  /** Messages per second the outbox sends at most to the platform, across all chats (≤ 0: no pace). */
+  sendRate: number;
+}
+
+/** The limits of every platform the bot knows, by platform id (see src/platforms.ts). */
+export type PlatformLimitsTable = Readonly<Record<Platform, PlatformLimits>>;
+
 /** A running platform connection. */
 export interface PlatformAdapter {
-  readonly platform: ChatRef["platform"];
+  /** The platform's id, as stored with its chats (`ChatRef.platform`). */
+  readonly platform: Platform;
+  /** Its message size, line cost and send rate. */
+  readonly limits: PlatformLimits;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Sends a reply to a chat (and thread) outside of a command, e.g. a digest. */

@@ -1,11 +1,12 @@
 /**
  * Alerts: the new stories on a subscription's topics since its previous alert, in one post.
  */
-import type { Lang, Platform, TopicInfo } from "../core/command.ts";
+import type { Lang, TopicInfo } from "../core/command.ts";
 import type { DigestStory } from "../core/delivery.ts";
+import type { PlatformLimits } from "../core/platform.ts";
 import { line, type Reply } from "../core/reply.ts";
 import { truncate } from "../core/text.ts";
-import { linesCost, MESSAGE_BUDGET } from "./budget.ts";
+import { linesCost } from "./budget.ts";
 import { outletList } from "./compose.ts";
 import { ds } from "./strings.ts";
 
@@ -13,14 +14,14 @@ import { ds } from "./strings.ts";
 export function composeAlert(
   stories: DigestStory[],
   total: number,
-  opts: { lang: Lang; platform: Platform; topics: TopicInfo[]; filter: string[] },
+  opts: { lang: Lang; limits: PlatformLimits; topics: TopicInfo[]; filter: string[] },
 ): Reply | null {
   if (stories.length === 0) return null;
-  const { lang, platform } = opts;
+  const { lang, limits } = opts;
   const labels = opts.filter.map((s) => opts.topics.find((t) => t.slug === s)?.label[lang] ?? s);
   const title = labels.length > 0 ? ds(lang, "alertTitle", { topics: labels.join(", ") }) : ds(lang, "alertAll");
   const lines = [];
-  let room = MESSAGE_BUDGET[platform] - title.length - 60;
+  let room = limits.messageBudget - title.length - 60;
   for (const s of stories) {
     const l = line(
       "• ",
@@ -36,7 +37,7 @@ export function composeAlert(
         italic: true,
       },
     ).filter((x) => x.text !== "");
-    const cost = linesCost([l], platform);
+    const cost = linesCost([l], limits);
     if (cost > room) break;
     lines.push(l);
     room -= cost;

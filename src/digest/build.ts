@@ -6,16 +6,20 @@
  */
 import type { TopicInfo } from "../core/command.ts";
 import type { DigestQueries, DigestStory, SubscriptionRecord } from "../core/delivery.ts";
+import type { PlatformLimitsTable } from "../core/platform.ts";
 import type { Anniversary } from "../core/queries.ts";
 import type { Reply } from "../core/reply.ts";
 import { composeAlert } from "./alert.ts";
 import { composeAnniversaries } from "./anniversaries.ts";
+import { limitsOf } from "./budget.ts";
 import { composeDigest, pickQuote } from "./compose.ts";
 import { matchesFilter } from "./filter.ts";
 
 export interface BuildOptions {
   queries: DigestQueries;
   topics: TopicInfo[];
+  /** Every platform's message budget and line cost, by platform id: a post fits its chat's platform. */
+  limits: PlatformLimitsTable;
   /** Post a digest even when nothing arrived (default false). */
   sendEmptyDigest?: boolean;
 }
@@ -106,14 +110,14 @@ export async function buildPost(
   opts: BuildOptions,
 ): Promise<Reply | null> {
   const { queries } = opts;
-  const platform = sub.chat.platform;
   const lang = sub.language;
   if (sub.kind === "anniversaries") {
     return composeAnniversaries(localDate, await anniversariesFrom(queries, localDate, 1, 10, sub), lang);
   }
+  const limits = limitsOf(opts.limits, sub.chat.platform);
   if (sub.kind === "alerts") {
     const { stories, total } = await filteredStories(sub, window, queries, 30);
-    return composeAlert(stories, total, { lang, platform, topics: opts.topics, filter: sub.topics });
+    return composeAlert(stories, total, { lang, limits, topics: opts.topics, filter: sub.topics });
   }
   const { stories, total } = await filteredStories(sub, window, queries, MAX_STORIES);
   if (stories.length === 0 && !opts.sendEmptyDigest) return null;
@@ -129,6 +133,6 @@ export async function buildPost(
       quote: pickQuote(quotes),
       anniversaries: await anniversariesFrom(queries, localDate, horizon, 3, sub),
     },
-    { lang, platform, topics: opts.topics, filter: sub.topics, sendEmpty: opts.sendEmptyDigest },
+    { lang, limits, topics: opts.topics, filter: sub.topics, sendEmpty: opts.sendEmptyDigest },
   );
 }

@@ -2,14 +2,15 @@
  * Digest composition: pure functions from stories, a quote and anniversaries to one neutral Reply that
  * fits one message of the target platform, with a pointer to /latest for what did not fit.
  */
-import type { Lang, Platform, TopicInfo } from "../core/command.ts";
+import type { Lang, TopicInfo } from "../core/command.ts";
 import type { DigestStory } from "../core/delivery.ts";
 import { formatLongDay } from "../core/format.ts";
+import type { PlatformLimits } from "../core/platform.ts";
 import type { Anniversary, QuoteRow } from "../core/queries.ts";
 import { type Line, line, type Reply, type Span } from "../core/reply.ts";
 import { truncate } from "../core/text.ts";
 import { anniversaryLine } from "./anniversaries.ts";
-import { linesCost, MESSAGE_BUDGET } from "./budget.ts";
+import { linesCost } from "./budget.ts";
 import { ds } from "./strings.ts";
 
 export interface DigestInput {
@@ -26,15 +27,14 @@ export interface DigestInput {
 
 export interface ComposeOptions {
   lang: Lang;
-  platform: Platform;
+  /** The target platform's message budget and line cost. */
+  limits: PlatformLimits;
   /** The taxonomy, in display order (group order and labels). */
   topics: TopicInfo[];
   /** The subscription's filter: a story is grouped under its first topic in the filter. */
   filter?: string[];
   /** Compose a post even when nothing arrived (default false: no empty digest). */
   sendEmpty?: boolean;
-  /** Override the platform budget (tests). */
-  budget?: number;
 }
 
 const OTHER = "";
@@ -100,9 +100,8 @@ function quoteLines(q: QuoteRow, lang: Lang): Line[] {
 
 /** Composes a digest, or returns null when nothing arrived and empty digests are off. */
 export function composeDigest(input: DigestInput, opts: ComposeOptions): Reply | null {
-  const { lang, platform } = opts;
+  const { lang, limits } = opts;
   if (input.stories.length === 0 && !opts.sendEmpty) return null;
-  const budget = opts.budget ?? MESSAGE_BUDGET[platform];
   const date = formatLongDay(input.localDate, lang);
   const title = ds(lang, input.frequency === "weekly" ? "titleWeekly" : "titleDaily", { date });
 
@@ -116,7 +115,7 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Reply |
   const body: Line[] = [];
   if (input.stories.length === 0) body.push(line(ds(lang, "empty")));
   const moreReserve = 60;
-  let room = budget - title.length - linesCost(tail, platform) - moreReserve;
+  let room = limits.messageBudget - title.length - linesCost(tail, limits) - moreReserve;
   let shown = 0;
   const labelOf = (slug: string) =>
     slug === OTHER ? ds(lang, "other") : (opts.topics.find((t) => t.slug === slug)?.label[lang] ?? slug);
@@ -125,7 +124,7 @@ export function composeDigest(input: DigestInput, opts: ComposeOptions): Reply |
     const block: Line[] = body.length > 0 ? [[], header] : [header];
     for (const s of g.stories) {
       const l = storyLine(s, lang);
-      const cost = linesCost(block.length > 0 ? [...block, l] : [l], platform);
+      const cost = linesCost(block.length > 0 ? [...block, l] : [l], limits);
       if (cost > room) break outer;
       body.push(...block, l);
       room -= cost;

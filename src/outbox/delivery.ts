@@ -1,6 +1,7 @@
 /**
  * Delivery of outbox rows through `PlatformAdapter.send`: claim a batch (with a lease), send with a
- * bounded concurrency and a global pace per platform, then record the outcome at once.
+ * bounded concurrency and a global pace per platform (the adapter's `limits.sendRate`), then record the
+ * outcome at once.
  * - accepted → `sent` (the only duplicate window is between the platform's acceptance and this update; it
  *   is measured and reported as `ackWindowMs`);
  * - permanent refusal (blocked, deleted, no access) → row `failed`, chat marked inactive, logged once;
@@ -24,8 +25,11 @@ import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export interface DeliveryOptions {
   store: OutboxStore & Pick<SubscriptionStore, "markChatInactive">;
-  /** The running adapters by platform; rows for a platform without one wait (and are logged). */
-  adapters: Partial<Record<Platform, PlatformAdapter>>;
+  /**
+   * The running adapters by platform id; rows for a platform without one wait (and are logged). Each is paced
+   * at its own `limits.sendRate`.
+   */
+  adapters: Readonly<Record<Platform, PlatformAdapter>>;
   clock: Clock;
   logger: Logger;
   /** Lease owner id (default: random per process). */
@@ -34,8 +38,6 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** Sends in flight at once across all chats (default 8). */
   concurrency?: number;
-  /** Global messages per second per platform (defaults: telegram 25, discord 40; ≤ 0 = unlimited). */
-  ratePerSecond?: Partial<Record<Platform, number>>;
   /** Attempts before a row is given up (default 8). */
   maxAttempts?: number;
   backoff?: SendBackoffOptions;
@@ -65,8 +67,6 @@ export interface Delivery {
   readonly owner: string;
 }
 
-export const DEFAULT_RATES: Record<Platform, number> = { telegram: 25, discord: 40, console: 0 };
-
 /** Creates the delivery loop (see the module comment for outcomes). */
 export function createDelivery(opts: DeliveryOptions): Delivery {
   const owner = opts.owner ?? `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -74,12 +74,13 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
   const concurrency = Math.max(1, opts.concurrency ?? 8);
   const batch = opts.batchSize ?? concurrency * 4;
   const maxAttempts = opts.maxAttempts ?? 8;
+  // One global pace per platform, at the rate its adapter declares.
   const limiters = new Map<Platform, RateLimiter>();
-  const limiter = (p: Platform) => {
-    let l = limiters.get(p);
+  const limiter = (adapter: PlatformAdapter) => {
+    let l = limiters.get(adapter.platform);
     if (!l) {
-      l = createRateLimiter(opts.ratePerSecond?.[p] ?? DEFAULT_RATES[p]);
-      limiters.set(p, l);
+      l = createRateLimiter(adapter.limits.sendRate);
+      limiters.set(adapter.platform, l);
     }
     return l;
   };
@@ -87,7 +88,9 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
 
   async function deliverOne(item: OutboxItem, report: DeliveryReport): Promise<void> {
     const fields = { outbox: item.id, subscription: item.subscriptionId, period: item.periodKey, chat: item.target.id };
-    const adapter = opts.adapters[item.target.platform];
+    const adapter = Object.hasOwn(opts.adapters, item.target.platform)
+      ? opts.adapters[item.target.platform]
+      : undefined;
     if (!adapter) {
       log.warn("no adapter for platform; post waits", { ...fields, platform: item.target.platform });
       await opts.store.markRetry(item.id, owner, `no ${item.target.platform} adapter`, later(5 * 60_000));
@@ -101,7 +104,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       opts.onOutcome?.(item, "held");
       return;
     }
-    await limiter(item.target.platform).take();
+    await limiter(adapter).take();
     let result: SendResult;
     try {
       result = await adapter.send(item.target, item.reply);

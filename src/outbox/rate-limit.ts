@@ -1,6 +1,7 @@
 /**
- * A global fan-out pace per platform, on top of the adapters' own per-chat throttling: Telegram allows about
- * 30 messages/s overall, Discord 50 requests/s globally. Each `take()` waits for the next free slot.
+ * A global fan-out pace per platform, on top of the adapters' own per-chat throttling, at the rate each adapter
+ * declares (`PlatformLimits.sendRate`, see src/adapters/<platform>/limits.ts). Each `take()` waits for the next
+ * free slot.
  */
 
 export interface RateLimiter {

@@ -9,21 +9,24 @@
 import type { Platform, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestPreviewer } from "../core/delivery.ts";
 import type { Clock, Logger } from "../core/logger.ts";
-import type { PlatformAdapter } from "../core/platform.ts";
+import type { PlatformAdapter, PlatformLimitsTable } from "../core/platform.ts";
 import { createDelivery, type DeliveryOptions } from "../outbox/delivery.ts";
 import { createDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from "./digest-scheduler.ts";
 import { createDigestPreviewer } from "./preview.ts";
 
 export interface ScheduledDeliveryOptions {
   store: DeliveryStore & { readonly provider: "sqlite" | "postgresql" };
-  adapters: Partial<Record<Platform, PlatformAdapter>>;
+  /** The running adapters by platform id. */
+  adapters: Readonly<Record<Platform, PlatformAdapter>>;
   topics: TopicInfo[];
+  /** Every platform's limits by id, running or not (posts for a chat whose platform is not running wait). */
+  limits: PlatformLimitsTable;
   clock: Clock;
   logger: Logger;
-  /** Fan-out and retry settings (concurrency, ratePerSecond, leaseMs, maxAttempts, backoff). */
+  /** Fan-out and retry settings (concurrency, leaseMs, maxAttempts, backoff). */
   delivery?: Omit<DeliveryOptions, "store" | "adapters" | "clock" | "logger">;
   /** Tick and composition settings (cron, sendEmptyDigest, alertEveryMinutes, batchSize). */
-  scheduler?: Omit<DigestSchedulerOptions, "store" | "delivery" | "topics" | "clock" | "logger">;
+  scheduler?: Omit<DigestSchedulerOptions, "store" | "delivery" | "topics" | "limits" | "clock" | "logger">;
 }
 
 export interface ScheduledDelivery {
@@ -52,6 +55,7 @@ export async function startScheduledDelivery(opts: ScheduledDeliveryOptions): Pr
     store: opts.store,
     delivery,
     topics: opts.topics,
+    limits: opts.limits,
     clock: opts.clock,
     logger,
   });
@@ -61,6 +65,7 @@ export async function startScheduledDelivery(opts: ScheduledDeliveryOptions): Pr
     previewer: createDigestPreviewer({
       store: opts.store,
       topics: opts.topics,
+      limits: opts.limits,
       alertEveryMinutes: opts.scheduler?.alertEveryMinutes,
     }),
     stop: () => scheduler.stop(),

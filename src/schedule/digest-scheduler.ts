@@ -12,6 +12,7 @@ import cron from "node-cron";
 import type { TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestQueries, SubscriptionRecord } from "../core/delivery.ts";
 import type { Clock, Logger } from "../core/logger.ts";
+import type { PlatformLimitsTable } from "../core/platform.ts";
 import { quietHoursOf, quietUntil } from "../core/quiet-hours.ts";
 import { buildPost } from "../digest/build.ts";
 import type { Delivery, DeliveryReport } from "../outbox/delivery.ts";
@@ -21,6 +22,8 @@ export interface DigestSchedulerOptions {
   store: DeliveryStore;
   delivery: Delivery;
   topics: TopicInfo[];
+  /** Every platform's limits by id: each post is composed to fit its chat's platform. */
+  limits: PlatformLimitsTable;
   clock: Clock;
   logger: Logger;
   /** node-cron expression of the tick (default every minute). */
@@ -116,6 +119,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
       const reply = await buildPost(sub, period.localDate, window, {
         queries,
         topics: opts.topics,
+        limits: opts.limits,
         sendEmptyDigest: opts.sendEmptyDigest,
       });
       // Missed days are chained: each plan moves nextDueAt to the next missed occurrence, the last one to the future.

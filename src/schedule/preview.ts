@@ -7,6 +7,7 @@ import type { ChatRef, Lang, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestPreviewer, SubscriptionRecord } from "../core/delivery.ts";
 import { failureText } from "../core/failure-notice.ts";
 import { formatLongDay } from "../core/format.ts";
+import type { PlatformLimitsTable } from "../core/platform.ts";
 import { line, type Reply } from "../core/reply.ts";
 import { localParts } from "../core/zoned-time.ts";
 import { buildPost, periodStart } from "../digest/build.ts";
@@ -17,6 +18,8 @@ import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
 export interface PreviewOptions {
   store: DeliveryStore;
   topics: TopicInfo[];
+  /** Every platform's limits by id: the preview is the post as the chat's platform would get it. */
+  limits: PlatformLimitsTable;
   alertEveryMinutes?: number;
 }
 
@@ -80,6 +83,7 @@ export function createDigestPreviewer(opts: PreviewOptions): DigestPreviewer & {
     const reply = await buildPost(sub, nextDay, window, {
       queries: opts.store,
       topics: opts.topics,
+      limits: opts.limits,
       sendEmptyDigest: false,
     });
     const since = when(periodStart(sub, window), sub);

@@ -2,7 +2,6 @@
  * The audit log: who did what, when, from which chat. Written by every admin command, read by /audit.
  */
 import type { AuditEntry, AuditLog } from "../core/admin.ts";
-import type { Platform } from "../core/command.ts";
 import type { Db } from "./db.ts";
 
 /** Longest details JSON kept (a pasted URL list must not bloat the table). */
@@ -43,7 +42,7 @@ export function auditStore(db: Db): AuditLog {
       return rows.map(
         (r): AuditEntry => ({
           at: r.at,
-          platform: r.platform as Platform,
+          platform: r.platform,
           chatId: r.chatId,
           userId: r.userId,
           action: r.action,

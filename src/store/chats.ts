@@ -27,7 +27,7 @@ export interface ChatRow {
 export function toChatRecord(r: ChatRow): ChatRecord {
   return {
     id: r.id,
-    platform: r.platform as Platform,
+    platform: r.platform,
     externalId: r.externalId,
     type: r.type,
     title: r.title,

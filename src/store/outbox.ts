@@ -18,7 +18,6 @@
  * Ordering: a row is only claimable when no older row of the same subscription is still pending, so a
  * subscription's posts arrive in period order even across retries.
  */
-import type { Platform } from "../core/command.ts";
 import type { DeliveryFailure, OutboxItem, OutboxStatus, PlannedPost } from "../core/delivery.ts";
 import type { Reply } from "../core/reply.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
@@ -47,7 +46,7 @@ function toItem(r: OutboxRow): OutboxItem {
     attempts: r.attempts,
     lastError: r.lastError,
     target: {
-      platform: chat.platform as Platform,
+      platform: chat.platform,
       id: chat.externalId,
       type: (chat.type ?? "group") as OutboxItem["target"]["type"],
       ...(r.subscription.threadId ? { threadId: r.subscription.threadId } : {}),

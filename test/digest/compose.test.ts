@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { topicInfos } from "../../src/analysis/topic-info.ts";
 import type { DigestStory } from "../../src/core/delivery.ts";
+import type { PlatformLimits } from "../../src/core/platform.ts";
 import type { Anniversary } from "../../src/core/queries.ts";
 import { lineText, replyText } from "../../src/core/reply.ts";
+import { composeAlert } from "../../src/digest/alert.ts";
 import { composeAnniversaries } from "../../src/digest/anniversaries.ts";
-import { lineCost } from "../../src/digest/budget.ts";
 import { composeDigest, groupByTopic } from "../../src/digest/compose.ts";
+import { limits } from "../fakes/limits.ts";
 
 const topics = topicInfos();
+const telegram = limits.telegram as PlatformLimits;
+const discord = limits.discord as PlatformLimits;
 
 function story(i: number, topicList: string[], sources = ["Steppe Info"]): DigestStory {
   return {
@@ -43,7 +47,7 @@ describe("digest composition", () => {
       { ...base, stories: [story(1, ["energie"], ["Steppe Info", "Volga Presse"])], totalStories: 1 },
       {
         lang: "fr",
-        platform: "telegram",
+        limits: telegram,
         topics,
       },
     );
@@ -56,18 +60,18 @@ describe("digest composition", () => {
 
   it("returns no digest when nothing arrived, unless empty digests are on", () => {
     expect(
-      composeDigest({ ...base, stories: [], totalStories: 0 }, { lang: "fr", platform: "telegram", topics }),
+      composeDigest({ ...base, stories: [], totalStories: 0 }, { lang: "fr", limits: telegram, topics }),
     ).toBeNull();
     const r = composeDigest(
       { ...base, stories: [], totalStories: 0 },
-      { lang: "en", platform: "discord", topics, sendEmpty: true },
+      { lang: "en", limits: discord, topics, sendEmpty: true },
     );
     expect(replyText(r ?? { lines: [] })).toContain("Nothing new since the last digest.");
   });
 
   it("fits one message per platform and points to /latest for the rest", () => {
     const many = Array.from({ length: 80 }, (_, i) => story(i + 1, ["energie"]));
-    for (const platform of ["telegram", "discord"] as const) {
+    for (const platform of [telegram, discord]) {
       const r = composeDigest(
         {
           ...base,
@@ -75,15 +79,33 @@ describe("digest composition", () => {
           totalStories: 95,
           anniversaries: [anniv(10, "2016-11-27", "ouverture du pont sur l'Irtych")],
         },
-        { lang: "fr", platform, topics },
+        { lang: "fr", limits: platform, topics },
       );
       if (!r) throw new Error("no digest");
-      const cost = (r.title?.length ?? 0) + r.lines.reduce((n, l) => n + lineCost(l, platform), 0);
+      const cost = (r.title?.length ?? 0) + r.lines.reduce((n, l) => n + platform.lineCost(l), 0);
       expect(cost).toBeLessThanOrEqual(3800);
       const shown = r.lines.map(lineText).filter((l) => l.startsWith("• ")).length;
       expect(shown).toBeGreaterThan(5);
       expect(replyText(r)).toContain(`… et ${95 - shown} autres sujets : /latest`);
       expect(replyText(r)).toContain("Il y a 10 ans, le 27 novembre 2016 : ouverture du pont sur l'Irtych");
+    }
+  });
+
+  it("fits whatever budget and line cost the platform gives, alerts too", () => {
+    // A made-up platform: 300 characters, each counted twice.
+    const tiny: PlatformLimits = { messageBudget: 300, lineCost: (l) => 2 * lineText(l).length + 1, sendRate: 0 };
+    const many = Array.from({ length: 20 }, (_, i) => story(i + 1, ["energie"]));
+    const posts = [
+      composeDigest({ ...base, stories: many, totalStories: 20 }, { lang: "fr", limits: tiny, topics }),
+      composeAlert(many, 20, { lang: "fr", limits: tiny, topics, filter: ["energie"] }),
+    ];
+    for (const r of posts) {
+      if (!r) throw new Error("no post");
+      const storyCount = r.lines.map(lineText).filter((l) => l.startsWith("• ")).length;
+      expect(storyCount).toBeGreaterThan(0);
+      expect(storyCount).toBeLessThan(5);
+      expect((r.title?.length ?? 0) + r.lines.reduce((n, l) => n + tiny.lineCost(l), 0)).toBeLessThanOrEqual(300);
+      expect(replyText(r)).toContain(`… et ${20 - storyCount} autres sujets : /latest`);
     }
   });
 

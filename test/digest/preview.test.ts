@@ -4,6 +4,7 @@ import { runDigestCli } from "../../src/cli/digest.ts";
 import type { CommandRequest, Services } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
+import { limits } from "../fakes/limits.ts";
 import { addArticle, openWorld, topics, type World } from "../schedule/world.ts";
 
 const chat = { platform: "telegram" as const, id: "-4242", type: "group" as const };
@@ -47,7 +48,7 @@ describe("/digest and newsbot digest --dry-run", () => {
   afterAll(async () => w.close());
 
   it("shows the next digest of the chat now, with its topic filter and next time, and sends nothing", async () => {
-    const previewer = createDigestPreviewer({ store: w.store, topics });
+    const previewer = createDigestPreviewer({ store: w.store, topics, limits });
     const reply = await digestCommand.run(request({ digests: previewer }, w.clock.now()));
     const text = replyText(reply);
     expect(reply.title).toBe("Revue du 23 novembre 2026");
@@ -59,7 +60,7 @@ describe("/digest and newsbot digest --dry-run", () => {
   });
 
   it("applies the subscription's word filter to story titles", async () => {
-    const previewer = createDigestPreviewer({ store: w.store, topics });
+    const previewer = createDigestPreviewer({ store: w.store, topics, limits });
     const [sub] = await w.store.subscriptionsOfChat("telegram", "-4242");
     await w.db.subscription.update({
       where: { id: sub?.id ?? 0 },
@@ -72,7 +73,7 @@ describe("/digest and newsbot digest --dry-run", () => {
   });
 
   it("previews a default daily digest for a chat without subscription", async () => {
-    const previewer = createDigestPreviewer({ store: w.store, topics });
+    const previewer = createDigestPreviewer({ store: w.store, topics, limits });
     const reply = await previewer.preview({ ...chat, id: "-1" }, "en", w.clock.now());
     expect(replyText(reply)).toContain("No subscription here");
     expect(replyText(reply)).toContain("Omsk");
@@ -88,6 +89,7 @@ describe("/digest and newsbot digest --dry-run", () => {
     const code = await runDigestCli(["--chat", "telegram:-4242", "--dry-run"], {
       store: w.store,
       topics,
+      limits,
       clock: w.clock,
       lang: "fr",
       out: (s) => out.push(s),
@@ -95,7 +97,14 @@ describe("/digest and newsbot digest --dry-run", () => {
     expect(code).toBe(0);
     expect(out.join("\n")).toContain("Hausse des livraisons d'uranium");
     await expect(
-      runDigestCli(["--chat", "telegram:-4242"], { store: w.store, topics, clock: w.clock, lang: "fr", out: () => {} }),
+      runDigestCli(["--chat", "telegram:-4242"], {
+        store: w.store,
+        topics,
+        limits,
+        clock: w.clock,
+        lang: "fr",
+        out: () => {},
+      }),
     ).rejects.toThrow(/usage/);
   });
 });

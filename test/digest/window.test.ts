@@ -9,6 +9,7 @@ import { runDigestCli } from "../../src/cli/digest.ts";
 import type { CommandRequest, Services } from "../../src/core/command.ts";
 import { lineText, type Reply, replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
+import { limits } from "../fakes/limits.ts";
 import { addArticle, openWorld, runUntil, topics, type World } from "../schedule/world.ts";
 
 /** The (title, url) pairs of the story lines of a post. */
@@ -179,7 +180,7 @@ describe("digest period: what was published since the previous digest, 7 days fo
   });
 
   it("previews the period covered and says when nothing new was published", async () => {
-    const previewer = createDigestPreviewer({ store: w.store, topics });
+    const previewer = createDigestPreviewer({ store: w.store, topics, limits });
     const reply = await previewer.preview(daily, "fr", w.clock.now());
     const text = replyText(reply);
     expect(text).toContain("Période couverte : ce qui a été publié depuis le 24 novembre 2026 à 08:00 (Europe/Paris)");
@@ -221,6 +222,7 @@ describe("digest period: what was published since the previous digest, 7 days fo
     await runDigestCli(["--chat", `discord:${weekly.id}`, "--dry-run"], {
       store: w.store,
       topics,
+      limits,
       clock: w.clock,
       lang: "fr",
       out: (s) => out.push(s),

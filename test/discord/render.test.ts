@@ -1,11 +1,13 @@
 /** Unit tests of the Discord renderer: escaping, links, limits, paging, packing, command JSON and the page LRU. */
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
+import { discordLimits } from "../../src/adapters/discord/limits.ts";
 import { escapeMarkdown, escapeWithin, renderSpan, safeLinkUrl } from "../../src/adapters/discord/markdown.ts";
 import { createPageStore, pageButtons, parsePageButton } from "../../src/adapters/discord/pages.ts";
 import { DISCORD_LIMITS, embedSize, packEmbeds, renderPages } from "../../src/adapters/discord/render.ts";
 import { buildSlashCommands, commandsHash } from "../../src/adapters/discord/slash-commands.ts";
 import { line, type Reply } from "../../src/core/reply.ts";
+import { composeDigest } from "../../src/digest/compose.ts";
 import { commandProblems, messageProblems } from "../fakes/discord-validate.ts";
 
 /** What Discord shows for escaped text: each backslash escape stands for the character after it. */
@@ -102,6 +104,30 @@ describe("renderPages", () => {
     expect(messages.flat()).toHaveLength(pages.length);
     for (const m of messages) expect(messageProblems({ embeds: m })).toEqual([]);
     expect(packEmbeds(renderPages(many(150)))[0]).toHaveLength(10);
+  });
+});
+
+describe("the limits the adapter declares", () => {
+  it("a digest composed for Discord fits its budget as rendered, escapes and link URLs included", () => {
+    const limits = discordLimits();
+    const stories = Array.from({ length: 60 }, (_, i) => ({
+      storyId: i,
+      title: `*Urgent* [${i}] Gazprom_Neft (Astana) — #énergie > 2026 | prix <hausse> ~${i}~`,
+      url: `https://steppe-info.example/a/${i}?ref=(digest)`,
+      sources: [{ name: "Steppe_Info", url: "https://steppe-info.example" }],
+      topics: ["energie"],
+      arrivedAt: new Date("2026-11-22T10:00:00Z"),
+    }));
+    const r = composeDigest(
+      { frequency: "daily", localDate: "2026-11-27", stories, totalStories: 60, quote: null, anniversaries: [] },
+      { lang: "fr", limits, topics: [{ slug: "energie", label: { fr: "Énergie", en: "Energy" }, aliases: [] }] },
+    );
+    if (!r) throw new Error("no digest");
+    const pages = renderPages(r, { linesPerPage: 25 });
+    const description = pages.map((p) => p.description ?? "").join("\n");
+    expect(pages[0]?.description).toContain("\\*Urgent\\*");
+    expect((r.title?.length ?? 0) + description.length).toBeLessThanOrEqual(limits.messageBudget);
+    expect(packEmbeds(pages)).toHaveLength(1);
   });
 });
 

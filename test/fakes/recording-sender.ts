@@ -3,8 +3,9 @@
  * failures can be scripted per chat (`failFor`) or for the next calls (`failNext`).
  */
 import type { ChatRef, Platform } from "../../src/core/command.ts";
-import type { PlatformAdapter, SendResult } from "../../src/core/platform.ts";
+import type { PlatformAdapter, PlatformLimits, SendResult } from "../../src/core/platform.ts";
 import { type Reply, replyText } from "../../src/core/reply.ts";
+import { unpaced } from "./limits.ts";
 
 export interface SentMessage {
   target: ChatRef;
@@ -25,8 +26,15 @@ export interface RecordingSender extends PlatformAdapter {
   to(chatId: string): SentMessage[];
 }
 
-/** Creates a recording adapter for a platform. `onSend` runs after acceptance (e.g. to simulate a crash). */
-export function recordingSender(platform: Platform = "telegram", onSend?: (m: SentMessage) => void): RecordingSender {
+/**
+ * Creates a recording adapter for a platform, with the platform's limits but unpaced unless `limits` are given.
+ * `onSend` runs after acceptance (e.g. to simulate a crash).
+ */
+export function recordingSender(
+  platform: Platform = "telegram",
+  onSend?: (m: SentMessage) => void,
+  limits: PlatformLimits = unpaced(platform),
+): RecordingSender {
   const sent: SentMessage[] = [];
   const queue: Array<Exclude<SendResult, { ok: true }>> = [];
   const perChat = new Map<string, Exclude<SendResult, { ok: true }>>();
@@ -34,6 +42,7 @@ export function recordingSender(platform: Platform = "telegram", onSend?: (m: Se
   let nextId = 1;
   return {
     platform,
+    limits,
     sent,
     get attempts() {
       return attempts;

@@ -12,6 +12,7 @@ import type { PlatformAdapter } from "../../src/core/platform.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createDigestScheduler } from "../../src/schedule/digest-scheduler.ts";
 import { createStore } from "../../src/store/index.ts";
+import { limits, unpaced } from "../fakes/limits.ts";
 
 const env = (k: string) => {
   const v = process.env[k];
@@ -25,6 +26,7 @@ const delay = Number(process.env.SEND_DELAY_MS ?? "5");
 const killAfter = Number(process.env.KILL_AFTER_SENT ?? "0");
 const platform: PlatformAdapter = {
   platform: "telegram",
+  limits: unpaced("telegram"),
   async start() {},
   async stop() {},
   async send(target, reply) {
@@ -41,7 +43,6 @@ const delivery = createDelivery({
   clock,
   logger: silentLogger,
   concurrency: Number(process.env.CONCURRENCY ?? "8"),
-  ratePerSecond: { telegram: 0 },
   onOutcome: (_item, outcome) => {
     if (outcome === "sent" && ++sent === killAfter) process.kill(process.pid, "SIGKILL");
   },
@@ -51,6 +52,7 @@ const scheduler = createDigestScheduler({
   store,
   delivery,
   topics,
+  limits,
   clock,
   logger: silentLogger,
   sendEmptyDigest: true,

@@ -11,6 +11,7 @@ import { silentLogger } from "../../src/core/logger.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createDigestScheduler } from "../../src/schedule/digest-scheduler.ts";
 import { createStore } from "../../src/store/index.ts";
+import { limits } from "../fakes/limits.ts";
 import { topics } from "../schedule/world.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
 
@@ -30,7 +31,7 @@ async function prepare(tdb: TestDatabase): Promise<void> {
   }
   const clock = { now: () => new Date("2026-11-23T06:00:00Z") };
   const delivery = createDelivery({ store, adapters: {}, clock, logger: silentLogger });
-  await createDigestScheduler({ store, delivery, topics, clock, logger: silentLogger }).tick();
+  await createDigestScheduler({ store, delivery, topics, limits, clock, logger: silentLogger }).tick();
   await store.close();
 }
 

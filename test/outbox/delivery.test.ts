@@ -3,6 +3,7 @@ import { sendRetryDelay } from "../../src/core/backoff.ts";
 import type { PlatformAdapter } from "../../src/core/platform.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createRateLimiter } from "../../src/outbox/rate-limit.ts";
+import { unpaced } from "../fakes/limits.ts";
 import { openWorld, runUntil, type World } from "../schedule/world.ts";
 
 const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
@@ -97,6 +98,7 @@ describe("outbox delivery", () => {
     let sent = 0;
     const slow: PlatformAdapter = {
       platform: "telegram",
+      limits: unpaced("telegram"),
       async start() {},
       async stop() {},
       async send() {
@@ -117,7 +119,6 @@ describe("outbox delivery", () => {
       clock: w.clock,
       logger: w.logs,
       concurrency: 3,
-      ratePerSecond: { telegram: 0 },
     });
     const report = await d.deliverDue(); // … and a second delivery resends them through the slow adapter
     expect(rows.count).toBe(30);

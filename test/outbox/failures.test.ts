@@ -13,6 +13,7 @@ import type { AdminServices } from "../../src/core/admin.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
 import { type Reply, replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
+import { limits } from "../fakes/limits.ts";
 import { openWorld, runUntil, topics, type World } from "../schedule/world.ts";
 
 const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
@@ -39,7 +40,7 @@ async function ask(world: World, command: string, chatId: string): Promise<strin
       logger: world.logs,
       topics,
       resolveTopic: () => ({ suggestions: [] }),
-      digests: createDigestPreviewer({ store: world.store, topics }),
+      digests: createDigestPreviewer({ store: world.store, topics, limits }),
       admin: { subscriptions: world.store } as unknown as AdminServices,
     },
     logger: world.logs,

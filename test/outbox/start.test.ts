@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduledDelivery } from "../../src/schedule/delivery-service.ts";
+import { limits } from "../fakes/limits.ts";
 import { recordingSender } from "../fakes/recording-sender.ts";
 import { openWorld, topics, type World } from "../schedule/world.ts";
 
@@ -35,9 +36,9 @@ describe("startScheduledDelivery on SQLite", () => {
       store: w.store,
       adapters: { telegram },
       topics,
+      limits,
       clock: w.clock,
       logger: w.logs,
-      delivery: { ratePerSecond: { telegram: 0 } },
       scheduler: { cron: "0 0 1 1 *" },
     });
     await running.scheduler.tick();

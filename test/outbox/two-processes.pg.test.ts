@@ -8,6 +8,7 @@ import { silentLogger } from "../../src/core/logger.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createDigestScheduler, type DigestScheduler } from "../../src/schedule/digest-scheduler.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
+import { limits } from "../fakes/limits.ts";
 import { type RecordingSender, recordingSender } from "../fakes/recording-sender.ts";
 import { FakeClock, topics } from "../schedule/world.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
@@ -33,7 +34,6 @@ describe.skipIf(!process.env.TEST_PG_URL)("two instances on one PostgreSQL", () 
         logger: silentLogger,
         owner: `instance-${i}`,
         concurrency: 4,
-        ratePerSecond: { telegram: 0 },
       });
       stores.push(store);
       senders.push(sender);
@@ -42,6 +42,7 @@ describe.skipIf(!process.env.TEST_PG_URL)("two instances on one PostgreSQL", () 
           store,
           delivery,
           topics,
+          limits,
           clock,
           logger: silentLogger,
           sendEmptyDigest: true,

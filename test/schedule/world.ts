@@ -15,6 +15,7 @@ import {
 } from "../../src/schedule/digest-scheduler.ts";
 import { createDb, type Db } from "../../src/store/db.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
+import { limits } from "../fakes/limits.ts";
 import { type RecordingSender, recordingSender, type SentMessage } from "../fakes/recording-sender.ts";
 import { type BackendName, freshDatabase, type TestDatabase } from "../store/backends.ts";
 import { analysis, event, input, quote } from "../store/builder.ts";
@@ -70,11 +71,10 @@ export async function openWorld(
     adapters: { telegram, discord },
     clock,
     logger: logs,
-    ratePerSecond: { telegram: 0, discord: 0 },
     backoff: { random: () => 0 },
     ...opts.delivery,
   });
-  const scheduler = createDigestScheduler({ store, delivery, topics, clock, logger: logs, ...opts.scheduler });
+  const scheduler = createDigestScheduler({ store, delivery, topics, limits, clock, logger: logs, ...opts.scheduler });
   return {
     tdb,
     store,

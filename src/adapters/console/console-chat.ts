@@ -1,7 +1,7 @@
 /**
  * The terminal chat: `npm start` without platform tokens. One types `/latest`, `/quote Tokaïev`…
  * and reads the replies. The terminal is a platform like the others: digests, anniversaries and alerts
- * subscribed there are printed there, sent by the outbox through `send()` (no rate limit: see DEFAULT_RATES).
+ * subscribed there are printed there, sent by the outbox through `send()` (no pace: see ./limits.ts).
  * With piped input it answers every line and closes at end of input.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { messageOf } from "../../core/errors.ts";
 import { t } from "../../core/i18n/index.ts";
 import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Picture, Reply } from "../../core/reply.ts";
+import { consoleLimits } from "./limits.ts";
 import { renderText } from "./render.ts";
 
 export interface ConsoleChatOptions {
@@ -102,6 +103,7 @@ export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
 
   return {
     platform: "console",
+    limits: consoleLimits(),
     closed,
     async start() {
       if (rl) return;

@@ -11,6 +11,7 @@ import type { Logger } from "../../core/logger.ts";
 import type { BotCore, FileFetcher, PlatformAdapter, SendResult } from "../../core/platform.ts";
 import type { Reply } from "../../core/reply.ts";
 import { handleInteraction, type InteractionContext } from "./interactions.ts";
+import { discordLimits } from "./limits.ts";
 import { createPageStore } from "./pages.ts";
 import type { RenderOptions } from "./render.ts";
 import { sendToChannel } from "./send.ts";
@@ -39,6 +40,8 @@ export interface DiscordAdapterOptions {
   /** Paged replies kept for the ◀ ▶ buttons (default 500). */
   maxPagedReplies?: number;
   render?: RenderOptions;
+  /** The outbox's pace for scheduled posts, messages per second (DISCORD_SEND_RATE; default 40). */
+  sendRate?: number;
   /** Extra @discordjs/rest options (retries, timeout, offset…). */
   restOptions?: Partial<RESTOptions>;
   /** Extra client options (waitGuildTimeout, ws.buildIdentifyThrottler… — tests use these). */
@@ -161,6 +164,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
 
   return {
     platform: "discord",
+    limits: discordLimits(opts.sendRate),
     start,
     stop,
     send,

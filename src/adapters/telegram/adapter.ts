@@ -17,6 +17,7 @@ import type { BotCore, FileFetcher, PlatformAdapter, SendResult } from "../../co
 import type { Reply } from "../../core/reply.ts";
 import { registerCommands } from "./commands.ts";
 import { failureResult, planReply, planSize, sendAttachment, sendPlanned, type Target } from "./deliver.ts";
+import { telegramLimits } from "./limits.ts";
 import { PageStore } from "./pager.ts";
 import type { SendLimits } from "./send-queue.ts";
 import { SendQueue } from "./send-queue.ts";
@@ -46,6 +47,8 @@ export interface TelegramAdapterOptions {
   pollingTimeoutSeconds?: number;
   /** Pacing of proactive sends (defaults: 1 s per chat, 20/min per group, 30/s overall). */
   sendLimits?: SendLimits;
+  /** The outbox's pace for scheduled posts, messages per second (TELEGRAM_SEND_RATE; default 25). */
+  sendRate?: number;
   /** Body lines per page for long command replies (default 10). */
   pageLines?: number;
   /** Paged replies kept for the ◀ ▶ buttons (default 500). */
@@ -228,6 +231,7 @@ export function createTelegramAdapter(opts: TelegramAdapterOptions): TelegramAda
 
   return {
     platform: "telegram",
+    limits: telegramLimits(opts.sendRate),
     start,
     stop,
     // Proactive sends are not paged: digests stay readable after the page cache forgets them.
