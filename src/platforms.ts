@@ -10,13 +10,13 @@ import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { type ConsoleChat, createConsoleChat } from "./adapters/console/console-chat.ts";
 import { consoleLimits } from "./adapters/console/limits.ts";
-import { discordLimits } from "./adapters/discord/limits.ts";
+import { DISCORD_FILE_HOSTS, discordLimits } from "./adapters/discord/limits.ts";
 import { telegramLimits } from "./adapters/telegram/limits.ts";
 import type { Config } from "./config.ts";
 import type { Platform } from "./core/command.ts";
 import type { Logger } from "./core/logger.ts";
 import type { BotCore, PlatformAdapter, PlatformLimitsTable } from "./core/platform.ts";
-import { createFileFetcher, DISCORD_FILE_HOSTS } from "./ingest/file-fetch.ts";
+import { createFileFetcher } from "./ingest/file-fetch.ts";
 import { dataDir, stateFile } from "./state-file.ts";
 
 /** The terminal the console chat talks to (process.stdin/stdout in `npm start`, streams in tests). */

@@ -1,15 +1,12 @@
 /**
  * Downloads of files users send with a command (/importsources): only from the platform's own file hosts, and
- * through safeFetch (address checks after DNS and on every redirect, size and time caps). The hosts are named
- * explicitly: Telegram's Bot API host, Discord's CDN; a test fake on 127.0.0.1 is allowed by passing it in
- * `allowHosts` like any other loopback exception.
+ * through safeFetch (address checks after DNS and on every redirect, size and time caps). The composition root
+ * names the hosts explicitly (Telegram's Bot API host, Discord's CDN from src/adapters/discord/limits.ts); a
+ * test fake on 127.0.0.1 is allowed by passing it in `allowHosts` like any other loopback exception.
  */
 import { BlockedUrlError, FeedFetchError } from "../core/errors.ts";
 import type { FileFetcher } from "../core/platform.ts";
 import { type FetchFn, type SafeFetchOptions, safeFetch } from "./safe-fetch.ts";
-
-/** Discord's attachment hosts. */
-export const DISCORD_FILE_HOSTS = ["cdn.discordapp.com", "media.discordapp.net"];
 
 export interface FileFetcherOptions {
   /** Hostnames the files may come from (anything else is refused before any request). */
