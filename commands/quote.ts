@@ -3,12 +3,14 @@ import { formatDay } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { QuoteRow } from "../src/core/queries.ts";
 import { type Line, line } from "../src/core/reply.ts";
+import { quoteMarks } from "../src/core/text.ts";
 import { int, MAX_RESULTS, str, stripQuotes } from "./_shared.ts";
 
 /**
  * /quote [orateur|mot-clé] — quotations attributed to their speakers. A name in any spelling
  * (Tokayev, Tokaïev, M. Tokaïev) finds the speaker; otherwise the words are searched in quotes.
- * Without argument: a random quote.
+ * Without argument: a random quote. Each quote is shown as said, in its own language (a Russian quote in Russian
+ * in a French chat), with its outlet, and the language tagged when it is not the chat's ("stepnye-vesti (RU)").
  */
 const quote = {
   name: "quote",
@@ -49,10 +51,16 @@ const quote = {
     }
     const lines: Line[] = [];
     for (const r of rows) {
-      lines.push(line({ text: `« ${r.text} »`, italic: true }));
+      // The words as said, in their own language and typography, whatever language the chat reads.
+      lines.push(line({ text: quoteMarks(r.text, r.language), italic: true }));
       const who = r.speaker ?? t(req.lang, "quote.unknownSpeaker");
       const when = r.publishedAt ? `, ${formatDay(r.publishedAt, req.lang)}` : "";
-      lines.push(line("— ", { text: who, bold: true }, when, " · ", { text: r.articleTitle, url: r.url ?? undefined }));
+      const foreign = r.language && /^[a-z]{2}$/.test(r.language) && r.language !== req.lang;
+      const tag = foreign ? ` (${r.language?.toUpperCase()})` : "";
+      const outlet = r.source ? `${r.source}${tag} · ` : tag ? `${tag.trim()} · ` : "";
+      lines.push(
+        line("— ", { text: who, bold: true }, when, ` · ${outlet}`, { text: r.articleTitle, url: r.url ?? undefined }),
+      );
     }
     return { title, lines };
   },

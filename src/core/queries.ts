@@ -36,11 +36,16 @@ export interface LanguageCount {
 
 export interface QuoteRow {
   id: number;
+  /** As said in the article, in its language (never translated). */
   text: string;
   speaker: string | null;
   articleTitle: string;
   url: string | null;
   publishedAt: Date | null;
+  /** The outlet of the article (its title, else its host), when known. */
+  source?: string | null;
+  /** The language of the article (ISO 639-1, "und" when undetermined), when known. */
+  language?: string;
 }
 
 /** One event on the timeline, merged across articles that report the same date and phrase. */

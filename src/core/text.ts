@@ -30,3 +30,13 @@ export function truncate(s: string, max: number): string {
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/**
+ * A quotation in the typography of its own language, whatever language the reply is in: « … » in French (and
+ * when the language is unknown), «…» in Russian, “…” in English.
+ */
+export function quoteMarks(text: string, language?: string): string {
+  if (language === "ru" || language === "uk" || language === "kk") return `«${text}»`;
+  if (language === "en") return `“${text}”`;
+  return `« ${text} »`;
+}

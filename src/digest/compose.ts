@@ -8,7 +8,7 @@ import { formatLongDay } from "../core/format.ts";
 import type { PlatformLimits } from "../core/platform.ts";
 import type { Anniversary, QuoteRow } from "../core/queries.ts";
 import { type Line, line, type Reply, type Span } from "../core/reply.ts";
-import { truncate } from "../core/text.ts";
+import { quoteMarks, truncate } from "../core/text.ts";
 import { anniversaryLine } from "./anniversaries.ts";
 import { linesCost } from "./budget.ts";
 import { ds } from "./strings.ts";
@@ -94,7 +94,11 @@ function quoteLines(q: QuoteRow, lang: Lang): Line[] {
   const who = q.speaker ? ` — ${q.speaker}` : "";
   return [
     line({ text: ds(lang, "quote"), bold: true }),
-    line({ text: `« ${truncate(q.text, 400)} »`, italic: true }, who, q.url ? { text: " ↗", url: q.url } : ""),
+    line(
+      { text: quoteMarks(truncate(q.text, 400), q.language), italic: true },
+      who,
+      q.url ? { text: " ↗", url: q.url } : "",
+    ),
   ];
 }
 

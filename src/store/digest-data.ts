@@ -8,7 +8,7 @@ import type { DigestStory } from "../core/delivery.ts";
 import type { QuoteRow, SourceRef } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
-import { addSourceRef, leadArticle } from "./source-ref.ts";
+import { addSourceRef, leadArticle, sourceName } from "./source-ref.ts";
 
 /** Upper bound on in-window articles read for one digest. */
 const MAX_ARTICLES = 2000;
@@ -122,7 +122,15 @@ export async function quotesArrived(
       text: true,
       speakerName: true,
       person: { select: { name: true } },
-      article: { select: { title: true, url: true, publishedAt: true } },
+      article: {
+        select: {
+          title: true,
+          url: true,
+          publishedAt: true,
+          language: true,
+          source: { select: { title: true, url: true } },
+        },
+      },
     },
   });
   return rows.map((r) => ({
@@ -132,5 +140,7 @@ export async function quotesArrived(
     articleTitle: r.article.title,
     url: r.article.url,
     publishedAt: r.article.publishedAt,
+    source: r.article.source ? sourceName(r.article.source) : null,
+    language: r.article.language,
   }));
 }

@@ -7,6 +7,7 @@ import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
 import { foldText, keyContains, tokens } from "./fold.ts";
 import { matchPeople } from "./people.ts";
+import { sourceName } from "./source-ref.ts";
 
 /** Upper bound on rows considered for a random pick. */
 const RANDOM_POOL = 5000;
@@ -94,17 +95,29 @@ export async function quotes(db: Db, q: QuotesQuery): Promise<QuoteRow[]> {
       text: true,
       speakerName: true,
       person: { select: { name: true } },
-      article: { select: { title: true, url: true, publishedAt: true } },
+      article: {
+        select: {
+          title: true,
+          url: true,
+          publishedAt: true,
+          language: true,
+          source: { select: { title: true, url: true } },
+        },
+      },
     },
   });
-  const out = rows.map((r) => ({
-    id: r.id,
-    text: r.text,
-    speaker: r.person?.name ?? r.speakerName,
-    articleTitle: r.article.title,
-    url: r.article.url,
-    publishedAt: r.article.publishedAt,
-  }));
+  const out = rows.map(
+    (r): QuoteRow => ({
+      id: r.id,
+      text: r.text,
+      speaker: r.person?.name ?? r.speakerName,
+      articleTitle: r.article.title,
+      url: r.article.url,
+      publishedAt: r.article.publishedAt,
+      source: r.article.source ? sourceName(r.article.source) : null,
+      language: r.article.language,
+    }),
+  );
   if (ids) {
     const order = new Map(ids.map((id, i) => [id, i]));
     out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

@@ -1,6 +1,7 @@
 /**
  * Stories and quotes across languages, over a real store: /latest says in which languages a story is reported
- * ("3 sources (2 FR · 1 RU)"), and tags a story in one language other than the chat's. Invented articles.
+ * ("3 sources (2 FR · 1 RU)"), and tags a story in one language other than the chat's; /quote shows a quote as
+ * said, in its language and typography, with its outlet, whatever the chat's language. Invented articles.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
@@ -27,6 +28,7 @@ describe.each(backends)("languages in replies on %s", (backend) => {
       at: "2026-11-20T08:00:00Z",
       published: "2026-11-20T08:00:00Z",
       source: "steppe-info",
+      quote: { text: "Nous arrivons à Moscou avec des propositions concrètes", speaker: "Kassym-Jomart Tokaïev" },
     });
     await addArticle(w, {
       title: "Le président kazakh en visite à Moscou",
@@ -42,6 +44,7 @@ describe.each(backends)("languages in replies on %s", (backend) => {
       source: "stepnye-vesti",
       storyId: visit.storyId,
       language: "ru",
+      quote: { text: "Мы едем в Москву с конкретными предложениями", speaker: "Касым-Жомарт Токаев" },
     });
     await addArticle(w, {
       title: "В Оренбурге открылся новый пункт пропуска",
@@ -76,5 +79,23 @@ describe.each(backends)("languages in replies on %s", (backend) => {
     expect(lineOf(en, "Le blé kazakh")).toContain("steppe-info · FR");
     expect(lineOf(en, "Оренбурге")).toContain("· RU");
     expect(lineOf(en, "Moscou")).toContain("3 sources (2 FR · 1 RU)");
+  });
+
+  it("/quote shows a Russian quote in Russian, with its outlet, in a French chat", async () => {
+    const text = replyText(await testCore({ queries: w.store }).handle(cmd("quote", "предложениями", "fr")));
+    expect(text).toContain("«Мы едем в Москву с конкретными предложениями»");
+    expect(text).toMatch(/— Касым-Жомарт Токаев, 20 nov\. 2026 · stepnye-vesti \(RU\) · Токаев прибудет в Москву/);
+  });
+
+  it("/quote tags only the quotes in another language than the chat's", async () => {
+    const fr = replyText(await testCore({ queries: w.store }).handle(cmd("quote", "propositions", "fr")));
+    expect(fr).toContain("« Nous arrivons à Moscou avec des propositions concrètes »");
+    expect(fr).toContain("· steppe-info · Tokaïev attendu à Moscou");
+    const en = replyText(await testCore({ queries: w.store }).handle(cmd("quote", "propositions", "en")));
+    expect(en).toContain("« Nous arrivons à Moscou avec des propositions concrètes »");
+    expect(en).toContain("· steppe-info (FR) · Tokaïev attendu à Moscou");
+    const ru = replyText(await testCore({ queries: w.store }).handle(cmd("quote", "Москву", "en")));
+    expect(ru).toContain("«Мы едем в Москву с конкретными предложениями»");
+    expect(ru).toContain("stepnye-vesti (RU)");
   });
 });
