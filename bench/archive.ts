@@ -180,7 +180,7 @@ const ARCHIVE_DAYS = 11 * 365;
  * Prunes the bodies of the oldest articles — at most 100,000, or 9 in 11 of a smaller archive — through the
  * store (as the bot's daily job does), then VACUUMs and compares sizes.
  */
-async function benchRetention(url: string, size: number): Promise<RetentionResult> {
+export async function benchRetention(url: string, size: number): Promise<RetentionResult> {
   const prunedShare = Math.min(9 / 11, 100_000 / size);
   const keptDays = Math.round(ARCHIVE_DAYS * (1 - prunedShare));
   const bytesBefore = await databaseBytes(url);
