@@ -64,7 +64,11 @@ export const sourceOption = [
     name: "source",
     type: "string",
     required: true,
-    description: { fr: "Numéro ou adresse de la source", en: "Source number or address" },
+    description: {
+      fr: "Numéro ou adresse de la source",
+      en: "Source number or address",
+      ru: "Номер или адрес источника",
+    },
     autocomplete: "source",
   },
 ] satisfies CommandOption[];
@@ -86,7 +90,7 @@ export function sourceCommand(def: {
     description: def.description,
     options: sourceOption,
     access: "owners",
-    usage: { fr: "N ou URL", en: "N or URL" },
+    usage: { fr: "N ou URL", en: "N or URL", ru: "N или URL" },
     async run(req) {
       const admin = adminOf(req);
       const source = await sourceFromArgs(req);

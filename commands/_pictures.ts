@@ -15,7 +15,7 @@ import { fontMetrics } from "../src/pictures/font.ts";
 export const imageOption: CommandOption = {
   name: "image",
   type: "boolean",
-  description: { fr: "En image (graphique)", en: "As a picture (chart)" },
+  description: { fr: "En image (graphique)", en: "As a picture (chart)", ru: "В виде изображения (график)" },
   match: /^(image|picture|img|chart|graph|graphique|🖼️?)$/iu,
 };
 

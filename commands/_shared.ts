@@ -76,7 +76,7 @@ export function topicLabel(req: CommandRequest, slug: string): string {
 const MONTH_NAMES = [MONTHS_LONG.fr, MONTHS_LONG.en].map((names) => names.map(foldForMatch));
 
 /**
- * Parses a user date: YYYY-MM-DD, DD/MM[/YYYY], DD.MM, "27 novembre", "november 27".
+ * Parses a user date: YYYY-MM-DD, DD/MM[/YYYY], DD.MM, "27 novembre", "november 27", "27 ноября [2025 г.]".
  * Returns month/day (and year when given); throws UserInputError (error.badDate) otherwise.
  */
 export function parseUserDate(input: string): { year?: number; month: number; day: number } {
@@ -86,7 +86,7 @@ export function parseUserDate(input: string): { year?: number; month: number; da
   let day = 0;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   const numeric = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?$/.exec(s);
-  const dayMonth = /^(\d{1,2})(?:er)?\s+([a-z]+)(?:\s+(\d{4}))?$/.exec(s);
+  const dayMonth = /^(\d{1,2})(?:er)?\s+([a-zа-я]+)\.?(?:\s+(\d{4})(?:\s*(?:г\.?|года?))?)?$/.exec(s);
   const monthDay = /^([a-z]+)\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(s);
   if (iso) {
     year = Number(iso[1]);
@@ -112,7 +112,27 @@ export function parseUserDate(input: string): { year?: number; month: number; da
   return { year, month, day };
 }
 
+/**
+ * Beginnings of the Russian month names as user input is folded (marks dropped: "май" → "маи"), January first: a
+ * word starting with one of them is that month, in any case ("ноября", "ноябрь") or abbreviated ("нояб", "мар").
+ */
+const RU_MONTHS: readonly (readonly string[])[] = [
+  ["янв"],
+  ["фев"],
+  ["мар"],
+  ["апр"],
+  ["маи", "мая", "мае"],
+  ["июн"],
+  ["июл"],
+  ["авг"],
+  ["сен"],
+  ["окт"],
+  ["ноя"],
+  ["дек"],
+];
+
 function monthIndex(word: string): number {
+  if (/^[а-я]/.test(word)) return RU_MONTHS.findIndex((stems) => stems.some((x) => word.startsWith(x)));
   if (word.length < 3) return -1;
   for (const names of MONTH_NAMES) {
     const i = names.findIndex((x) => x.startsWith(word));

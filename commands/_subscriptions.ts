@@ -1,9 +1,9 @@
 /**
- * Shared by /subscribe, /unsubscribe, /subscriptions and /filter: kinds in French or English, a one-line
+ * Shared by /subscribe, /unsubscribe, /subscriptions and /filter: kinds in French, English or Russian, a one-line
  * description of a subscription, and the subscriptions of the current chat.
  */
 import type { SubscriptionFilter } from "../src/core/admin.ts";
-import type { CommandRequest } from "../src/core/command.ts";
+import type { CommandRequest, Lang } from "../src/core/command.ts";
 import type { SubscriptionKind, SubscriptionRecord } from "../src/core/delivery.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { foldForMatch } from "../src/core/text.ts";
@@ -15,24 +15,34 @@ const KIND_WORDS: Record<string, SubscriptionKind> = {
   digests: "digest",
   revue: "digest",
   resume: "digest",
+  обзор: "digest",
+  дайджест: "digest",
   anniversaries: "anniversaries",
   anniversary: "anniversaries",
+  годовщины: "anniversaries",
+  годовщина: "anniversaries",
   anniversaire: "anniversaries",
   anniversaires: "anniversaries",
   alerts: "alerts",
   alert: "alerts",
   alerte: "alerts",
   alertes: "alerts",
+  оповещения: "alerts",
+  оповещение: "alerts",
 };
 
-/** "revue", "digest", "alertes", "anniversaires"… → kind; null otherwise. */
+/** The same words folded as user input is (accents and marks dropped: "дайджест" → "даиджест"). */
+const FOLDED_KINDS = new Map(Object.entries(KIND_WORDS).map(([word, kind]) => [foldForMatch(word), kind]));
+
+/** "revue", "digest", "alertes", "anniversaires", "обзор"… → kind; null otherwise. */
 export function kindOf(word: string): SubscriptionKind | null {
-  return KIND_WORDS[foldForMatch(word)] ?? null;
+  return FOLDED_KINDS.get(foldForMatch(word)) ?? null;
 }
 
-const WEEKDAYS = {
+const WEEKDAYS: Record<Lang, readonly string[]> = {
   fr: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
   en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+  ru: ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"],
 };
 
 /** "+Tokaïev, -sport" in the reply's language. */

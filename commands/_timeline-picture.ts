@@ -3,7 +3,6 @@ import type { CommandRequest } from "../src/core/command.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { TimelineEntry } from "../src/core/queries.ts";
 import { line, type Reply } from "../src/core/reply.ts";
-import { formatCount } from "../src/pictures/time-axis.ts";
 import { buildTimelineChart } from "../src/pictures/timeline-chart.ts";
 import { dayOf, fontMetrics, withPicture } from "./_pictures.ts";
 
@@ -20,7 +19,7 @@ export async function timelinePicture(
   const lines = [
     line(
       t(req.lang, "timeline.pictureSummary", {
-        count: formatCount(entries.length, req.lang),
+        count: entries.length,
         from: dayOf(first, req.lang),
         to: dayOf(last, req.lang),
       }),

@@ -36,13 +36,28 @@ const addevent = {
   description: {
     fr: "Ajouter ou corriger un événement daté",
     en: "Add or correct a dated event",
+    ru: "Добавить или исправить событие с датой",
   },
   options: [
-    { name: "date", type: "string", required: true, description: { fr: "AAAA-MM-JJ", en: "YYYY-MM-DD" } },
-    { name: "text", type: "string", required: true, description: { fr: "Description", en: "Description" } },
+    {
+      name: "date",
+      type: "string",
+      required: true,
+      description: { fr: "AAAA-MM-JJ", en: "YYYY-MM-DD", ru: "ГГГГ-ММ-ДД" },
+    },
+    {
+      name: "text",
+      type: "string",
+      required: true,
+      description: { fr: "Description", en: "Description", ru: "Описание" },
+    },
   ],
   access: "owners",
-  usage: { fr: "AAAA-MM-JJ description (ou AAAA-MM, AAAA)", en: "YYYY-MM-DD description (or YYYY-MM, YYYY)" },
+  usage: {
+    fr: "AAAA-MM-JJ description (ou AAAA-MM, AAAA)",
+    en: "YYYY-MM-DD description (or YYYY-MM, YYYY)",
+    ru: "ГГГГ-ММ-ДД описание (или ГГГГ-ММ, ГГГГ)",
+  },
   async run(req) {
     const admin = adminOf(req);
     const [rawDate = "", ...words] = argText(req).split(" ");

@@ -33,18 +33,27 @@ function explain(req: CommandRequest, err: unknown): never {
 /** /addsource URL [thèmes…] — validates a feed (safe fetch, parse, preview), stores it and seeds its history. */
 const addsource = {
   name: "addsource",
-  description: { fr: "Ajouter une source RSS/Atom", en: "Add an RSS/Atom source" },
+  description: { fr: "Ajouter une source RSS/Atom", en: "Add an RSS/Atom source", ru: "Добавить источник RSS/Atom" },
   options: [
-    { name: "url", type: "string", required: true, description: { fr: "Adresse du flux", en: "Feed address" } },
+    {
+      name: "url",
+      type: "string",
+      required: true,
+      description: { fr: "Adresse du flux", en: "Feed address", ru: "Адрес ленты" },
+    },
     {
       name: "topics",
       type: "string",
-      description: { fr: "Thèmes de la source (facultatif)", en: "Topics of the source (optional)" },
+      description: {
+        fr: "Thèmes de la source (facultatif)",
+        en: "Topics of the source (optional)",
+        ru: "Темы источника (необязательно)",
+      },
       autocomplete: "topic",
     },
   ],
   access: "owners",
-  usage: { fr: "URL [thèmes…]", en: "URL [topics…]" },
+  usage: { fr: "URL [thèmes…]", en: "URL [topics…]", ru: "URL [темы…]" },
   slow: true,
   async run(req) {
     const admin = adminOf(req);

@@ -18,10 +18,20 @@ function entryLine(e: AuditEntry): Line {
 /** /audit [n] — latest admin actions: everything for owners, this chat's for chat admins. */
 const audit = {
   name: "audit",
-  description: { fr: "Journal des actions d'administration", en: "Admin action log" },
-  options: [{ name: "count", type: "integer", description: { fr: "Nombre d'entrées (20)", en: "Entries (20)" } }],
+  description: {
+    fr: "Journal des actions d'administration",
+    en: "Admin action log",
+    ru: "Журнал действий администраторов",
+  },
+  options: [
+    {
+      name: "count",
+      type: "integer",
+      description: { fr: "Nombre d'entrées (20)", en: "Entries (20)", ru: "Число записей (20)" },
+    },
+  ],
   access: "admins",
-  usage: { fr: "[n]", en: "[n]" },
+  usage: { fr: "[n]", en: "[n]", ru: "[n]" },
   async run(req) {
     const log = adminOf(req).audit;
     const limit = int(req, "count", 20, 100);

@@ -1,15 +1,20 @@
-import type { Command } from "../src/core/command.ts";
+import type { Command, Localized } from "../src/core/command.ts";
 import { line } from "../src/core/reply.ts";
 
-const UNAVAILABLE = {
+const UNAVAILABLE: Localized = {
   fr: "Les envois programmés ne sont pas activés sur ce bot.",
   en: "Scheduled posts are not enabled on this bot.",
+  ru: "Запланированные публикации на этом боте не включены.",
 };
 
 /** /digest — the next digest of this chat, composed now (nothing is sent to subscribers). */
 const digest = {
   name: "digest",
-  description: { fr: "Aperçu de la prochaine revue de ce chat", en: "Preview of this chat's next digest" },
+  description: {
+    fr: "Aperçu de la prochaine revue de ce chat",
+    en: "Preview of this chat's next digest",
+    ru: "Предпросмотр следующего обзора этого чата",
+  },
   options: [],
   access: "everyone",
   slow: true,

@@ -9,7 +9,11 @@ import { adminOf } from "./_admin.ts";
  */
 const exportsources = {
   name: "exportsources",
-  description: { fr: "Exporter les sources en OPML", en: "Export the sources as OPML" },
+  description: {
+    fr: "Exporter les sources en OPML",
+    en: "Export the sources as OPML",
+    ru: "Экспортировать источники в OPML",
+  },
   options: [],
   access: "admins",
   async run(req) {

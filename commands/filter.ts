@@ -20,18 +20,27 @@ const filter = {
   description: {
     fr: "Filtrer un abonnement : +inclure -exclure",
     en: "Filter a subscription: +include -exclude",
+    ru: "Фильтр подписки: +включить -исключить",
   },
   options: [
     {
       name: "terms",
       type: "string",
       required: true,
-      description: { fr: "+Tokaïev -sport, ou clear", en: "+Tokayev -sport, or clear" },
+      description: { fr: "+Tokaïev -sport, ou clear", en: "+Tokayev -sport, or clear", ru: "+Токаев -спорт или clear" },
     },
-    { name: "subscription", type: "integer", description: { fr: "Numéro de l'abonnement", en: "Subscription number" } },
+    {
+      name: "subscription",
+      type: "integer",
+      description: { fr: "Numéro de l'abonnement", en: "Subscription number", ru: "Номер подписки" },
+    },
   ],
   access: "chatAdmins",
-  usage: { fr: "[N] +mot -mot, ou [N] clear", en: "[N] +word -word, or [N] clear" },
+  usage: {
+    fr: "[N] +mot -mot, ou [N] clear",
+    en: "[N] +word -word, or [N] clear",
+    ru: "[N] +слово -слово или [N] clear",
+  },
   async run(req) {
     const admin = adminOf(req);
     let text = argText(req);

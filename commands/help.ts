@@ -9,7 +9,7 @@ import { line } from "../src/core/reply.ts";
  */
 const help = {
   name: "help",
-  description: { fr: "Aide et liste des commandes", en: "Help and list of commands" },
+  description: { fr: "Aide et liste des commandes", en: "Help and list of commands", ru: "Справка и список команд" },
   options: [],
   access: "everyone",
   async run(req) {

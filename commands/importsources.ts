@@ -17,26 +17,32 @@ const S = {
   usage: {
     fr: "Envoyez un fichier .opml avec la commande : sur Telegram en document avec /importsources en légende, sur Discord dans l'option « file ».",
     en: "Send an .opml file with the command: on Telegram as a document captioned /importsources, on Discord in the “file” option.",
+    ru: "Отправьте файл .opml вместе с командой: в Telegram — документом с подписью /importsources, в Discord — в параметре «file».",
   },
   badName: {
     fr: "« {name} » n'est pas un fichier OPML (.opml ou .xml attendu).",
     en: "“{name}” is not an OPML file (.opml or .xml expected).",
+    ru: "«{name}» — не файл OPML (ожидается .opml или .xml).",
   },
   tooLarge: {
     fr: "Fichier trop volumineux ({size} octets, maximum {max}).",
     en: "File too large ({size} bytes, limit {max}).",
+    ru: "Файл слишком большой ({size} байт, не больше {max}).",
   },
   download: {
     fr: "Le fichier n'a pas pu être téléchargé ({error}). Rien n'a été importé.",
     en: "The file could not be downloaded ({error}). Nothing was imported.",
+    ru: "Не удалось загрузить файл ({error}). Ничего не импортировано.",
   },
   malformed: {
     fr: "Fichier OPML invalide : {error}. Rien n'a été importé.",
     en: "Invalid OPML file: {error}. Nothing was imported.",
+    ru: "Некорректный файл OPML: {error}. Ничего не импортировано.",
   },
   done: {
     fr: "Import OPML : {added} {added|source ajoutée|sources ajoutées}, {existing} déjà {existing|suivie|suivies}. Les nouvelles seront lues au prochain passage.",
     en: "OPML import: {added} {added|source|sources} added, {existing} already followed. New ones are fetched on the next round.",
+    ru: "Импорт OPML: {added} {added|источник добавлен|источника добавлены|источников добавлено}, {existing} уже {existing|отслеживался|отслеживались|отслеживались}. Новые будут прочитаны при следующем обходе.",
   },
 } as const;
 
@@ -68,17 +74,22 @@ const importsources = {
   description: {
     fr: "Importer des sources depuis un fichier OPML",
     en: "Import sources from an OPML file",
+    ru: "Импортировать источники из файла OPML",
   },
   options: [
     {
       name: "file",
       type: "attachment",
       required: true,
-      description: { fr: "Fichier .opml", en: ".opml file" },
+      description: { fr: "Fichier .opml", en: ".opml file", ru: "Файл .opml" },
     },
   ],
   access: "owners",
-  usage: { fr: "(avec un fichier .opml joint)", en: "(with an attached .opml file)" },
+  usage: {
+    fr: "(avec un fichier .opml joint)",
+    en: "(with an attached .opml file)",
+    ru: "(с приложенным файлом .opml)",
+  },
   slow: true,
   async run(req) {
     const admin = adminOf(req);

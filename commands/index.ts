@@ -2,7 +2,7 @@
  * The command registry: every chat command, checked once at load. Adapters register these definitions
  * (Telegram setMyCommands, Discord slash commands); the dispatcher runs them.
  */
-import type { Command } from "../src/core/command.ts";
+import { type Command, LANGS } from "../src/core/command.ts";
 import { menuDescription } from "../src/core/command-help.ts";
 import addevent from "./addevent.ts";
 import addsource from "./addsource.ts";
@@ -39,15 +39,14 @@ export function validateCommands(list: Command[]): Command[] {
     if (!NAME.test(c.name)) throw new Error(`invalid command name: ${c.name}`);
     if (seen.has(c.name)) throw new Error(`duplicate command: ${c.name}`);
     seen.add(c.name);
-    for (const d of [menuDescription(c, "fr"), menuDescription(c, "en")]) {
+    for (const d of LANGS.map((l) => menuDescription(c, l))) {
       if (d.length < 1 || d.length > 100) throw new Error(`description of /${c.name} must be 1–100 characters`);
     }
     const optionNames = new Set<string>();
     for (const o of c.options) {
       if (!NAME.test(o.name) || optionNames.has(o.name)) throw new Error(`invalid option ${o.name} on /${c.name}`);
       optionNames.add(o.name);
-      if (o.description.fr.length > 100 || o.description.en.length > 100)
-        throw new Error(`option ${o.name} description too long`);
+      if (LANGS.some((l) => o.description[l].length > 100)) throw new Error(`option ${o.name} description too long`);
     }
   }
   return list;

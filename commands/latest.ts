@@ -12,18 +12,30 @@ import { int, MAX_RESULTS, str, topicLabel, topicOrNull } from "./_shared.ts";
  */
 const latest = {
   name: "latest",
-  description: { fr: "Dernières nouvelles, un sujet par ligne", en: "Latest news, one story per line" },
+  description: {
+    fr: "Dernières nouvelles, un sujet par ligne",
+    en: "Latest news, one story per line",
+    ru: "Последние новости, один сюжет на строку",
+  },
   options: [
     {
       name: "filter",
       type: "string",
-      description: { fr: "Thème ou source (facultatif)", en: "Topic or source (optional)" },
+      description: {
+        fr: "Thème ou source (facultatif)",
+        en: "Topic or source (optional)",
+        ru: "Тема или источник (необязательно)",
+      },
       autocomplete: "topic",
     },
-    { name: "count", type: "integer", description: { fr: "Nombre de sujets (10)", en: "Number of stories (10)" } },
+    {
+      name: "count",
+      type: "integer",
+      description: { fr: "Nombre de sujets (10)", en: "Number of stories (10)", ru: "Число сюжетов (10)" },
+    },
   ],
   access: "everyone",
-  usage: { fr: "[thème ou source] [n]", en: "[topic or source] [n]" },
+  usage: { fr: "[thème ou source] [n]", en: "[topic or source] [n]", ru: "[тема или источник] [n]" },
   async run(req) {
     const filter = str(req, "filter");
     const limit = int(req, "count", 10, MAX_RESULTS);

@@ -7,17 +7,29 @@ import { int, MAX_RESULTS, parseUserDate, str } from "./_shared.ts";
 /** /onthisday [date] — events from our archive that happened on this day in earlier years ("il y a N ans"). */
 const onthisday = {
   name: "onthisday",
-  description: { fr: "Ce jour-là, les années précédentes", en: "On this day in earlier years" },
+  description: {
+    fr: "Ce jour-là, les années précédentes",
+    en: "On this day in earlier years",
+    ru: "Этот день в прошлые годы",
+  },
   options: [
     {
       name: "date",
       type: "string",
-      description: { fr: "Jour (JJ/MM ou AAAA-MM-JJ)", en: "Day (DD/MM or YYYY-MM-DD)" },
+      description: {
+        fr: "Jour (JJ/MM ou AAAA-MM-JJ)",
+        en: "Day (DD/MM or YYYY-MM-DD)",
+        ru: "День (ДД.ММ или ГГГГ-ММ-ДД)",
+      },
     },
-    { name: "count", type: "integer", description: { fr: "Nombre d'événements (10)", en: "Number of events (10)" } },
+    {
+      name: "count",
+      type: "integer",
+      description: { fr: "Nombre d'événements (10)", en: "Number of events (10)", ru: "Число событий (10)" },
+    },
   ],
   access: "everyone",
-  usage: { fr: "[JJ/MM ou AAAA-MM-JJ] [n]", en: "[DD/MM or YYYY-MM-DD] [n]" },
+  usage: { fr: "[JJ/MM ou AAAA-MM-JJ] [n]", en: "[DD/MM or YYYY-MM-DD] [n]", ru: "[ДД.ММ или ГГГГ-ММ-ДД] [n]" },
   async run(req) {
     const arg = str(req, "date");
     const d = arg

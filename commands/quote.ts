@@ -14,18 +14,30 @@ import { int, MAX_RESULTS, str, stripQuotes } from "./_shared.ts";
  */
 const quote = {
   name: "quote",
-  description: { fr: "Citations d'une personne ou sur un sujet", en: "Quotes by a person or on a subject" },
+  description: {
+    fr: "Citations d'une personne ou sur un sujet",
+    en: "Quotes by a person or on a subject",
+    ru: "Цитаты человека или по теме",
+  },
   options: [
     {
       name: "speaker",
       type: "string",
-      description: { fr: "Qui parle, ou un mot-clé", en: "Who is speaking, or a keyword" },
+      description: {
+        fr: "Qui parle, ou un mot-clé",
+        en: "Who is speaking, or a keyword",
+        ru: "Кто говорит, или ключевое слово",
+      },
       autocomplete: "speaker",
     },
-    { name: "count", type: "integer", description: { fr: "Nombre de citations (5)", en: "Number of quotes (5)" } },
+    {
+      name: "count",
+      type: "integer",
+      description: { fr: "Nombre de citations (5)", en: "Number of quotes (5)", ru: "Число цитат (5)" },
+    },
   ],
   access: "everyone",
-  usage: { fr: "[orateur ou mot-clé] [n]", en: "[speaker or keyword] [n]" },
+  usage: { fr: "[orateur ou mot-clé] [n]", en: "[speaker or keyword] [n]", ru: "[говорящий или ключевое слово] [n]" },
   async run(req) {
     const typed = str(req, "speaker");
     const q = typed ? stripQuotes(typed) || undefined : undefined;

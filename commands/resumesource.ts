@@ -6,6 +6,7 @@ export default sourceCommand({
   description: {
     fr: "Reprendre une source en pause ou désactivée",
     en: "Resume a paused or disabled source",
+    ru: "Возобновить приостановленный или отключённый источник",
   },
   action: "source.resume",
   done: "source.resumed",

@@ -8,13 +8,22 @@ import { int, MAX_RESULTS, str } from "./_shared.ts";
 /** /search texte — full-text search over every stored article, accents optional ("tokaiev" finds "Tokaïev"). */
 const search = {
   name: "search",
-  description: { fr: "Recherche dans les articles", en: "Search the articles" },
+  description: { fr: "Recherche dans les articles", en: "Search the articles", ru: "Поиск по статьям" },
   options: [
-    { name: "text", type: "string", required: true, description: { fr: "Mots à chercher", en: "Words to search for" } },
-    { name: "count", type: "integer", description: { fr: "Nombre de résultats (10)", en: "Number of results (10)" } },
+    {
+      name: "text",
+      type: "string",
+      required: true,
+      description: { fr: "Mots à chercher", en: "Words to search for", ru: "Слова для поиска" },
+    },
+    {
+      name: "count",
+      type: "integer",
+      description: { fr: "Nombre de résultats (10)", en: "Number of results (10)", ru: "Число результатов (10)" },
+    },
   ],
   access: "everyone",
-  usage: { fr: "mots [n]", en: "words [n]" },
+  usage: { fr: "mots [n]", en: "words [n]", ru: "слова [n]" },
   async run(req) {
     const q = str(req, "text");
     if (!q) return { lines: [line(t(req.lang, "search.missing"))], kind: "error", ephemeral: true };

@@ -2,7 +2,7 @@ import { requireAccess } from "../src/core/access.ts";
 import type { ChatSettings } from "../src/core/admin.ts";
 import type { Command, CommandRequest } from "../src/core/command.ts";
 import { UserInputError } from "../src/core/errors.ts";
-import { t } from "../src/core/i18n/index.ts";
+import { isLang, t } from "../src/core/i18n/index.ts";
 import { line, type Reply } from "../src/core/reply.ts";
 import { foldForMatch } from "../src/core/text.ts";
 import { adminOf, argText, audit } from "./_admin.ts";
@@ -22,23 +22,23 @@ function hhmm(m: RegExpExecArray): string {
   return `${(m[1] ?? "").padStart(2, "0")}:${m[2]}`;
 }
 
-/** Parses "language en", "timezone Asia/Almaty", "quiet 22:00-07:00" (French words too) into a patch. */
+/** Parses "language en", "timezone Asia/Almaty", "quiet 22:00-07:00" (French and Russian words too) into a patch. */
 function parsePatch(text: string): Partial<ChatSettings> {
   const [word = "", value = ""] = text.split(" ");
   const key = foldForMatch(word);
-  if (["language", "langue", "lang"].includes(key)) {
+  if (["language", "langue", "lang", "язык"].includes(key)) {
     const v = foldForMatch(value);
-    if (v === "fr" || v === "en") return { language: v };
+    if (isLang(v)) return { language: v };
     if (v === "auto") return { language: null };
     throw new UserInputError({ key: "settings.badLanguage", params: { value: value.slice(0, 20) } });
   }
-  if (["timezone", "fuseau", "tz", "zone"].includes(key)) {
+  if (["timezone", "fuseau", "tz", "zone", "пояс"].includes(key)) {
     const zone = validZone(value);
     if (!zone) throw new UserInputError({ key: "settings.badTimezone", params: { value: value.slice(0, 64) } });
     return { timezone: zone };
   }
-  if (["quiet", "calme", "silence"].includes(key)) {
-    if (/^(off|aucune?|none|non)$/i.test(value)) return { quietStart: null, quietEnd: null };
+  if (["quiet", "calme", "silence", "тишина"].includes(key)) {
+    if (/^(off|aucune?|none|non|нет|выкл)$/i.test(value)) return { quietStart: null, quietEnd: null };
     const [a = "", b = ""] = value.split("-");
     const start = HHMM.exec(a);
     const end = HHMM.exec(b);
@@ -61,30 +61,32 @@ function show(req: CommandRequest, s: ChatSettings, saved: boolean): Reply {
   return { title: t(req.lang, "settings.title"), lines, footer: t(req.lang, "settings.footer") };
 }
 
-/** /settings [language fr|en|auto | timezone ZONE | quiet HH:MM-HH:MM|off] — shown to all, changed by chat admins. */
+/** /settings [language fr|en|ru|auto | timezone ZONE | quiet HH:MM-HH:MM|off] — shown to all, changed by chat admins. */
 const settings = {
   name: "settings",
   description: {
     fr: "Réglages du chat : langue, fuseau, heures calmes",
     en: "Chat settings: language, time zone, quiet hours",
+    ru: "Настройки чата: язык, часовой пояс, тихие часы",
   },
   options: [
     {
       name: "setting",
       type: "string",
-      description: { fr: "Réglage à changer", en: "Setting to change" },
+      description: { fr: "Réglage à changer", en: "Setting to change", ru: "Что изменить" },
       choices: [
-        { value: "language", label: { fr: "Langue", en: "Language" } },
-        { value: "timezone", label: { fr: "Fuseau horaire", en: "Time zone" } },
-        { value: "quiet", label: { fr: "Heures calmes", en: "Quiet hours" } },
+        { value: "language", label: { fr: "Langue", en: "Language", ru: "Язык" } },
+        { value: "timezone", label: { fr: "Fuseau horaire", en: "Time zone", ru: "Часовой пояс" } },
+        { value: "quiet", label: { fr: "Heures calmes", en: "Quiet hours", ru: "Тихие часы" } },
       ],
     },
-    { name: "value", type: "string", description: { fr: "Nouvelle valeur", en: "New value" } },
+    { name: "value", type: "string", description: { fr: "Nouvelle valeur", en: "New value", ru: "Новое значение" } },
   ],
   access: "readAll",
   usage: {
     fr: "[language fr|en|auto] [timezone Asia/Almaty] [quiet 22:00-07:00|off]",
     en: "[language fr|en|auto] [timezone Asia/Almaty] [quiet 22:00-07:00|off]",
+    ru: "[language fr|en|ru|auto] [timezone Asia/Almaty] [quiet 22:00-07:00|off]",
   },
   async run(req) {
     const store = adminOf(req).settings;

@@ -38,7 +38,11 @@ function sourceLines(req: CommandRequest, s: SourceRecord): Line[] {
 /** /sources — every source with its health: last success, last error, failures in a row, next try. */
 const sources = {
   name: "sources",
-  description: { fr: "Sources suivies et leur état", en: "Followed sources and their health" },
+  description: {
+    fr: "Sources suivies et leur état",
+    en: "Followed sources and their health",
+    ru: "Отслеживаемые источники и их состояние",
+  },
   options: [],
   access: "admins",
   async run(req) {

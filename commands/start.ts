@@ -6,7 +6,7 @@ import help from "./help.ts";
 /** /start — the greeting: help plus what the archive holds. */
 const start = {
   name: "start",
-  description: { fr: "Présentation du bot", en: "About this bot" },
+  description: { fr: "Présentation du bot", en: "About this bot", ru: "О боте" },
   options: [],
   access: "everyone",
   async run(req) {

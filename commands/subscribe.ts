@@ -22,6 +22,8 @@ const FREQUENCIES: Record<string, Frequency> = {
   hebdo: "weekly",
   hebdomadaire: "weekly",
   semaine: "weekly",
+  ежедневно: "daily",
+  еженедельно: "weekly",
 };
 
 interface Wanted {
@@ -35,7 +37,7 @@ interface Wanted {
   languages?: string[];
 }
 
-const ALL_TOPICS = new Set(["all", "tous", "tout", "toutes", "tous-les-themes"]);
+const ALL_TOPICS = new Set(["all", "tous", "tout", "toutes", "tous-les-themes", "все"]);
 
 /**
  * "08:00", "8:00", "8h", "8h30": a time of day as "HH:MM"; null when the word is not written as a time;
@@ -102,7 +104,8 @@ function subscribeText(req: CommandRequest): string {
 }
 
 /**
- * `digest énergie politique 08:00 weekly lang:fr,ru` in any order after the kind; topics in French or English.
+ * `digest énergie politique 08:00 weekly lang:fr,ru` in any order after the kind; topics in French, English or
+ * Russian.
  */
 function parse(req: CommandRequest): Wanted {
   const [first, ...rest] = subscribeText(req).split(" ").filter(Boolean);
@@ -158,33 +161,42 @@ const subscribe = {
   description: {
     fr: "S'abonner : revue, anniversaires ou alertes",
     en: "Subscribe: digest, anniversaries or alerts",
+    ru: "Подписка: обзор прессы, годовщины или оповещения",
   },
   options: [
     {
       name: "kind",
       type: "string",
       required: true,
-      description: { fr: "Type d'abonnement", en: "Kind of subscription" },
+      description: { fr: "Type d'abonnement", en: "Kind of subscription", ru: "Тип подписки" },
       choices: [
-        { value: "digest", label: { fr: "Revue de presse", en: "News digest" } },
-        { value: "anniversaries", label: { fr: "Anniversaires", en: "Anniversaries" } },
-        { value: "alerts", label: { fr: "Alertes", en: "Alerts" } },
+        { value: "digest", label: { fr: "Revue de presse", en: "News digest", ru: "Обзор прессы" } },
+        { value: "anniversaries", label: { fr: "Anniversaires", en: "Anniversaries", ru: "Годовщины" } },
+        { value: "alerts", label: { fr: "Alertes", en: "Alerts", ru: "Оповещения" } },
       ],
     },
     {
       name: "topics",
       type: "string",
-      description: { fr: "Thèmes (facultatif, séparés par des espaces)", en: "Topics (optional, space-separated)" },
+      description: {
+        fr: "Thèmes (facultatif, séparés par des espaces)",
+        en: "Topics (optional, space-separated)",
+        ru: "Темы (необязательно, через пробел)",
+      },
       autocomplete: "topic",
     },
-    { name: "time", type: "string", description: { fr: "Heure d'envoi HH:MM (08:00)", en: "Time HH:MM (08:00)" } },
+    {
+      name: "time",
+      type: "string",
+      description: { fr: "Heure d'envoi HH:MM (08:00)", en: "Time HH:MM (08:00)", ru: "Время ЧЧ:ММ (08:00)" },
+    },
     {
       name: "frequency",
       type: "string",
-      description: { fr: "Fréquence", en: "Frequency" },
+      description: { fr: "Fréquence", en: "Frequency", ru: "Периодичность" },
       choices: [
-        { value: "daily", label: { fr: "Chaque jour", en: "Daily" } },
-        { value: "weekly", label: { fr: "Chaque semaine", en: "Weekly" } },
+        { value: "daily", label: { fr: "Chaque jour", en: "Daily", ru: "Каждый день" } },
+        { value: "weekly", label: { fr: "Chaque semaine", en: "Weekly", ru: "Каждую неделю" } },
       ],
     },
     {
@@ -193,6 +205,7 @@ const subscribe = {
       description: {
         fr: "Langues des articles : fr, ru, en, séparées par des virgules (toutes par défaut)",
         en: "Article languages: fr, ru, en, comma-separated (all by default)",
+        ru: "Языки статей: fr, ru, en через запятую (по умолчанию все)",
       },
     },
   ],
@@ -200,6 +213,7 @@ const subscribe = {
   usage: {
     fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru]",
     en: "digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru]",
+    ru: "digest|anniversaries|alerts [темы…] [ЧЧ:ММ] [daily|weekly] [lang:fr,ru]",
   },
   async run(req) {
     const admin = adminOf(req);

@@ -8,7 +8,7 @@ import { chatSubscriptions, describe } from "./_subscriptions.ts";
 /** /subscriptions — what this chat receives (anyone may look). */
 const subscriptions = {
   name: "subscriptions",
-  description: { fr: "Abonnements de ce chat", en: "Subscriptions of this chat" },
+  description: { fr: "Abonnements de ce chat", en: "Subscriptions of this chat", ru: "Подписки этого чата" },
   options: [],
   access: "everyone",
   async run(req) {

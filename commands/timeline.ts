@@ -50,29 +50,54 @@ function imageOptions(req: CommandRequest, count: number): Record<string, string
  */
 const timeline = {
   name: "timeline",
-  description: { fr: "Chronologie des événements datés", en: "Timeline of dated events" },
+  description: {
+    fr: "Chronologie des événements datés",
+    en: "Timeline of dated events",
+    ru: "Хронология событий с датами",
+  },
   options: [
     {
       name: "query",
       type: "string",
-      description: { fr: "Thème, personne ou mot-clé", en: "Topic, person or keyword" },
+      description: {
+        fr: "Thème, personne ou mot-clé",
+        en: "Topic, person or keyword",
+        ru: "Тема, человек или ключевое слово",
+      },
       autocomplete: "topic",
     },
     {
       name: "period",
       type: "string",
-      description: { fr: "Une année ou un mois (2025, 2025-03)", en: "A year or a month (2025, 2025-03)" },
+      description: {
+        fr: "Une année ou un mois (2025, 2025-03)",
+        en: "A year or a month (2025, 2025-03)",
+        ru: "Год или месяц (2025, 2025-03)",
+      },
       match: /^[12]\d{3}(?:-\d{1,2})?$/,
     },
-    { name: "from", type: "string", description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)" } },
-    { name: "to", type: "string", description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)" } },
-    { name: "count", type: "integer", description: { fr: "Nombre d'événements (20)", en: "Number of events (20)" } },
+    {
+      name: "from",
+      type: "string",
+      description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)", ru: "С (ГГГГ-ММ-ДД)" },
+    },
+    {
+      name: "to",
+      type: "string",
+      description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)", ru: "По (ГГГГ-ММ-ДД)" },
+    },
+    {
+      name: "count",
+      type: "integer",
+      description: { fr: "Nombre d'événements (20)", en: "Number of events (20)", ru: "Число событий (20)" },
+    },
     imageOption,
   ],
   access: "everyone",
   usage: {
     fr: "[thème, personne ou mot-clé] [AAAA ou AAAA-MM] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [n] [image]",
     en: "[topic, person or keyword] [YYYY or YYYY-MM] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [n] [image]",
+    ru: "[тема, человек или ключевое слово] [ГГГГ или ГГГГ-ММ] [from:ГГГГ-ММ-ДД] [to:ГГГГ-ММ-ДД] [n] [image]",
   },
   async run(req) {
     const q = str(req, "query");

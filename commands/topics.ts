@@ -5,7 +5,7 @@ import { line } from "../src/core/reply.ts";
 /** /topics — the taxonomy with how many articles each topic has. */
 const topics = {
   name: "topics",
-  description: { fr: "Thèmes suivis et nombre d'articles", en: "Topics and article counts" },
+  description: { fr: "Thèmes suivis et nombre d'articles", en: "Topics and article counts", ru: "Темы и число статей" },
   options: [],
   access: "everyone",
   async run(req) {

@@ -3,7 +3,6 @@ import { UserInputError } from "../src/core/errors.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { CoverageData, CoverageQuery } from "../src/core/queries.ts";
 import { line } from "../src/core/reply.ts";
-import { formatCount } from "../src/pictures/time-axis.ts";
 import { buildTrendChart } from "../src/pictures/trend-chart.ts";
 import { dayOf, fontMetrics, withPicture } from "./_pictures.ts";
 import { parseUserDate, str, topicLabel, topicOrNull } from "./_shared.ts";
@@ -29,23 +28,39 @@ function split(req: CommandRequest): "source" | "topic" | undefined {
  */
 const trend = {
   name: "trend",
-  description: { fr: "Couverture d'un sujet dans le temps (graphique)", en: "Coverage of a subject over time (chart)" },
+  description: {
+    fr: "Couverture d'un sujet dans le temps (graphique)",
+    en: "Coverage of a subject over time (chart)",
+    ru: "Освещение темы во времени (график)",
+  },
   options: [
     {
       name: "query",
       type: "string",
-      description: { fr: "Thème, personne ou mot", en: "Topic, person or word" },
+      description: { fr: "Thème, personne ou mot", en: "Topic, person or word", ru: "Тема, человек или слово" },
       autocomplete: "topic",
     },
-    { name: "from", type: "string", description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)" } },
-    { name: "to", type: "string", description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)" } },
+    {
+      name: "from",
+      type: "string",
+      description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)", ru: "С (ГГГГ-ММ-ДД)" },
+    },
+    {
+      name: "to",
+      type: "string",
+      description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)", ru: "По (ГГГГ-ММ-ДД)" },
+    },
     {
       name: "by",
       type: "string",
-      description: { fr: "Répartir par média ou par thème", en: "Split by outlet or by topic" },
+      description: {
+        fr: "Répartir par média ou par thème",
+        en: "Split by outlet or by topic",
+        ru: "Разбивка по изданиям или по темам",
+      },
       choices: [
-        { value: "source", label: { fr: "par média", en: "by outlet" } },
-        { value: "topic", label: { fr: "par thème", en: "by topic" } },
+        { value: "source", label: { fr: "par média", en: "by outlet", ru: "по изданиям" } },
+        { value: "topic", label: { fr: "par thème", en: "by topic", ru: "по темам" } },
       ],
     },
   ],
@@ -53,6 +68,7 @@ const trend = {
   usage: {
     fr: "[thème, personne ou mot] [from:AAAA-MM-JJ] [to:AAAA-MM-JJ] [by:source|by:topic]",
     en: "[topic, person or word] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [by:source|by:topic]",
+    ru: "[тема, человек или слово] [from:ГГГГ-ММ-ДД] [to:ГГГГ-ММ-ДД] [by:source|by:topic]",
   },
   async run(req) {
     const q = str(req, "query");
@@ -96,13 +112,13 @@ const trend = {
       from: dayOf(Date.parse(`${lo}T00:00:00Z`), req.lang),
       to: dayOf(Date.parse(`${hi}T00:00:00Z`), req.lang),
     };
-    const lines = [line(t(req.lang, "trend.summary", { count: formatCount(built.total, req.lang), ...range }))];
+    const lines = [line(t(req.lang, "trend.summary", { count: built.total, ...range }))];
     for (const p of built.peaks) {
       lines.push(
         line(
           t(req.lang, "trend.peak", {
             period: dayOf(p.bucket.start, req.lang),
-            count: formatCount(p.bucket.total, req.lang),
+            count: p.bucket.total,
             story: p.bucket.story?.title ?? "",
           }),
         ),

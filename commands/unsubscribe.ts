@@ -8,17 +8,21 @@ import { chatSubscriptions, kindOf, sameThread } from "./_subscriptions.ts";
 /** /unsubscribe N|digest|alerts|anniversaries — removes a subscription of this chat. */
 const unsubscribe = {
   name: "unsubscribe",
-  description: { fr: "Supprimer un abonnement", en: "Remove a subscription" },
+  description: { fr: "Supprimer un abonnement", en: "Remove a subscription", ru: "Удалить подписку" },
   options: [
     {
       name: "subscription",
       type: "string",
       required: true,
-      description: { fr: "Numéro ou type de l'abonnement", en: "Subscription number or kind" },
+      description: {
+        fr: "Numéro ou type de l'abonnement",
+        en: "Subscription number or kind",
+        ru: "Номер или тип подписки",
+      },
     },
   ],
   access: "chatAdmins",
-  usage: { fr: "N ou type", en: "N or kind" },
+  usage: { fr: "N ou type", en: "N or kind", ru: "N или тип" },
   async run(req) {
     const admin = adminOf(req);
     const ref = argText(req);

@@ -3,7 +3,6 @@ import { UserInputError } from "../src/core/errors.ts";
 import { formatDay } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import { type Line, line } from "../src/core/reply.ts";
-import { formatCount } from "../src/pictures/time-axis.ts";
 import { buildWhoChart } from "../src/pictures/who-chart.ts";
 import { dayOf, fontMetrics, withPicture } from "./_pictures.ts";
 import { str, stripQuotes } from "./_shared.ts";
@@ -17,18 +16,26 @@ const LATEST = 3;
  */
 const who = {
   name: "who",
-  description: { fr: "Fiche d'une personne : ses citations dans le temps", en: "A person's card: quotes over time" },
+  description: {
+    fr: "Fiche d'une personne : ses citations dans le temps",
+    en: "A person's card: quotes over time",
+    ru: "Карточка человека: его цитаты во времени",
+  },
   options: [
     {
       name: "person",
       type: "string",
       required: true,
-      description: { fr: "Qui (nom, dans n'importe quelle graphie)", en: "Who (name, any spelling)" },
+      description: {
+        fr: "Qui (nom, dans n'importe quelle graphie)",
+        en: "Who (name, any spelling)",
+        ru: "Кто (имя в любом написании)",
+      },
       autocomplete: "speaker",
     },
   ],
   access: "everyone",
-  usage: { fr: "<personne>", en: "<person>" },
+  usage: { fr: "<personne>", en: "<person>", ru: "<человек>" },
   async run(req) {
     const typed = str(req, "person");
     const q = typed ? stripQuotes(typed) : "";
@@ -52,7 +59,7 @@ const who = {
     }
     const built = buildWhoChart({ days: days.days, lang: req.lang, title, metrics: fontMetrics() });
     const summary = t(req.lang, "who.summary", {
-      count: formatCount(built.total, req.lang),
+      count: built.total,
       from: dayOf(Date.parse(`${built.first}T00:00:00Z`), req.lang),
       to: dayOf(Date.parse(`${built.last}T00:00:00Z`), req.lang),
     });

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { LANGS } from "./core/command.ts";
 import { ConfigError } from "./core/errors.ts";
 
 /** The project folder (where package.json is). */
@@ -47,7 +48,7 @@ const urlNoSlash = optional.refine((s) => s === undefined || /^https?:\/\/[^\s]+
 
 const schema = z.object({
   DATABASE_URL: optional.transform((s) => resolveDatabaseUrl(s ?? DEFAULT_DATABASE_URL)),
-  NEWSBOT_LANG: z.enum(["fr", "en"]).default("fr"),
+  NEWSBOT_LANG: z.enum(LANGS).default("fr"),
   /** Unset: "info" with platforms, "warn" in the terminal chat and the CLI (logs share the screen there). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional(),
   /** The value is never quoted in the message: it is a secret even when malformed. */

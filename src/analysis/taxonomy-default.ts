@@ -3,11 +3,13 @@
  * keywords the classifier scores (syntax in taxonomy.ts).
  */
 import type { Taxonomy, TopicDef } from "./taxonomy.ts";
+import { TOPIC_NAMES_RU } from "./topic-names-ru.ts";
 
+/** One topic; its Russian label and aliases come from topic-names-ru.ts (the English label when missing). */
 const t = (slug: string, fr: string, en: string, aliases: string[], keywords: string[]): TopicDef => ({
   slug,
-  label: { fr, en },
-  aliases,
+  label: { fr, en, ru: TOPIC_NAMES_RU[slug]?.label ?? en },
+  aliases: [...aliases, ...(TOPIC_NAMES_RU[slug]?.aliases ?? [])],
   keywords,
 });
 

@@ -1,5 +1,5 @@
 /**
- * The topic taxonomy of the beat: slugs, French/English labels, the names users may type, and the keywords the
+ * The topic taxonomy of the beat: slugs, French/English/Russian labels, the names users may type, and the keywords the
  * classifier (topics.ts) scores. Configurable: `loadTaxonomy` validates a JSON taxonomy.
  *
  * Keyword syntax (on accent-folded, lower-case text): `word` matches that whole word; `stem*` any word starting
@@ -15,8 +15,9 @@ export { defaultTaxonomy } from "./taxonomy-default.ts";
 /** One topic. */
 export interface TopicDef {
   slug: string;
-  label: { fr: string; en: string };
-  /** Names users may type for this topic, in French and English. */
+  /** The topic's name in each reply language. */
+  label: { fr: string; en: string; ru: string };
+  /** Names users may type for this topic, in French, English and Russian. */
   aliases: string[];
   /** Accent-folded words, stems (`energ*`) and phrases, optionally weighted (`otsc^2`). */
   keywords: string[];
@@ -29,7 +30,11 @@ export interface Taxonomy {
 
 const topicSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: lower-case words joined by hyphens"),
-  label: z.object({ fr: z.string().min(1), en: z.string().min(1) }),
+  // A taxonomy written before Russian replies existed names its topics in French and English: the English name
+  // then stands in for the Russian one.
+  label: z
+    .object({ fr: z.string().min(1), en: z.string().min(1), ru: z.string().min(1).optional() })
+    .transform((l) => ({ fr: l.fr, en: l.en, ru: l.ru ?? l.en })),
   aliases: z.array(z.string().min(1)).default([]),
   keywords: z
     .array(z.string().regex(/^[a-z0-9*' -]+(?:\^\d+(?:\.\d+)?)?$/, "keyword: folded words, optional * and ^weight"))
@@ -48,15 +53,18 @@ export function loadTaxonomy(json: unknown): Taxonomy {
   return taxonomySchema.parse(json);
 }
 
-/** Lower-case, accent-folded, punctuation-free form used to compare what users type with topic names. */
+/**
+ * Lower-case, accent-folded, punctuation-free form used to compare what users type with topic names (Latin and
+ * Cyrillic letters alike: "Énergie" → "energie", "Энергетика" → "энергетика").
+ */
 function folded(input: string): string {
   return fold(input)
-    .replace(/[^a-z0-9]+/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
 
 /**
- * Resolves what a user typed ("énergie", "Energy", "econ") to a topic slug. Exact matches on the slug, the labels
+ * Resolves what a user typed ("énergie", "Energy", "энергетика", "econ") to a topic slug. Exact matches on the slug, the labels
  * or an alias win (accents, case and punctuation ignored); otherwise the closest names by edit distance (at most
  * 1 for short words, 2 from 6 letters, 3 from 10) or by prefix (3+ letters) are returned as suggestions, best
  * first; an empty list means nothing came close.
@@ -69,7 +77,7 @@ export function resolveTopic(
   if (!q) return { suggestions: [] };
   const scored = new Map<string, number>();
   for (const topic of taxonomy.topics) {
-    const names = [topic.slug, topic.slug.replace(/-/g, " "), topic.label.fr, topic.label.en, ...topic.aliases].map(
+    const names = [topic.slug, topic.slug.replace(/-/g, " "), ...Object.values(topic.label), ...topic.aliases].map(
       folded,
     );
     if (names.includes(q)) return { slug: topic.slug };

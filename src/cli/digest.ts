@@ -1,10 +1,11 @@
 /**
- * `newsbot digest --chat PLATFORM:ID --dry-run [--lang fr|en]`: prints the next post of every
+ * `newsbot digest --chat PLATFORM:ID --dry-run [--lang fr|en|ru]`: prints the next post of every
  * subscription of a chat, composed now, without sending anything or touching the outbox.
  */
 import type { Lang, Platform, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore } from "../core/delivery.ts";
 import { UserInputError } from "../core/errors.ts";
+import { isLang } from "../core/i18n/index.ts";
 import type { Clock } from "../core/logger.ts";
 import type { PlatformLimitsTable } from "../core/platform.ts";
 import { replyText } from "../core/reply.ts";
@@ -24,7 +25,7 @@ export interface DigestCliDeps {
 }
 
 export const DIGEST_USAGE =
-  "usage: newsbot digest --chat telegram:ID|discord:ID [--thread ID] [--lang fr|en] --dry-run";
+  "usage: newsbot digest --chat telegram:ID|discord:ID [--thread ID] [--lang fr|en|ru] --dry-run";
 
 /** Runs the subcommand; returns the exit code. Throws UserInputError on bad arguments. */
 export async function runDigestCli(args: string[], deps: DigestCliDeps): Promise<number> {
@@ -44,7 +45,7 @@ export async function runDigestCli(args: string[], deps: DigestCliDeps): Promise
   }
   const langArg = get("--lang");
   const known = await deps.store.findChat(platform, id);
-  const lang: Lang = langArg === "en" || langArg === "fr" ? langArg : (known?.language ?? deps.lang);
+  const lang: Lang = isLang(langArg) ? langArg : (known?.language ?? deps.lang);
   const thread = get("--thread");
   const previewer = createDigestPreviewer({ store: deps.store, topics: deps.topics, limits: deps.limits });
   const replies = await previewer.previewAll(

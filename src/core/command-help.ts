@@ -19,15 +19,23 @@ const ACCESS_LABEL: Record<Lang, Record<Access, string>> = {
     owners: "bot owners only",
     readAll: "changes: chat admins only",
   },
+  ru: {
+    everyone: "для всех",
+    chatAdmins: "только для администраторов чата",
+    admins: "только для администраторов чата",
+    owners: "только для владельцев бота",
+    readAll: "изменения — только администраторы чата",
+  },
 };
 
 /** Short form for menus, where space is counted. */
 const ACCESS_TAG: Record<Lang, Record<Access, string>> = {
   fr: { everyone: "", chatAdmins: "admins du chat", admins: "admins du chat", owners: "propriétaires", readAll: "" },
   en: { everyone: "", chatAdmins: "chat admins", admins: "chat admins", owners: "owners", readAll: "" },
+  ru: { everyone: "", chatAdmins: "админы чата", admins: "админы чата", owners: "владельцы", readAll: "" },
 };
 
-/** "réservée aux admins du chat" / "bot owners only"… */
+/** "réservée aux admins du chat" / "bot owners only" / "только для владельцев бота"… */
 export function accessLabel(c: Command, lang: Lang): string {
   return ACCESS_LABEL[lang][c.access];
 }

@@ -10,7 +10,9 @@ import type { PictureRenderer } from "./picture.ts";
 import type { NewsQueries } from "./queries.ts";
 import type { Reply } from "./reply.ts";
 
-export type Lang = "fr" | "en";
+/** The reply languages, French first (the default). */
+export const LANGS = ["fr", "en", "ru"] as const;
+export type Lang = (typeof LANGS)[number];
 /**
  * A platform's id ("telegram", "discord", "console"…), stored with every chat: data chosen by its adapter
  * (`PlatformAdapter.platform`), not a list kept here. The composition root (src/platforms.ts) knows which exist.
@@ -18,10 +20,8 @@ export type Lang = "fr" | "en";
 export type Platform = string;
 export type ChatType = "private" | "group" | "supergroup" | "channel" | "guild" | "console";
 
-export interface Localized {
-  fr: string;
-  en: string;
-}
+/** A text in every reply language. */
+export type Localized = Record<Lang, string>;
 
 export interface CommandOption {
   /** `^[a-z0-9_]{1,32}$`, valid on both platforms. */

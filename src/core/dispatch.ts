@@ -76,7 +76,7 @@ export function createBotCore(opts: BotCoreOptions): BotCore {
         const f = foldForMatch(p);
         return services.topics
           .filter(
-            (tp) => !f || [tp.slug, tp.label.fr, tp.label.en, ...tp.aliases].some((x) => foldForMatch(x).includes(f)),
+            (tp) => !f || [tp.slug, ...Object.values(tp.label), ...tp.aliases].some((x) => foldForMatch(x).includes(f)),
           )
           .slice(0, 25)
           .map((tp) => ({ value: tp.slug, label: tp.label[lang] }));

@@ -1,5 +1,5 @@
 /**
- * Strings of scheduled posts (digests, anniversaries, alerts, previews), French first. Kept beside the
+ * Strings of scheduled posts (digests, anniversaries, alerts, previews), French first, then English and Russian. Kept beside the
  * composition rather than in src/core/i18n so the delivery feature stays in its own folder.
  */
 import type { Lang } from "../core/command.ts";
@@ -51,9 +51,34 @@ const en: Record<keyof typeof fr, string> = {
   previewUnavailable: "Scheduled posts are not enabled on this bot.",
 };
 
+const ru: Record<keyof typeof fr, string> = {
+  titleDaily: "Обзор за {date}",
+  titleWeekly: "Обзор недели — {date}",
+  other: "Другие сюжеты",
+  moreOutlets: "{names} и ещё {count}",
+  quote: "Цитата дня",
+  anniversaries: "Ближайшие годовщины",
+  more: "… и ещё {count} {count|сюжет|сюжета|сюжетов}: /latest",
+  empty: "Ничего нового с прошлого обзора.",
+  yearsAgo: "{years} {years|год|года|лет} назад, {date}: {summary}",
+  oneYearAgo: "Год назад, {date}: {summary}",
+  round: "круглая дата",
+  annivTitle: "В этот день — {date}",
+  alertTitle: "Новое: {topics}",
+  alertAll: "Новые сюжеты",
+  previewNext: "Предпросмотр — следующая отправка {date} в {time} ({tz})",
+  previewNone: "Здесь нет подписок: предпросмотр ежедневного обзора. Администратор может подписать этот чат.",
+  previewPeriod: "Охваченный период: всё, что опубликовано с {date}, {time} ({tz}).",
+  previewPeriodWeekly: "Охваченный период: последние 7 дней, с {date}, {time} ({tz}).",
+  previewNothing: "Пока нечего отправлять: с {date}, {time} ({tz}) ничего нового не опубликовано.",
+  previewUnavailable: "Запланированные публикации на этом боте не включены.",
+};
+
+const tables: Record<Lang, Record<keyof typeof fr, string>> = { fr, en, ru };
+
 export type DigestKey = keyof typeof fr;
 
 /** The string for `key` in `lang` with `{name}` placeholders filled. */
 export function ds(lang: Lang, key: DigestKey, params: Record<string, string | number> = {}): string {
-  return fill(lang, (lang === "en" ? en : fr)[key], params);
+  return fill(lang, tables[lang][key], params);
 }

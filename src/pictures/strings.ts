@@ -1,5 +1,6 @@
-/** Words drawn inside pictures (legends, subtitles), French and English. Reply text stays in src/core/i18n. */
+/** Words drawn inside pictures (legends, subtitles) in each reply language. Reply text stays in src/core/i18n. */
 import type { Lang } from "../core/command.ts";
+import { fill } from "../core/i18n/index.ts";
 
 const STRINGS = {
   fr: {
@@ -7,15 +8,14 @@ const STRINGS = {
     period: "période",
     month: "mois",
     year: "année",
-    events: "{count} événements",
-    event: "1 événement",
+    events: "{count} {count|événement|événements}",
     sizeHint: "cercle plus grand = plus de médias",
-    articles: "articles",
+    articles: "{count} {count|article|articles}",
     perWeek: "articles par semaine",
     perMonth: "articles par mois",
     quotesPerMonth: "citations par mois",
     quotesPerYear: "citations par an",
-    quotes: "{count} citations",
+    quotes: "{count} {count|citation|citations}",
     other: "autres",
     total: "{count} au total",
   },
@@ -24,24 +24,42 @@ const STRINGS = {
     period: "period",
     month: "month",
     year: "year",
-    events: "{count} events",
-    event: "1 event",
+    events: "{count} {count|event|events}",
     sizeHint: "bigger circle = more outlets",
-    articles: "articles",
+    articles: "{count} {count|article|articles}",
     perWeek: "articles per week",
     perMonth: "articles per month",
     quotesPerMonth: "quotes per month",
     quotesPerYear: "quotes per year",
-    quotes: "{count} quotes",
+    quotes: "{count} {count|quote|quotes}",
     other: "other",
     total: "{count} in all",
+  },
+  ru: {
+    day: "день",
+    period: "период",
+    month: "месяц",
+    year: "год",
+    events: "{count} {count|событие|события|событий}",
+    sizeHint: "больше круг = больше изданий",
+    articles: "{count} {count|статья|статьи|статей}",
+    perWeek: "статей в неделю",
+    perMonth: "статей в месяц",
+    quotesPerMonth: "цитат в месяц",
+    quotesPerYear: "цитат в год",
+    quotes: "{count} {count|цитата|цитаты|цитат}",
+    other: "другие",
+    total: "всего {count}",
   },
 } as const;
 
 export type PictureStringKey = keyof (typeof STRINGS)["fr"];
 
-/** The word for `key` in `lang`, `{count}` replaced. */
-export function pictureText(lang: Lang, key: PictureStringKey, count?: string): string {
+/**
+ * The words for `key` in `lang`; `count` fills `{count}`, written the language's way (1 234) and choosing the
+ * form of the word after it (1 событие, 2 события, 5 событий).
+ */
+export function pictureText(lang: Lang, key: PictureStringKey, count?: number): string {
   const s: string = STRINGS[lang][key];
-  return count === undefined ? s : s.replace("{count}", count);
+  return count === undefined ? s : fill(lang, s, { count });
 }

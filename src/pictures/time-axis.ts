@@ -4,7 +4,8 @@
  * no Vega locale (global state) is involved.
  */
 import type { Lang } from "../core/command.ts";
-import { MONTHS } from "../core/format.ts";
+import { MONTHS, MONTHS_ALONE } from "../core/format.ts";
+import { formatNumber } from "../core/i18n/index.ts";
 
 export const DAY_MS = 86_400_000;
 
@@ -55,9 +56,12 @@ function label(t: number, unit: Step["unit"], withYear: boolean, lang: Lang): st
   const month = MONTHS[lang][d.getUTCMonth()] ?? "";
   const year = d.getUTCFullYear();
   if (unit === "year") return String(year);
-  if (unit === "month") return withYear ? `${month} ${year}` : month;
+  if (unit === "month") {
+    const alone = MONTHS_ALONE[lang][d.getUTCMonth()] ?? "";
+    return withYear ? `${alone} ${year}` : alone;
+  }
   const day = d.getUTCDate();
-  const text = lang === "fr" ? `${day} ${month}` : `${month} ${day}`;
+  const text = lang === "en" ? `${month} ${day}` : `${day} ${month}`;
   return withYear ? `${text} ${year}` : text;
 }
 
@@ -114,7 +118,16 @@ export function timeAxis(
   };
 }
 
-/** "1 234" (French, narrow no-break space) / "1,234" (English). */
+/**
+ * The Vega expression writing an axis count `datum.value` as `formatCount` does: thousands separated by a comma in
+ * English, by the language's space in French (narrow no-break) and Russian (no-break).
+ */
+export function axisCountExpr(lang: Lang): string {
+  const sep = formatCount(1000, lang).charAt(1);
+  return sep === "," ? "format(datum.value, ',d')" : `replace(format(datum.value, ',d'), ',', '${sep}')`;
+}
+
+/** "1 234" (French, Russian: a no-break space) / "1,234" (English). */
 export function formatCount(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(n);
+  return formatNumber(n, lang);
 }

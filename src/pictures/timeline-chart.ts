@@ -11,7 +11,7 @@ import type { TimelineEntry } from "../core/queries.ts";
 import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
 import { baseConfig, DESIGN_WIDTH, FONT_SIZES, MUTED, PALETTE } from "./style.ts";
-import { DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
+import { DAY_MS, timeAxis } from "./time-axis.ts";
 
 /** Layout in design pixels. */
 export const TIMELINE_LAYOUT = {
@@ -167,7 +167,7 @@ export function buildTimelineChart(input: TimelineChartInput): TimelineChart {
     chart: {
       spec: timelineSpec(rows, domain, laneCount, input),
       filename: "timeline.png",
-      alt: `${input.title}: ${pictureText(lang, rows.length === 1 ? "event" : "events", formatCount(rows.length, lang))}`,
+      alt: `${input.title}: ${pictureText(lang, "events", rows.length)}`,
     },
     rows,
     domain,
@@ -216,7 +216,7 @@ function timelineSpec(
     axis: { ...axis.axis, orient: "bottom" },
   });
   const y = (field: string) => ({ field, type: "quantitative", scale: null, axis: null });
-  const count = pictureText(lang, rows.length === 1 ? "event" : "events", formatCount(rows.length, lang));
+  const count = pictureText(lang, "events", rows.length);
   const maxOutlets = Math.max(...rows.map((r) => r.outlets));
   const subtitle = maxOutlets > 1 ? `${count} · ${pictureText(lang, "sizeHint")}` : count;
   const text = (align: "left" | "right") => ({

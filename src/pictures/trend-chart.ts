@@ -10,7 +10,7 @@ import type { CoverageData } from "../core/queries.ts";
 import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
 import { baseConfig, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
-import { DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
+import { axisCountExpr, DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
 
 export const TREND_LAYOUT = { width: DESIGN_WIDTH, height: 300, maxGroups: 5, maxPeaks: 3, peakChars: 36 } as const;
 
@@ -157,7 +157,7 @@ export function buildTrendChart(input: TrendChartInput): TrendChart {
     chart: {
       spec: trendSpec(buckets, peaks, groups, unit, input),
       filename: "trend.png",
-      alt: `${input.title}: ${formatCount(total, lang)} ${pictureText(lang, "articles")}`,
+      alt: `${input.title}: ${pictureText(lang, "articles", total)}`,
     },
     unit,
     buckets,
@@ -201,8 +201,7 @@ function trendSpec(
     scale: { type: "utc", domain, nice: false },
     axis: { ...axis.axis, grid: false },
   };
-  const numberFormat =
-    lang === "fr" ? "replace(format(datum.value, ',d'), ',', '\u202f')" : "format(datum.value, ',d')";
+  const numberFormat = axisCountExpr(lang);
   const yTitle = pictureText(lang, unit === "week" ? "perWeek" : "perMonth");
   const total = input.data.articles.length;
   return {
@@ -212,7 +211,7 @@ function trendSpec(
     height: L.height,
     title: {
       text: drawable(input.title, input.metrics),
-      subtitle: `${pictureText(lang, "total", formatCount(total, lang))} · ${yTitle}`,
+      subtitle: `${pictureText(lang, "total", total)} · ${yTitle}`,
     },
     layer: [
       {

@@ -7,7 +7,7 @@ import type { Chart } from "../core/picture.ts";
 import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
 import { baseConfig, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
-import { formatCount, timeAxis } from "./time-axis.ts";
+import { axisCountExpr, timeAxis } from "./time-axis.ts";
 
 export const WHO_LAYOUT = { width: DESIGN_WIDTH, height: 160, maxMonths: 48 } as const;
 
@@ -69,7 +69,7 @@ export function buildWhoChart(input: WhoChartInput): WhoChart {
     chart: {
       spec: whoSpec(buckets, unit, total, input),
       filename: "who.png",
-      alt: `${input.title}: ${pictureText(lang, "quotes", formatCount(total, lang))}`,
+      alt: `${input.title}: ${pictureText(lang, "quotes", total)}`,
     },
     unit,
     buckets,
@@ -97,8 +97,7 @@ function whoSpec(
   const gap = (domain[1] - domain[0]) / L.width;
   const rows = buckets.map((b) => ({ start: b.start, end: b.end - gap, count: b.count, zero: 0 }));
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  const numberFormat =
-    lang === "fr" ? "replace(format(datum.value, ',d'), ',', '\u202f')" : "format(datum.value, ',d')";
+  const numberFormat = axisCountExpr(lang);
   const per = pictureText(lang, unit === "month" ? "quotesPerMonth" : "quotesPerYear");
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -107,7 +106,7 @@ function whoSpec(
     height: L.height,
     title: {
       text: drawable(input.title, input.metrics),
-      subtitle: `${pictureText(lang, "total", formatCount(total, lang))} · ${per}`,
+      subtitle: `${pictureText(lang, "total", total)} · ${per}`,
     },
     data: { values: rows },
     mark: { type: "bar" },

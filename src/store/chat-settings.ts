@@ -4,11 +4,12 @@
  */
 import type { ChatSettings, ChatSettingsStore } from "../core/admin.ts";
 import type { ChatRef, Lang } from "../core/command.ts";
+import { isLang } from "../core/i18n/index.ts";
 import { DEFAULT_TIMEZONE } from "./chats.ts";
 import type { Db } from "./db.ts";
 
 function lang(v: string | null): Lang | null {
-  return v === "fr" || v === "en" ? v : null;
+  return isLang(v) ? v : null;
 }
 
 function toSettings(r: {

@@ -4,6 +4,7 @@
  */
 import type { ChatRef, Lang, Platform } from "../core/command.ts";
 import type { ChatRecord } from "../core/delivery.ts";
+import { asLang } from "../core/i18n/index.ts";
 import type { Db } from "./db.ts";
 
 /** Default time zone of a new chat (the model's default). */
@@ -31,7 +32,7 @@ export function toChatRecord(r: ChatRow): ChatRecord {
     externalId: r.externalId,
     type: r.type,
     title: r.title,
-    language: r.language === "en" ? "en" : "fr",
+    language: asLang(r.language),
     timezone: r.timezone,
     active: r.active,
     inactiveReason: r.inactiveReason,

@@ -19,6 +19,7 @@
  * subscription's posts arrive in period order even across retries.
  */
 import type { DeliveryFailure, OutboxItem, OutboxStatus, PlannedPost } from "../core/delivery.ts";
+import { asLang } from "../core/i18n/index.ts";
 import type { Reply } from "../core/reply.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
@@ -58,7 +59,7 @@ function toItem(r: OutboxRow): OutboxItem {
     sentAt: r.sentAt,
     quiet:
       chat.quietStart && chat.quietEnd ? { start: chat.quietStart, end: chat.quietEnd, timezone: chat.timezone } : null,
-    lang: (r.subscription.language ?? chat.language) === "en" ? "en" : "fr",
+    lang: asLang(r.subscription.language ?? chat.language),
   };
 }
 

@@ -10,6 +10,7 @@ import type {
   SubscriptionPatch,
   SubscriptionRecord,
 } from "../core/delivery.ts";
+import { isLang } from "../core/i18n/index.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import { type ChatRow, chatStore, toChatRecord } from "./chats.ts";
 import type { Db } from "./db.ts";
@@ -30,7 +31,7 @@ function parseList(json: string): string[] {
 /** Maps a row (with its chat) to the shared record, resolving time zone and language from the chat. */
 export function toSubscriptionRecord(r: SubRow): SubscriptionRecord {
   const chat = toChatRecord(r.chat as ChatRow);
-  const lang: Lang = r.language === "en" ? "en" : r.language === "fr" ? "fr" : chat.language;
+  const lang: Lang = isLang(r.language) ? r.language : chat.language;
   return {
     id: r.id,
     chat,

@@ -204,7 +204,7 @@ describe("dispatcher", () => {
     let runs = 0;
     const secret: Command = {
       name: "secret",
-      description: { fr: "x", en: "x" },
+      description: { fr: "x", en: "x", ru: "x" },
       options: [],
       access: "admins",
       run: async () => {
@@ -231,7 +231,7 @@ describe("dispatcher", () => {
     let runs = 0;
     const global: Command = {
       name: "global",
-      description: { fr: "x", en: "x" },
+      description: { fr: "x", en: "x", ru: "x" },
       options: [],
       access: "owners",
       run: async () => {

@@ -38,6 +38,18 @@ describe("slash commands end to end", () => {
     expect(embedsOf(reply.data)[0]?.title).toBe("Latest news");
   });
 
+  it("answers in Russian for a Russian client: titles, counts with Russian plurals, dates", async () => {
+    const h = await start();
+    const latest = await h.fake.waitForReply(h.fake.slashCommand("latest", {}, { locale: "ru" }));
+    expect(embedsOf(latest.data)[0]?.title).toBe("Последние новости");
+    expect(visibleText(latest.data)).toContain("3 источника");
+    expect(visibleText(latest.data)).toContain("20 нояб. 2026");
+    const topics = await h.fake.waitForReply(
+      h.fake.autocomplete("timeline", { query: "энер" }, "query", { locale: "ru" }),
+    );
+    expect(topics.data.choices).toContainEqual({ name: "Энергетика", value: "energie" });
+  });
+
   it("/quote speaker:Tokaïev shows the attributed quote", async () => {
     const h = await start();
     const reply = await h.fake.waitForReply(h.fake.slashCommand("quote", { speaker: "Tokaïev" }));
@@ -139,7 +151,29 @@ describe("command registration", () => {
     expect(puts[0]?.path).toBe(`/applications/${h.fake.applicationId}/commands`);
     const byName = new Map(h.fake.registeredCommands().map((c) => [c.name, c]));
     const quote = byName.get("quote") as { options: Array<Record<string, unknown>>; description_localizations: object };
-    expect(quote.description_localizations).toMatchObject({ "en-US": "Quotes by a person or on a subject" });
+    expect(quote.description_localizations).toMatchObject({
+      "en-US": "Quotes by a person or on a subject",
+      ru: "Цитаты человека или по теме",
+    });
+    // Every command, option and choice is described for Russian clients; names stay the same in every locale.
+    for (const c of h.fake.registeredCommands() as Array<Record<string, unknown>>) {
+      const loc = c.description_localizations as Record<string, string>;
+      expect(loc.ru, String(c.name)).toMatch(/[а-яё]/i);
+      expect((c.name_localizations as Record<string, string>).ru).toBe(c.name);
+      for (const o of (c.options ?? []) as Array<Record<string, unknown>>) {
+        expect((o.description_localizations as Record<string, string>).ru, `${c.name} ${o.name}`).toBeTruthy();
+      }
+    }
+    const subscribe = byName.get("subscribe") as { options: Array<Record<string, unknown>> };
+    const kind = subscribe.options.find((o) => o.name === "kind") as { choices: Array<Record<string, unknown>> };
+    expect(kind.choices.map((ch) => (ch.name_localizations as Record<string, string>).ru)).toEqual([
+      "Обзор прессы",
+      "Годовщины",
+      "Оповещения",
+    ]);
+    expect(byName.get("subscribe")).toMatchObject({
+      description_localizations: { ru: "Подписка: обзор прессы, годовщины или оповещения (админы чата)" },
+    });
     expect(quote.options[0]).toMatchObject({ name: "speaker", type: 3, autocomplete: true });
     expect(quote.options[1]).toMatchObject({ name: "count", type: 4 });
     expect(byName.get("adminprobe")).toMatchObject({ default_member_permissions: "32" });
@@ -155,7 +189,11 @@ describe("command registration", () => {
       const b = await startHarness({ reuseFake: fake, adapter: { commandsHashStore: store } });
       await b.stop();
       expect(fake.calls.filter((c) => c.method === "PUT")).toHaveLength(1);
-      const changed = [...realCommands, adminProbe, { ...bigList, description: { fr: "Autre", en: "Other" } }];
+      const changed = [
+        ...realCommands,
+        adminProbe,
+        { ...bigList, description: { fr: "Autre", en: "Other", ru: "Другое" } },
+      ];
       const c = await startHarness({ reuseFake: fake, commands: changed, adapter: { commandsHashStore: store } });
       await c.stop();
       expect(fake.calls.filter((x) => x.method === "PUT")).toHaveLength(2);

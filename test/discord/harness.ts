@@ -26,7 +26,7 @@ export const OWNER_ID = "400000000000000099";
 /** An admin-only command (real admin commands arrive with later issues). */
 export const adminProbe: Command = {
   name: "adminprobe",
-  description: { fr: "Test des droits", en: "Rights probe" },
+  description: { fr: "Test des droits", en: "Rights probe", ru: "Проверка прав" },
   options: [],
   access: "admins",
   run: async () => ({ lines: [line("droits admin confirmés")] }),
@@ -49,7 +49,7 @@ export const slowGate = {
 };
 export const slowProbe: Command = {
   name: "slowprobe",
-  description: { fr: "Requête lente", en: "Slow query" },
+  description: { fr: "Requête lente", en: "Slow query", ru: "Медленный запрос" },
   options: [],
   access: "everyone",
   run: async () => {
@@ -74,7 +74,7 @@ export const slowFailure: Command = {
 /** Echoes the ChatRef and user the adapter built: `id/threadId/type/user`. */
 export const chatProbe: Command = {
   name: "whereami",
-  description: { fr: "Où suis-je", en: "Where am I" },
+  description: { fr: "Où suis-je", en: "Where am I", ru: "Где я" },
   options: [],
   access: "everyone",
   run: async (req) => ({
@@ -85,8 +85,8 @@ export const chatProbe: Command = {
 /** A command returning many lines, a footer and an attachment (paging and files). */
 export const bigList: Command = {
   name: "biglist",
-  description: { fr: "Longue liste", en: "Long list" },
-  options: [{ name: "n", type: "integer", description: { fr: "Nombre", en: "Count" } }],
+  description: { fr: "Longue liste", en: "Long list", ru: "Длинный список" },
+  options: [{ name: "n", type: "integer", description: { fr: "Nombre", en: "Count", ru: "Число" } }],
   access: "everyone",
   run: async (req) => ({
     title: "Longue liste",

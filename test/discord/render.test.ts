@@ -164,7 +164,7 @@ describe("slash command definitions", () => {
     expect(commandsHash(body, "123")).not.toBe(commandsHash(body));
     const first = commands[0];
     if (!first) throw new Error("no commands");
-    const changed = buildSlashCommands([{ ...first, description: { fr: "autre", en: "other" } }]);
+    const changed = buildSlashCommands([{ ...first, description: { fr: "autre", en: "other", ru: "другое" } }]);
     expect(commandsHash(changed)).not.toBe(commandsHash(buildSlashCommands([first])));
   });
 
@@ -172,17 +172,17 @@ describe("slash command definitions", () => {
     const [cmd] = buildSlashCommands([
       {
         name: "demo",
-        description: { fr: "Démo", en: "Demo" },
+        description: { fr: "Démo", en: "Demo", ru: "Демо" },
         access: "admins",
         options: [
-          { name: "facultatif", type: "string", description: { fr: "f", en: "f" } },
-          { name: "obligatoire", type: "integer", required: true, description: { fr: "o", en: "o" } },
+          { name: "facultatif", type: "string", description: { fr: "f", en: "f", ru: "f" } },
+          { name: "obligatoire", type: "integer", required: true, description: { fr: "o", en: "o", ru: "o" } },
           {
             name: "ton",
             type: "string",
-            description: { fr: "t", en: "t" },
+            description: { fr: "t", en: "t", ru: "t" },
             autocomplete: "topic",
-            choices: [{ value: "sec", label: { fr: "Sec", en: "Dry" } }],
+            choices: [{ value: "sec", label: { fr: "Sec", en: "Dry", ru: "Сухой" } }],
           },
         ],
         run: async () => ({ lines: [] }),

@@ -112,6 +112,27 @@ export function choiceProblems(choices: unknown): string[] {
   return p;
 }
 
+/** The locales Discord accepts as keys of `name_localizations` / `description_localizations` (others: 400). */
+export const DISCORD_LOCALES: ReadonlySet<string> = new Set(
+  (
+    "id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el bg ru uk hi th " +
+    "zh-CN ja zh-TW ko"
+  ).split(" "),
+);
+
+/** Problems with a localization map: unknown locale keys, values out of 1..max characters. */
+function localizationProblems(path: string, map: unknown, max: number): string[] {
+  if (map === undefined || map === null) return [];
+  if (typeof map !== "object") return [`${path}: not an object`];
+  const p: string[] = [];
+  for (const [locale, value] of Object.entries(map as Json)) {
+    if (!DISCORD_LOCALES.has(locale)) p.push(`${path}.${locale}: invalid locale`);
+    const s = str(value);
+    if (s.length < 1 || s.length > max) p.push(`${path}.${locale}: 1 to ${max} characters`);
+  }
+  return p;
+}
+
 /** Problems with a bulk overwrite of slash commands. */
 export function commandProblems(body: unknown): string[] {
   if (!Array.isArray(body)) return ["body: not an array"];
@@ -123,6 +144,8 @@ export function commandProblems(body: unknown): string[] {
     }
     const d = str(c.description);
     if (d.length < 1 || d.length > 100) p.push(`${i}.description: 1 to 100 characters`);
+    p.push(...localizationProblems(`${i}.name_localizations`, c.name_localizations, 32));
+    p.push(...localizationProblems(`${i}.description_localizations`, c.description_localizations, 100));
     const options = Array.isArray(c.options) ? (c.options as Json[]) : [];
     if (options.length > 25) p.push(`${i}.options: more than 25`);
     let optionalSeen = false;
@@ -131,6 +154,14 @@ export function commandProblems(body: unknown): string[] {
       else if (optionalSeen) p.push(`${i}.options.${j}: required options must come first`);
       const od = str(o.description);
       if (od.length < 1 || od.length > 100) p.push(`${i}.options.${j}.description: 1 to 100 characters`);
+      p.push(...localizationProblems(`${i}.options.${j}.name_localizations`, o.name_localizations, 32));
+      p.push(...localizationProblems(`${i}.options.${j}.description_localizations`, o.description_localizations, 100));
+      const choices = Array.isArray(o.choices) ? (o.choices as Json[]) : [];
+      choices.forEach((ch, k) => {
+        p.push(
+          ...localizationProblems(`${i}.options.${j}.choices.${k}.name_localizations`, ch.name_localizations, 100),
+        );
+      });
       if (o.autocomplete && Array.isArray(o.choices) && o.choices.length > 0) {
         p.push(`${i}.options.${j}: autocomplete and choices are exclusive`);
       }

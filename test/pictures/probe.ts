@@ -24,8 +24,8 @@ export function pictureReply(n: number): Reply {
 
 export const chartProbe: Command = {
   name: "chartprobe",
-  description: { fr: "Image de test", en: "Test picture" },
-  options: [{ name: "n", type: "integer", description: { fr: "Lignes", en: "Lines" } }],
+  description: { fr: "Image de test", en: "Test picture", ru: "Тестовое изображение" },
+  options: [{ name: "n", type: "integer", description: { fr: "Lignes", en: "Lines", ru: "Строки" } }],
   access: "everyone",
   run: async (req) => pictureReply(Number(req.options.n ?? 3)),
 };

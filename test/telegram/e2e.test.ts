@@ -48,9 +48,9 @@ function keyboardOf(c: ApiCall): Array<{ text: string; callback_data: string }> 
 }
 
 describe("registration", () => {
-  test("commands are registered in French (default) and English, admin ones only for chat admins", async () => {
+  test("commands are registered in French (default), English and Russian, admin ones only for chat admins", async () => {
     const calls = h.fake.sent("setMyCommands");
-    expect(calls).toHaveLength(4);
+    expect(calls).toHaveLength(6);
     const byKey = new Map(
       calls.map((c) => [
         `${(c.payload.scope as { type?: string } | undefined)?.type ?? "default"}/${c.payload.language_code ?? "fr"}`,
@@ -61,6 +61,16 @@ describe("registration", () => {
     expect(frDefault.find((c) => c.command === "latest")?.description).toBe("Dernières nouvelles, un sujet par ligne");
     expect(byKey.get("default/en")?.find((c) => c.command === "latest")?.description).toBe(
       "Latest news, one story per line",
+    );
+    // A Russian client's "/" menu: every command described in Russian, the audience tag too.
+    const ruDefault = byKey.get("default/ru") ?? [];
+    expect(ruDefault.map((c) => c.command)).toEqual(frDefault.map((c) => c.command));
+    expect(ruDefault.find((c) => c.command === "latest")?.description).toBe("Последние новости, один сюжет на строку");
+    expect(ruDefault.find((c) => c.command === "subscribe")?.description).toBe(
+      "Подписка: обзор прессы, годовщины или оповещения (админы чата)",
+    );
+    expect(byKey.get("all_chat_administrators/ru")?.find((c) => c.command === "adminprobe")?.description).toBe(
+      "Проверка прав (админы чата)",
     );
     expect(frDefault.some((c) => c.command === "adminprobe")).toBe(false);
     expect(byKey.get("all_chat_administrators/fr")?.some((c) => c.command === "adminprobe")).toBe(true);

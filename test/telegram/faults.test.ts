@@ -13,7 +13,7 @@ import { alice, ask, group, type Harness, privateChat, startHarness } from "./ha
 /** A command whose reply is three lines of 5,000 characters with markup-like text. */
 const longText: Command = {
   name: "longtext",
-  description: { fr: "Texte très long", en: "Very long text" },
+  description: { fr: "Texte très long", en: "Very long text", ru: "Очень длинный текст" },
   options: [],
   access: "everyone",
   run: async () => ({

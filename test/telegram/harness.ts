@@ -37,7 +37,7 @@ export const channel: FakeChat = { id: -100900900, type: "channel", title: "Cana
 /** A tiny admin-only command: real admin commands arrive with later issues. */
 export const adminProbe: Command = {
   name: "adminprobe",
-  description: { fr: "Test des droits", en: "Rights probe" },
+  description: { fr: "Test des droits", en: "Rights probe", ru: "Проверка прав" },
   options: [],
   access: "admins",
   run: async () => ({ lines: [[{ text: "droits admin confirmés" }]] }),

@@ -46,13 +46,17 @@ const OPTION_TYPES = {
   boolean: ApplicationCommandOptionType.Boolean,
 } as const;
 
-/** Discord locale keys for our two languages. French is the default text; English covers both en locales. */
+/**
+ * Discord locale keys for our languages. French is the default text; English covers both en locales; Russian is
+ * Discord's `ru`.
+ */
 function localizations(l: Localized): Record<string, string> {
-  return { fr: l.fr.slice(0, 100), "en-US": l.en.slice(0, 100), "en-GB": l.en.slice(0, 100) };
+  return { fr: l.fr.slice(0, 100), "en-US": l.en.slice(0, 100), "en-GB": l.en.slice(0, 100), ru: l.ru.slice(0, 100) };
 }
 
+/** Names stay the same in every locale (`/latest` everywhere), so help texts and examples hold in all of them. */
 function sameName(name: string): Record<string, string> {
-  return { fr: name, "en-US": name, "en-GB": name };
+  return { fr: name, "en-US": name, "en-GB": name, ru: name };
 }
 
 function buildOption(o: CommandOption): APIApplicationCommandBasicOption {
@@ -100,7 +104,11 @@ export function buildSlashCommands(commands: Command[]): SlashBody[] {
       name: c.name,
       name_localizations: sameName(c.name),
       description: menuDescription(c, "fr").slice(0, 100),
-      description_localizations: localizations({ fr: menuDescription(c, "fr"), en: menuDescription(c, "en") }),
+      description_localizations: localizations({
+        fr: menuDescription(c, "fr"),
+        en: menuDescription(c, "en"),
+        ru: menuDescription(c, "ru"),
+      }),
       options,
       default_member_permissions:
         c.access === "admins" || c.access === "owners" ? String(PermissionFlagsBits.ManageGuild) : null,

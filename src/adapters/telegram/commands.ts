@@ -4,11 +4,11 @@
  * Registration: public commands go to the default scope (everyone sees them in the "/" menu), and all
  * commands, admin ones included, go to the `all_chat_administrators` scope, so group admins see their tools
  * while members are not shown commands they cannot run. Each list is registered in French (default, no
- * `language_code`) and English (`language_code: "en"`).
+ * `language_code`), English (`language_code: "en"`) and Russian (`language_code: "ru"`).
  */
 import type { Api } from "grammy";
 import type { BotCommand, BotCommandScope, MessageEntity } from "grammy/types";
-import type { Command, Lang } from "../../core/command.ts";
+import { type Command, LANGS, type Lang } from "../../core/command.ts";
 import { menuDescription } from "../../core/command-help.ts";
 import type { Logger } from "../../core/logger.ts";
 
@@ -29,11 +29,11 @@ export async function registerCommands(api: Api, commands: Command[], logger: Lo
     { list: commands, scope: { type: "all_chat_administrators" } },
   ];
   for (const { list, scope } of scopes) {
-    for (const lang of ["fr", "en"] as const) {
+    for (const lang of LANGS) {
       try {
         await api.setMyCommands(toBotCommands(list, lang), {
           ...(scope ? { scope } : {}),
-          ...(lang === "en" ? { language_code: "en" } : {}),
+          ...(lang === "fr" ? {} : { language_code: lang }),
         });
       } catch (err) {
         logger.warn("telegram setMyCommands failed", {
