@@ -120,7 +120,11 @@ describe("the limits the adapter declares", () => {
     }));
     const r = composeDigest(
       { frequency: "daily", localDate: "2026-11-27", stories, totalStories: 60, quote: null, anniversaries: [] },
-      { lang: "fr", limits, topics: [{ slug: "energie", label: { fr: "Énergie", en: "Energy" }, aliases: [] }] },
+      {
+        lang: "fr",
+        limits,
+        topics: [{ slug: "energie", label: { fr: "Énergie", en: "Energy", ru: "Энергетика" }, aliases: [] }],
+      },
     );
     if (!r) throw new Error("no digest");
     const pages = renderPages(r, { linesPerPage: 25 });
