@@ -136,6 +136,22 @@ describe("/settings", () => {
     await run("settings", "language auto", chatAdmin);
     expect(replyText(await run("topics", "", member))).toContain("Thèmes suivis");
   });
+
+  it("/settings language ru switches the chat to Russian for everyone, until auto", async () => {
+    const r = await run("settings", "язык ru", chatAdmin);
+    expect(replyText(r)).toContain("Настройка сохранена.");
+    expect(replyText(r)).toContain("Язык: ru");
+    // a French-speaking member now gets Russian in this chat, topics named in Russian
+    const topics = await run("topics", "", member);
+    expect(topics.title).toBe("Темы");
+    expect(replyText(topics)).toContain("Энергетика (energie)");
+    expect(await w.store.chatSettings.get(forum)).toMatchObject({ language: "ru" });
+    expect(replyText(await run("subscribe", "обзор энергетикаа", chatAdmin))).toContain(
+      "Неизвестная тема: «энергетикаа». Возможно, вы имели в виду: energie?",
+    );
+    await run("settings", "language auto", chatAdmin);
+    expect(replyText(await run("topics", "", member))).toContain("Thèmes suivis");
+  });
 });
 
 describe("/addevent and /audit", () => {
