@@ -77,15 +77,8 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ["centieme", 100],
 ]);
 
-/** Ordinal day words for "le deuxième jour" (folded); "dernier" is handled by the caller. */
-export const DAY_ORDINALS: ReadonlyMap<string, number> = new Map([
-  ["premier", 1],
-  ["deuxieme", 2],
-  ["second", 2],
-  ["troisieme", 3],
-  ["quatrieme", 4],
-  ["cinquieme", 5],
-]);
+/** Ordinal day words for "le deuxième jour", up to the fifth (folded); "dernier" is handled by the caller. */
+export const DAY_ORDINALS: ReadonlyMap<string, number> = new Map([...ORDINAL_WORDS].filter(([, n]) => n <= 5));
 
 /** Month number from a matched month word (any case/accents, optional trailing dot); 0 when unknown. */
 export function monthNumber(word: string): number {
