@@ -106,5 +106,16 @@ describe("/digest and newsbot digest --dry-run", () => {
         out: () => {},
       }),
     ).rejects.toThrow(/usage/);
+    // A platform the bot does not know is named, with the ones it knows.
+    await expect(
+      runDigestCli(["--chat", "slack:C123", "--dry-run"], {
+        store: w.store,
+        topics,
+        limits,
+        clock: w.clock,
+        lang: "fr",
+        out: () => {},
+      }),
+    ).rejects.toThrow('--chat: unknown platform "slack" (known: telegram, discord, console)');
   });
 });
