@@ -28,6 +28,8 @@ export interface ChildReport {
   rssAtRestMb: number;
   /** RSS samples (one a second), MB. */
   rssMb: number[];
+  /** V8 heap in use, samples (one a second), MB. */
+  heapMb: number[];
   logLines: { warn: number; error: number };
 }
 
@@ -58,7 +60,13 @@ const rssMb: number[] = [];
 let rssAtRestMb = 0;
 let cpu0 = process.cpuUsage();
 let wall0 = Date.now();
-const sampler = setInterval(() => rssMb.push(process.memoryUsage.rss() / 2 ** 20), 1000);
+const heapMb: number[] = [];
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  rssMb.push(m.rss / 2 ** 20);
+  heapMb.push(m.heapUsed / 2 ** 20);
+  if (rssMb.length % 10 === 0) logger.info("bench memory", { ...m });
+}, 1000);
 
 const start = () =>
   startPoller({
@@ -111,6 +119,7 @@ async function stop() {
     peakRssMb,
     rssAtRestMb,
     rssMb,
+    heapMb,
     logLines: counts,
   };
   send({ type: "report", report });

@@ -67,6 +67,9 @@ export interface PollingResult {
   rssP50Mb: number;
   /** RSS of the poller process once started, before its first poll, MB. */
   rssAtRestMb: number;
+  /** V8 heap in use (median, max of the samples), MB. */
+  heapP50Mb: number;
+  heapMaxMb: number;
   inserted: number;
   insertedPerS: number;
   server: ServerStats;
@@ -220,6 +223,8 @@ export async function benchPolling(tmp: string, o: PollingOptions, log: (s: stri
       inserted,
       insertedPerS: inserted / wallS,
       rssAtRestMb: report.rssAtRestMb,
+      heapP50Mb: pct(report.heapMb, 50),
+      heapMaxMb: Math.max(0, ...report.heapMb),
       server: st,
       share304: nm / Math.max(1, ok + nm),
       rate: {
@@ -282,6 +287,7 @@ export function pollingReport(r: PollingResult): string[] {
     `${f1(r.peakRssMb)} (${f1(r.rssP50Mb)}; ${f1(r.rssAtRestMb)})`,
     ok(r.peakRssMb < 250),
   );
+  row("V8 heap in use, median / max, MB", `${f1(r.heapP50Mb)} / ${f1(r.heapMaxMb)}`);
   row(
     "requests / bytes sent by the server / bytes received",
     `${s.requests.toLocaleString("en-US")} / ${f1(s.bytesOut / 2 ** 20)} MB / ${f1(s.bytesIn / 2 ** 20)} MB`,

@@ -8,8 +8,9 @@
  * time the claim replaced is returned (`dueAt`) so the poller can measure its lateness.
  * - PostgreSQL: one `UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED)` statement, as the outbox does:
  *   concurrent claimers never wait on each other and never take the same row.
- * - SQLite: a compare-and-set update per candidate (`nextFetchAt` unchanged since it was read). One writer
- *   at a time anyway; correct for several processes, though one process per SQLite file is the rule.
+ * - SQLite: the due candidates are read, then leased by one UPDATE whose WHERE re-checks that each is still
+ *   due. One writer at a time anyway; correct for several processes, though one process per SQLite file is
+ *   the rule.
  * A poll that lasts (a slow server, a huge feed, a long queue) renews its leases before they run out, with
  * the same compare-and-set: a lease is extended only while `nextFetchAt` is still the value this process
  * set, so a renewal never undoes the due time a finished poll recorded, nor takes a feed back from the
@@ -53,13 +54,28 @@ export function sourceClaims(db: Db, provider: Provider) {
       select: { id: true, nextFetchAt: true },
     });
     const got = new Map<number, Date | null>();
-    for (const c of candidates) {
-      const n = await db.source.updateMany({
-        where: { id: c.id, nextFetchAt: c.nextFetchAt },
-        data: { nextFetchAt: until },
-      });
-      if (n.count > 0) got.set(c.id, c.nextFetchAt);
-    }
+    if (candidates.length === 0) return got;
+    // one statement for the batch; its WHERE re-checks that each row is still due
+    const ids = candidates.map((c) => c.id);
+    const n = await db.source.updateMany({
+      where: {
+        id: { in: ids },
+        paused: false,
+        disabled: false,
+        OR: [{ nextFetchAt: null }, { nextFetchAt: { lte: now } }],
+      },
+      data: { nextFetchAt: until },
+    });
+    // another process claimed some in between: ours are those that now carry this lease
+    const mine =
+      n.count === ids.length
+        ? new Set(ids)
+        : new Set(
+            (await db.source.findMany({ where: { id: { in: ids }, nextFetchAt: until }, select: { id: true } })).map(
+              (r) => r.id,
+            ),
+          );
+    for (const c of candidates) if (mine.has(c.id)) got.set(c.id, c.nextFetchAt);
     return got;
   }
 
