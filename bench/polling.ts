@@ -62,6 +62,9 @@ export interface PollingResult {
   pollerLate: { p50: number; p99: number; n: number };
   runs: number;
   cpuShare: number;
+  /** CPU of the poller per poll (redirect hops included), ms, and the feeds due per second of the window. */
+  cpuMsPerPoll: number;
+  dueRate: number;
   wallS: number;
   peakRssMb: number;
   rssP50Mb: number;
@@ -185,6 +188,8 @@ export async function benchPolling(tmp: string, o: PollingOptions, log: (s: stri
       lates.push(late);
       if (late < windowMs) polledInTime++;
     }
+    let polls = 0;
+    for (const f of plan) polls += server.requestTimes(f.id).length;
     let polledFirstWindow = 0;
     let polledAfter = 0;
     for (const f of plan) {
@@ -217,6 +222,8 @@ export async function benchPolling(tmp: string, o: PollingOptions, log: (s: stri
       pollerLate: { p50: pct(report.lateMs, 50) / 1000, p99: pct(report.lateMs, 99) / 1000, n: report.lateMs.length },
       runs: report.runs.length,
       cpuShare: (report.cpuUserMs + report.cpuSystemMs) / report.wallMs,
+      cpuMsPerPoll: (report.cpuUserMs + report.cpuSystemMs) / Math.max(1, polls),
+      dueRate: due.length / (windowMs / 1000),
       wallS,
       peakRssMb: report.peakRssMb,
       rssP50Mb: pct(report.rssMb, 50),
@@ -282,6 +289,11 @@ export function pollingReport(r: PollingResult): string[] {
     ok(r.lateMaxS < r.windowMinutes * 60),
   );
   row("CPU of the poller process, share of one core (average)", f1(r.cpuShare, 3), ok(r.cpuShare < 0.5));
+  row(
+    "CPU per poll, ms; share of a core the due rate needs at that cost",
+    `${f1(r.cpuMsPerPoll)}; ${f1(r.dueRate)} feeds/s × ${f1(r.cpuMsPerPoll)} ms = ${f1((r.dueRate * r.cpuMsPerPoll) / 1000, 3)}`,
+    ok((r.dueRate * r.cpuMsPerPoll) / 1000 < 0.5),
+  );
   row(
     "peak RSS of the poller process (median over the run; at rest before the first poll), MB",
     `${f1(r.peakRssMb)} (${f1(r.rssP50Mb)}; ${f1(r.rssAtRestMb)})`,
