@@ -1,16 +1,17 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runConsoleChat } from "../../src/adapters/console/console-chat.ts";
+import type { Lang } from "../../src/core/command.ts";
 import { testCore } from "../fakes/services.ts";
 
-async function chat(input: string): Promise<string> {
+async function chat(input: string, lang: Lang = "fr"): Promise<string> {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   let out = "";
   stdout.on("data", (d) => {
     out += String(d);
   });
-  const done = runConsoleChat({ core: testCore(), input: stdin, output: stdout, lang: "fr", interactive: false });
+  const done = runConsoleChat({ core: testCore(), input: stdin, output: stdout, lang, interactive: false });
   stdin.end(input);
   await done;
   return out;
@@ -44,5 +45,14 @@ describe("terminal chat", () => {
     expect(out).toContain("Commande inconnue : /nope");
     expect(out).toContain("Dernières nouvelles");
     expect(out).toContain("Thèmes suivis");
+  });
+
+  it("speaks Russian when the terminal's language is ru (NEWSBOT_LANG=ru)", async () => {
+    const out = await chat("привет\n/latest\n/topics\n/onthisday 11 ноября\n", "ru");
+    expect(out).toContain("Я отвечаю на команды, которые начинаются с «/»");
+    expect(out).toContain("Последние новости");
+    expect(out).toContain("3 источника · 20 нояб. 2026");
+    expect(out).toContain("Энергетика (energie) — 3 статьи");
+    expect(out).toContain("13 лет назад, 11 ноября 2013");
   });
 });
