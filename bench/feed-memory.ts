@@ -12,7 +12,7 @@ import { idleRss } from "./memory.ts";
 
 export interface FeedMemoryResult {
   items: number;
-  /** NODE_OPTIONS of the CLI process ("" = Node's defaults). */
+  /** NODE_OPTIONS of the CLI process ("": the `newsbot` command as installed, with its own flags). */
   nodeOptions: string;
   feedMb: number;
   inserted: number;
@@ -39,7 +39,12 @@ export async function benchFeedMemory(dir: string, items: number, nodeOptions = 
   const feedBytes = statSync(file).size;
   const db = join(dir, `feed-memory-${items}.db`);
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "ingest", file], {
+  // the installed command itself (its shebang carries the flags users run it with), unless flags are given
+  const [command, args] =
+    nodeOptions === ""
+      ? ["./bin/newsbot.mjs", ["ingest", file]]
+      : [process.execPath, ["--import", "tsx", "src/cli/main.ts", "ingest", file]];
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       DATABASE_URL: `file:${db}`,

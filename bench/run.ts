@@ -322,7 +322,7 @@ if (bigFeed.length > 0) {
   out.push("|---:|---:|---|---:|---:|---:|---:|:---:|");
   for (const b of bigFeed) {
     out.push(
-      `| ${b.items.toLocaleString("en-US")} | ${fmt(b.feedMb)} | ${b.nodeOptions ? `\`${b.nodeOptions}\`` : "(defaults)"} | ${b.inserted.toLocaleString("en-US")} ${ok(b.inserted === b.items)} | ${fmt(b.seconds)} | ${fmt(b.peakRssMb)} | ${fmt(b.idleRssMb)} | ${ok(b.peakRssMb < 300)} |`,
+      `| ${b.items.toLocaleString("en-US")} | ${fmt(b.feedMb)} | ${b.nodeOptions ? `\`${b.nodeOptions}\`` : "`newsbot` as installed"} | ${b.inserted.toLocaleString("en-US")} ${ok(b.inserted === b.items)} | ${fmt(b.seconds)} | ${fmt(b.peakRssMb)} | ${fmt(b.idleRssMb)} | ${ok(b.peakRssMb < 300)} |`,
     );
   }
   out.push("");

@@ -8,7 +8,10 @@ import { defaultTaxonomy, type Taxonomy } from "../analysis/taxonomy.ts";
 import type { AnalysisInput } from "../core/analysis-types.ts";
 import { messageOf } from "../core/errors.ts";
 import type { PoolReply, PoolRequest } from "./analysis-pool.ts";
+import { gcPacer } from "./gc-pacing.ts";
 
+// the worker analyses batch after batch: collect as the main thread does (./gc-pacing.ts)
+const pace = gcPacer();
 const taxonomy: Taxonomy = (workerData as { taxonomy?: Taxonomy } | null)?.taxonomy ?? defaultTaxonomy;
 
 parentPort?.on("message", (req: PoolRequest) => {
@@ -21,4 +24,5 @@ parentPort?.on("message", (req: PoolRequest) => {
   });
   const reply: PoolReply = { id: req.id, results };
   parentPort?.postMessage(reply);
+  pace();
 });

@@ -3,6 +3,8 @@
  * first (so a re-run is cheap and idempotent), analysis, story grouping, save. One bad item never stops the
  * others; a full database (StorageFullError) stops the ingest, since every later item would fail the same way.
  */
+
+import { gcPacer } from "./gc-pacing.ts";
 import {
   type AnalyzedBatch,
   analyzeBatch,
@@ -82,6 +84,7 @@ export async function ingestItems(
   // Two batches in flight: while batch k is stored (main thread), batch k+1 is analysed (worker pool).
   // Batch k+1's dedupe query runs before batch k is stored, so `seen` carries the earlier batches' keys.
   const seen = new Set<string>();
+  const pace = gcPacer();
   const d: ItemDeps = total >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
   const chunks = batchesOf(items, BATCH_SIZE);
   const first = chunks.next();
@@ -95,6 +98,7 @@ export async function ingestItems(
       throw err;
     });
     for (const [i, item] of current.items.entries()) report(item, outcomes[i] as ItemOutcome);
+    pace();
   }
   return summary;
 }
