@@ -42,6 +42,9 @@ const BATCH_SIZE = 250;
  */
 export const MIN_POOL_CALL_ITEMS = 1_000;
 
+/** One pacer for every ingest of the process: many small polls grow the heap as one big import does. */
+const pace = gcPacer();
+
 /** Empty summary to add counts to. */
 export function emptySummary(feedTitle: string | null = null): IngestSummary {
   return { inserted: 0, duplicates: 0, failed: 0, errors: [], feedTitle };
@@ -84,7 +87,6 @@ export async function ingestItems(
   // Two batches in flight: while batch k is stored (main thread), batch k+1 is analysed (worker pool).
   // Batch k+1's dedupe query runs before batch k is stored, so `seen` carries the earlier batches' keys.
   const seen = new Set<string>();
-  const pace = gcPacer();
   const d: ItemDeps = total >= MIN_POOL_CALL_ITEMS ? deps : { ...deps, analyzeMany: undefined };
   const chunks = batchesOf(items, BATCH_SIZE);
   const first = chunks.next();
