@@ -1,6 +1,6 @@
 import type { Command, CommandRequest } from "../src/core/command.ts";
 import { formatDay } from "../src/core/format.ts";
-import { t } from "../src/core/i18n/index.ts";
+import { reasonText, t } from "../src/core/i18n/index.ts";
 import { type Line, line } from "../src/core/reply.ts";
 import { healthState } from "../src/core/source-health.ts";
 import type { SourceRecord } from "../src/core/store.ts";
@@ -31,7 +31,9 @@ function sourceLines(req: CommandRequest, s: SourceRecord): Line[] {
     facts.push(t(req.lang, "sources.nextTry", { date: when(req, s.nextFetchAt) }));
   }
   out.push(line(`   ${facts.join(" · ")}`));
-  if (s.lastError) out.push(line(`   ${t(req.lang, "sources.lastError", { error: truncate(s.lastError, 160) })}`));
+  // The stored reason says it in the reader's language; older rows and unkeyed failures have only English.
+  const error = reasonText(req.lang, s.lastErrorReason) ?? s.lastError;
+  if (error) out.push(line(`   ${t(req.lang, "sources.lastError", { error: truncate(error, 160) })}`));
   return out;
 }
 

@@ -2,6 +2,7 @@
  * Write-side storage interfaces used by ingestion and admin commands. Implemented by src/store (Prisma).
  */
 import type { DocumentAnalysis, StorySignature } from "./analysis-types.ts";
+import type { Reason } from "./errors.ts";
 
 /** A feed or a local file the bot reads. Fetch state drives conditional GET and backoff. */
 export interface SourceRecord {
@@ -17,6 +18,8 @@ export interface SourceRecord {
   lastSuccessAt: Date | null;
   consecutiveFailures: number;
   lastError: string | null;
+  /** Why the last fetch failed, as a message key (null: only the English lastError exists). */
+  lastErrorReason?: Reason | null;
   nextFetchAt: Date | null;
   /** Paused by an admin. */
   paused: boolean;
@@ -54,7 +57,7 @@ export interface SourceStore {
   ): Promise<void>;
   recordFetchFailure(
     id: number,
-    f: { at: Date; error: string; nextFetchAt: Date; disable: boolean },
+    f: { at: Date; error: string; reason?: Reason | null; nextFetchAt: Date; disable: boolean },
   ): Promise<SourceRecord>;
   /** Sources due for a fetch (not paused, not disabled, nextFetchAt <= now or null). */
   dueSources(now: Date): Promise<SourceRecord[]>;

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AnalysisInput, DocumentAnalysis, StorySignature } from "../core/analysis-types.ts";
-import { FeedFetchError, messageOf, NewsbotError, StorageFullError } from "../core/errors.ts";
+import { FeedFetchError, FeedParseError, messageOf, NewsbotError, StorageFullError } from "../core/errors.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import { cacheMaxAge, nextPollDelay, type PollHints, rememberedInterval, retryAfterMs } from "../core/poll-schedule.ts";
 import { failingSince, type HealthState, healthState, nextFetchDelay, shouldDisable } from "../core/source-health.ts";
@@ -171,6 +171,7 @@ export function createIngestor(deps: IngestorDeps): Ingestor {
       const updated = await deps.sources.recordFetchFailure(source.id, {
         at,
         error: message,
+        reason: err instanceof FeedFetchError || err instanceof FeedParseError ? err.reason : null,
         nextFetchAt: new Date(at.getTime() + delay),
         disable,
       });

@@ -10,7 +10,7 @@
  */
 import { parseChatKey } from "../core/admin.ts";
 import type { ChatRef, Lang } from "../core/command.ts";
-import { t } from "../core/i18n/index.ts";
+import { reasonText, t } from "../core/i18n/index.ts";
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
 import { line, type Reply } from "../core/reply.ts";
@@ -55,7 +55,7 @@ function wanted(s: SourceRecord, now: Date): Notice | "keep" {
 
 function noticeReply(s: SourceRecord, notice: Notice, lang: Lang, now: Date): Reply {
   const title = truncate(s.title ?? s.url, 100);
-  const error = truncate(s.lastError ?? "?", 160);
+  const error = truncate(reasonText(lang, s.lastErrorReason) ?? s.lastError ?? "?", 160);
   const days = Math.max(1, Math.floor((now.getTime() - failingSince(s).getTime()) / 86_400_000));
   const text =
     notice === "warn"

@@ -1,6 +1,7 @@
 /**
  * SourceStore on Prisma: feeds and local files with their fetch state.
  */
+import type { Reason } from "../core/errors.ts";
 import type { NewSource, SourceRecord, SourceStore } from "../core/store.ts";
 import type { Db } from "./db.ts";
 import { isUniqueViolation } from "./db.ts";
@@ -18,6 +19,19 @@ export function parseList(json: string | null | undefined): string[] {
   }
 }
 
+/** Parses the stored reason of the last failure; anything unreadable gives null (the English text remains). */
+export function parseReason(json: string | null | undefined): Reason | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as Partial<Reason> | null;
+    if (!v || typeof v.key !== "string" || !v.key.startsWith("reason.")) return null;
+    const params = v.params && typeof v.params === "object" ? v.params : undefined;
+    return { key: v.key as Reason["key"], ...(params ? { params } : {}) };
+  } catch {
+    return null;
+  }
+}
+
 /** Maps a row to the shared record shape. */
 export function toSourceRecord(r: SourceRow): SourceRecord {
   return {
@@ -32,6 +46,7 @@ export function toSourceRecord(r: SourceRow): SourceRecord {
     lastSuccessAt: r.lastSuccessAt,
     consecutiveFailures: r.consecutiveFailures,
     lastError: r.lastError,
+    lastErrorReason: parseReason(r.lastErrorReason),
     nextFetchAt: r.nextFetchAt,
     paused: r.paused,
     disabled: r.disabled,
@@ -97,6 +112,7 @@ export function sourceStore(db: Db): SourceStore {
           nextFetchAt: s.nextFetchAt,
           consecutiveFailures: 0,
           lastError: null,
+          lastErrorReason: null,
         },
       });
       // The feed's own title fills in a missing one; it never overrides an admin's.
@@ -108,6 +124,7 @@ export function sourceStore(db: Db): SourceStore {
         data: {
           lastFetchAt: f.at,
           lastError: f.error.slice(0, 1000),
+          lastErrorReason: f.reason ? JSON.stringify(f.reason) : null,
           nextFetchAt: f.nextFetchAt,
           consecutiveFailures: { increment: 1 },
           ...(f.disable ? { disabled: true } : {}),

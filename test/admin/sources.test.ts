@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { counts, startWorld, type World } from "./world.ts";
+import { counts, NOW, startWorld, type World } from "./world.ts";
 
 const group: ChatRef = { platform: "telegram", id: "-1001", type: "group", title: "Veille" };
 const owner: UserRef = { id: "4242", name: "owner", isAdmin: async () => true, isOwner: async () => true };
@@ -109,6 +109,25 @@ describe("/sources, /pausesource, /resumesource, /removesource", () => {
     expect(text).toContain("1 failure in a row");
     expect(text).toContain("next try: ");
     expect(text).toContain("last error: HTTP 503 (server unavailable)");
+  });
+
+  it("says why the last poll failed in the reader's language, as the health notice does", async () => {
+    const added = await w.store.addSource({ url: `${w.feeds.base}/feed.xml`.replace("feed.xml", "other.xml") });
+    // A real poll through the pipeline: this ingestor has no loopback exception, so the address is refused.
+    const summary = await w.ingestor.ingestSource(added);
+    expect(summary.fetchFailed).toBe(true);
+    const stored = await w.store.getSource(added.id);
+    expect(stored?.lastError).toMatch(/loopback/);
+    const fr = replyText(await run("sources", "", chatAdmin, group, "fr"));
+    expect(fr).toContain("dernière erreur : 127.0.0.1 correspond à une adresse interdite : bouclage local");
+    expect(fr).not.toMatch(/resolves to|loopback/);
+    const en = replyText(await run("sources", "", chatAdmin, group, "en"));
+    expect(en).toContain("last error: 127.0.0.1");
+    expect(en).toContain("loopback");
+    // a success clears both the English text and the reason
+    await w.store.recordFetchSuccess(added.id, { at: NOW, etag: null, lastModified: null, nextFetchAt: NOW });
+    expect(await w.store.getSource(added.id)).toMatchObject({ lastError: null, lastErrorReason: null });
+    await w.store.removeSource(added.id);
   });
 
   it("pauses, resumes and removes by number or URL (owners only), recording each action", async () => {

@@ -118,12 +118,16 @@ describe("store and notifier on SQLite", () => {
     await notifier.check();
     expect(sent).toEqual([]); // failing for a day: not yet a warning
     now = new Date(s.createdAt.getTime() + 4 * day + 60_000);
-    await store.recordFetchFailure(s.id, { at: now, error: "HTTP 500", nextFetchAt: now, disable: false });
+    // the stored reason, not the English text, makes the notice (in the chat's language: French by default)
+    const reason = { key: "reason.http" as const, params: { status: 500 } };
+    await store.recordFetchFailure(s.id, { at: now, error: "HTTP 500", reason, nextFetchAt: now, disable: false });
     expect(await notifier.check()).toMatchObject({ warned: 1 });
     expect(await notifier.check()).toMatchObject({ warned: 0 });
     expect(sent).toHaveLength(1);
     expect(sent[0]?.target).toMatchObject({ platform: "telegram", id: "-100200300", threadId: "77" });
-    expect(replyText(sent[0]?.reply as Reply)).toContain("La source « Flux fragile » échoue depuis 4 jours (HTTP 500)");
+    expect(replyText(sent[0]?.reply as Reply)).toContain(
+      "La source « Flux fragile » échoue depuis 4 jours (le serveur a répondu HTTP 500)",
+    );
     await store.recordFetchSuccess(s.id, { at: now, etag: null, lastModified: null, nextFetchAt: now });
     expect(await notifier.check()).toMatchObject({ recovered: 1 });
     expect(replyText(sent[1]?.reply as Reply)).toBe("✅ La source « Flux fragile » fonctionne de nouveau.");

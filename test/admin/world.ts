@@ -109,6 +109,8 @@ export interface World {
   store: Store;
   core: BotCore;
   feeds: FeedServer;
+  /** The ingestor the admin commands use (its fetches get no loopback exception: polls of 127.0.0.1 fail). */
+  ingestor: ReturnType<typeof createIngestor>;
   logger: ReturnType<typeof recordingLogger>;
   clock: Clock & { set(d: Date): void };
   close(): Promise<void>;
@@ -160,6 +162,7 @@ export async function startWorld(opts: { allowLoopback?: boolean; databaseUrl?: 
     store,
     core,
     feeds,
+    ingestor,
     logger,
     clock,
     async close() {

@@ -106,6 +106,7 @@ export function memorySourceStore(now: () => Date = () => new Date()): MemorySou
       r.nextFetchAt = s.nextFetchAt;
       r.consecutiveFailures = 0;
       r.lastError = null;
+      r.lastErrorReason = null;
     },
     async recordFetchFailure(id, f) {
       calls.push({ method: "recordFetchFailure", args: [id, f] });
@@ -113,6 +114,7 @@ export function memorySourceStore(now: () => Date = () => new Date()): MemorySou
       r.lastFetchAt = f.at;
       r.consecutiveFailures += 1;
       r.lastError = f.error;
+      r.lastErrorReason = f.reason ?? null;
       r.nextFetchAt = f.nextFetchAt;
       if (f.disable) r.disabled = true;
       return { ...r };
