@@ -8,7 +8,7 @@ import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import type { IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { testCore } from "../fakes/services.ts";
-import { addArticle, openWorld, type World } from "../schedule/world.ts";
+import { addArticle, openWorld, type World } from "../helpers/world.ts";
 import { backends } from "../store/backends.ts";
 
 const chat: ChatRef = { platform: "console", id: "c1", type: "private" };

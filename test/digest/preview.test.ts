@@ -5,7 +5,7 @@ import type { CommandRequest, Services } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
 import { limits } from "../fakes/limits.ts";
-import { addArticle, openWorld, topics, type World } from "../schedule/world.ts";
+import { addArticle, openWorld, topics, type World } from "../helpers/world.ts";
 
 const chat = { platform: "telegram" as const, id: "-4242", type: "group" as const };
 

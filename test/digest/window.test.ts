@@ -10,7 +10,7 @@ import type { CommandRequest, Services } from "../../src/core/command.ts";
 import { lineText, type Reply, replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
 import { limits } from "../fakes/limits.ts";
-import { addArticle, openWorld, runUntil, topics, type World } from "../schedule/world.ts";
+import { addArticle, openWorld, runUntil, topics, type World } from "../helpers/world.ts";
 
 /** The (title, url) pairs of the story lines of a post. */
 function storyLinks(r: Reply | undefined): Array<{ title: string; url: string | undefined; line: string }> {

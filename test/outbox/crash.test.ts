@@ -12,7 +12,7 @@ import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createDigestScheduler } from "../../src/schedule/digest-scheduler.ts";
 import { createStore } from "../../src/store/index.ts";
 import { limits } from "../fakes/limits.ts";
-import { topics } from "../schedule/world.ts";
+import { topics } from "../helpers/world.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
 
 const SUBS = 300;

@@ -4,7 +4,7 @@ import type { PlatformAdapter } from "../../src/core/platform.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createRateLimiter } from "../../src/outbox/rate-limit.ts";
 import { unpaced } from "../fakes/limits.ts";
-import { openWorld, runUntil, type World } from "../schedule/world.ts";
+import { openWorld, runUntil, type World } from "../helpers/world.ts";
 
 const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
 let w: World | undefined;

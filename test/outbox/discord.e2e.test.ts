@@ -4,8 +4,8 @@
  * bot lost access is marked inactive after one attempt.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../discord/harness.ts";
-import { addArticle, local, openWorld, runUntil, type World } from "../schedule/world.ts";
+import { type Harness, startHarness } from "../adapters/discord/harness.ts";
+import { addArticle, local, openWorld, runUntil, type World } from "../helpers/world.ts";
 
 const GENERAL = "300000000000000001";
 const NEWS = "300000000000000002";

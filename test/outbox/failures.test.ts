@@ -14,7 +14,7 @@ import { createBotCore } from "../../src/core/dispatch.ts";
 import { type Reply, replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
 import { limits } from "../fakes/limits.ts";
-import { openWorld, runUntil, topics, type World } from "../schedule/world.ts";
+import { openWorld, runUntil, topics, type World } from "../helpers/world.ts";
 
 const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
 let w: World | undefined;

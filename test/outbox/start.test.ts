@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduledDelivery } from "../../src/schedule/delivery-service.ts";
 import { limits } from "../fakes/limits.ts";
 import { recordingSender } from "../fakes/recording-sender.ts";
-import { openWorld, topics, type World } from "../schedule/world.ts";
+import { openWorld, topics, type World } from "../helpers/world.ts";
 
 describe("startScheduledDelivery on SQLite", () => {
   let w: World;

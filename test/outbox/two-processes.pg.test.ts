@@ -10,7 +10,7 @@ import { createDigestScheduler, type DigestScheduler } from "../../src/schedule/
 import { createStore, type Store } from "../../src/store/index.ts";
 import { limits } from "../fakes/limits.ts";
 import { type RecordingSender, recordingSender } from "../fakes/recording-sender.ts";
-import { FakeClock, topics } from "../schedule/world.ts";
+import { FakeClock, topics } from "../helpers/world.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
 
 const SUBS = 40;

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Chart, PictureRenderer } from "../../src/core/picture.ts";
-import { type Harness, startHarness } from "../discord/harness.ts";
-import { buttonIds, embedsOf, rawText } from "../discord/helpers.ts";
+import { type Harness, startHarness } from "../adapters/discord/harness.ts";
+import { buttonIds, embedsOf, rawText } from "../adapters/discord/helpers.ts";
 import type { Json } from "../fakes/discord-rest.ts";
 import { sampleData } from "../fakes/news-queries.ts";
 import { solidPng } from "../helpers/png.ts";

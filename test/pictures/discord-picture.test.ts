@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { commands as realCommands } from "../../commands/index.ts";
-import { type Harness, startHarness } from "../discord/harness.ts";
-import { embedsOf, visibleText } from "../discord/helpers.ts";
+import { type Harness, startHarness } from "../adapters/discord/harness.ts";
+import { embedsOf, visibleText } from "../adapters/discord/helpers.ts";
 import type { RestCall } from "../fakes/discord-rest.ts";
 import { chartProbe, pictureReply } from "./probe.ts";
 

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Chart, PictureRenderer } from "../../src/core/picture.ts";
+import { alice, ask, bob, forum, type Harness, privateChat, startHarness } from "../adapters/telegram/harness.ts";
 import { sampleData } from "../fakes/news-queries.ts";
 import { type ApiCall, messageIdOf } from "../fakes/telegram-api.ts";
 import { solidPng } from "../helpers/png.ts";
-import { alice, ask, bob, forum, type Harness, privateChat, startHarness } from "../telegram/harness.ts";
 import { timelineFixture } from "./fixtures.ts";
 
 type Button = { text: string; callback_data: string };

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { planCaption } from "../../src/adapters/telegram/photo.ts";
+import { alice, type Harness, privateChat, startHarness } from "../adapters/telegram/harness.ts";
 import { solidPng } from "../helpers/png.ts";
-import { alice, type Harness, privateChat, startHarness } from "../telegram/harness.ts";
 import { chartProbe, PROBE_SIZE, pictureReply } from "./probe.ts";
 
 let h: Harness;

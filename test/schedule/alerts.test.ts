@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addArticle, openWorld, runUntil, type World } from "./world.ts";
+import { addArticle, openWorld, runUntil, type World } from "../helpers/world.ts";
 
 describe("alerts on chosen topics", () => {
   let w: World;

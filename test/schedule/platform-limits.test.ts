@@ -10,7 +10,7 @@ import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createDigestScheduler } from "../../src/schedule/digest-scheduler.ts";
 import { limits } from "../fakes/limits.ts";
 import { type RecordingSender, recordingSender } from "../fakes/recording-sender.ts";
-import { addArticle, openWorld, topics, type World } from "./world.ts";
+import { addArticle, openWorld, topics, type World } from "../helpers/world.ts";
 
 const pager: PlatformLimits = { messageBudget: 400, lineCost: (l) => 2 * lineText(l).length + 1, sendRate: 20 };
 const PAGER_CHATS = ["p1", "p2", "p3", "p4"];

@@ -3,7 +3,7 @@
  * subscription's topic and word filters, and missed anniversary days after downtime (each posted once).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { addArticle, local, openWorld, runUntil, type World } from "./world.ts";
+import { addArticle, local, openWorld, runUntil, type World } from "../helpers/world.ts";
 
 const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
 let w: World | undefined;

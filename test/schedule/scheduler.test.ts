@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addArticle, local, openWorld, runUntil, type World } from "./world.ts";
+import { addArticle, local, openWorld, runUntil, type World } from "../helpers/world.ts";
 
 const chat = (platform: "telegram" | "discord", id: string) => ({ platform, id, type: "group" as const });
 

@@ -16,8 +16,8 @@ import { silentLogger } from "../../src/core/logger.ts";
 import type { BotCore, IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { createIngestor } from "../../src/ingest/pipeline.ts";
+import { addArticle, openWorld, runUntil, topics, type World } from "../helpers/world.ts";
 import { backends } from "../store/backends.ts";
-import { addArticle, openWorld, runUntil, topics, type World } from "./world.ts";
 
 const admin: UserRef = { id: "1001", isAdmin: async () => true, isOwner: async () => false };
 const group = (id: string): ChatRef => ({ platform: "telegram", id, type: "supergroup", title: `Groupe ${id}` });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { saveArticle } from "../../src/core/store.ts";
-import { startWorld, type World } from "../admin/world.ts";
+import { startWorld, type World } from "../helpers/command-world.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, hash, input } from "./builder.ts";
 

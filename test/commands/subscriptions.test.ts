@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { counts, startWorld, type World } from "./world.ts";
+import { counts, startWorld, type World } from "../helpers/command-world.ts";
 
 const forum: ChatRef = {
   platform: "telegram",

@@ -6,9 +6,9 @@ import {
   renderLine,
   renderSpan,
   splitLine,
-} from "../../src/adapters/telegram/render.ts";
-import { line, type Reply } from "../../src/core/reply.ts";
-import { checkMessageText, parseTelegramHtml } from "../fakes/telegram-html.ts";
+} from "../../../src/adapters/telegram/render.ts";
+import { line, type Reply } from "../../../src/core/reply.ts";
+import { checkMessageText, parseTelegramHtml } from "../../fakes/telegram-html.ts";
 
 /** Parses like Telegram and returns the plain text, failing the test on invalid HTML. */
 function plain(html: string): string {

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
 import { createTelegramAdapter, type TelegramAdapter } from "../../src/adapters/telegram/index.ts";
 import { createFileFetcher } from "../../src/ingest/file-fetch.ts";
-import { OWNER_ID, testClientOptions } from "../discord/harness.ts";
-import { visibleText } from "../discord/helpers.ts";
+import { OWNER_ID, testClientOptions } from "../adapters/discord/harness.ts";
+import { visibleText } from "../adapters/discord/helpers.ts";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord-api.ts";
 import { type FakeChat, type FakeTelegram, type FakeUser, startFakeTelegram } from "../fakes/telegram-api.ts";
-import { counts, startWorld, type World } from "./world.ts";
+import { counts, startWorld, type World } from "../helpers/command-world.ts";
 
 const opml = (outlines: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>Veille</title></head><body>\n${outlines}\n</body></opml>`;

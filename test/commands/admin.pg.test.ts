@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
+import { counts, startWorld, type World } from "../helpers/command-world.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
-import { counts, startWorld, type World } from "./world.ts";
 
 const group: ChatRef = { platform: "telegram", id: "-100555", type: "supergroup", title: "Veille" };
 const dm: ChatRef = { platform: "telegram", id: "4242", type: "private" };

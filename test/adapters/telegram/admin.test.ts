@@ -2,8 +2,8 @@
  * Admin rights on Telegram: asked to the Bot API (getChatMember) on every admin command, never cached.
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { GROUP_ANONYMOUS_BOT_ID } from "../../src/adapters/telegram/admin.ts";
-import type { FakeChat, FakeUser } from "../fakes/telegram-api.ts";
+import { GROUP_ANONYMOUS_BOT_ID } from "../../../src/adapters/telegram/admin.ts";
+import type { FakeChat, FakeUser } from "../../fakes/telegram-api.ts";
 import { alice, ask, channel, type Harness, privateChat, startHarness } from "./harness.ts";
 
 const supergroup: FakeChat = { id: -100555, type: "supergroup", title: "Club Astana" };

@@ -2,23 +2,23 @@
  * Starts the fake Discord and the real Discord adapter (discord.js unmodified) wired to the real commands over
  * in-memory queries. Tests act as members through the fake and read what reached its REST API.
  */
-import { commands as realCommands } from "../../commands/index.ts";
+import { commands as realCommands } from "../../../commands/index.ts";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordAdapterOptions,
-} from "../../src/adapters/discord/index.ts";
-import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
-import { topicInfos } from "../../src/analysis/topic-info.ts";
-import type { Command } from "../../src/core/command.ts";
-import { createBotCore } from "../../src/core/dispatch.ts";
-import { UserInputError } from "../../src/core/errors.ts";
-import type { PictureRenderer } from "../../src/core/picture.ts";
-import type { BotCore } from "../../src/core/platform.ts";
-import { line } from "../../src/core/reply.ts";
-import { recordingLogger } from "../../src/logging.ts";
-import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "../fakes/discord-api.ts";
-import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../fakes/news-queries.ts";
+} from "../../../src/adapters/discord/index.ts";
+import { defaultTaxonomy, resolveTopic } from "../../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../../src/analysis/topic-info.ts";
+import type { Command } from "../../../src/core/command.ts";
+import { createBotCore } from "../../../src/core/dispatch.ts";
+import { UserInputError } from "../../../src/core/errors.ts";
+import type { PictureRenderer } from "../../../src/core/picture.ts";
+import type { BotCore } from "../../../src/core/platform.ts";
+import { line } from "../../../src/core/reply.ts";
+import { recordingLogger } from "../../../src/logging.ts";
+import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "../../fakes/discord-api.ts";
+import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../../fakes/news-queries.ts";
 
 export const NOW = new Date("2026-11-22T10:00:00Z");
 export const OWNER_ID = "400000000000000099";

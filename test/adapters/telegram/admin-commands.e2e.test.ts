@@ -3,10 +3,10 @@
  * SQLite store: private chat, group, forum topic and channel; owners, chat admins and members.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTelegramAdapter, type TelegramAdapter } from "../../src/adapters/telegram/index.ts";
-import { type FakeChat, type FakeTelegram, type FakeUser, startFakeTelegram } from "../fakes/telegram-api.ts";
-import { ask, channel, forum, group, privateChat } from "../telegram/harness.ts";
-import { counts, startWorld, type World } from "./world.ts";
+import { createTelegramAdapter, type TelegramAdapter } from "../../../src/adapters/telegram/index.ts";
+import { type FakeChat, type FakeTelegram, type FakeUser, startFakeTelegram } from "../../fakes/telegram-api.ts";
+import { counts, startWorld, type World } from "../../helpers/command-world.ts";
+import { ask, channel, forum, group, privateChat } from "./harness.ts";
 
 const ownerUser: FakeUser = { id: 4242, is_bot: false, first_name: "Dana", language_code: "fr" };
 const ownerChat: FakeChat = { id: 4242, type: "private" };

@@ -3,11 +3,11 @@
  * The bot must keep answering, lose nothing and send only what Telegram accepts.
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createTelegramAdapter } from "../../src/adapters/telegram/index.ts";
-import type { Command } from "../../src/core/command.ts";
-import { createBotCore } from "../../src/core/dispatch.ts";
-import { line } from "../../src/core/reply.ts";
-import type { FakeChat, FakeUser } from "../fakes/telegram-api.ts";
+import { createTelegramAdapter } from "../../../src/adapters/telegram/index.ts";
+import type { Command } from "../../../src/core/command.ts";
+import { createBotCore } from "../../../src/core/dispatch.ts";
+import { line } from "../../../src/core/reply.ts";
+import type { FakeChat, FakeUser } from "../../fakes/telegram-api.ts";
 import { alice, ask, group, type Harness, privateChat, startHarness } from "./harness.ts";
 
 /** A command whose reply is three lines of 5,000 characters with markup-like text. */

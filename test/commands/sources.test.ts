@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { counts, NOW, startWorld, type World } from "./world.ts";
+import { counts, NOW, startWorld, type World } from "../helpers/command-world.ts";
 
 const group: ChatRef = { platform: "telegram", id: "-1001", type: "group", title: "Veille" };
 const owner: UserRef = { id: "4242", name: "owner", isAdmin: async () => true, isOwner: async () => true };

@@ -12,7 +12,7 @@ import { replyText } from "../../src/core/reply.ts";
 import { composeAnniversaries } from "../../src/digest/anniversaries.ts";
 import { anniversariesFrom } from "../../src/digest/build.ts";
 import { createIngestor, type Ingestor } from "../../src/ingest/pipeline.ts";
-import { rssFeed, startWorld, type World } from "./world.ts";
+import { rssFeed, startWorld, type World } from "../helpers/command-world.ts";
 
 const EXTRACTED =
   "Le 11 novembre 2013, les présidents kazakh et russe ont signé à Ekaterinbourg un traité de bon voisinage.";

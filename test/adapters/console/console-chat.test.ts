@@ -1,8 +1,8 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runConsoleChat } from "../../src/adapters/console/console-chat.ts";
-import type { Lang } from "../../src/core/command.ts";
-import { testCore } from "../fakes/services.ts";
+import { runConsoleChat } from "../../../src/adapters/console/console-chat.ts";
+import type { Lang } from "../../../src/core/command.ts";
+import { testCore } from "../../fakes/services.ts";
 
 async function chat(input: string, lang: Lang = "fr"): Promise<string> {
   const stdin = new PassThrough();

@@ -3,9 +3,9 @@
  * topic and a channel run the real commands; we read what the bot sent.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { FakeData } from "../fakes/news-queries.ts";
-import { sampleData } from "../fakes/news-queries.ts";
-import { type ApiCall, messageIdOf } from "../fakes/telegram-api.ts";
+import type { FakeData } from "../../fakes/news-queries.ts";
+import { sampleData } from "../../fakes/news-queries.ts";
+import { type ApiCall, messageIdOf } from "../../fakes/telegram-api.ts";
 import { alice, ask, bob, channel, forum, group, type Harness, privateChat, startHarness } from "./harness.ts";
 
 /** The sample data plus 30 invented stories and a search hit about energy, so lists need several pages. */

@@ -1,5 +1,5 @@
 /** Small readers for what reached the fake Discord: embeds, visible text, buttons. */
-import type { Json } from "../fakes/discord-rest.ts";
+import type { Json } from "../../fakes/discord-rest.ts";
 
 export interface EmbedLike {
   title?: string;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { startWorld, type World } from "./world.ts";
+import { startWorld, type World } from "../helpers/command-world.ts";
 
 const group: ChatRef = { platform: "telegram", id: "-100777", type: "supergroup", title: "Bureau" };
 const admin: UserRef = { id: "1001", isAdmin: async () => true, isOwner: async () => false };

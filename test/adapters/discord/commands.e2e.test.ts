@@ -3,9 +3,9 @@
  * reached the fake REST API (which rejects anything over Discord's limits with a 400).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { commands as realCommands } from "../../commands/index.ts";
-import { memoryHashStore } from "../../src/adapters/discord/index.ts";
-import { startFakeDiscord } from "../fakes/discord-api.ts";
+import { commands as realCommands } from "../../../commands/index.ts";
+import { memoryHashStore } from "../../../src/adapters/discord/index.ts";
+import { startFakeDiscord } from "../../fakes/discord-api.ts";
 import { adminProbe, bigList, type Harness, startHarness } from "./harness.ts";
 import { buttonIds, buttonsDisabled, embedsOf, rawText, visibleText } from "./helpers.ts";
 

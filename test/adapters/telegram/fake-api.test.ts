@@ -2,7 +2,7 @@
  * The fake Bot API itself, spoken to with plain fetch: later issues rely on it behaving like Telegram.
  */
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { type FakeTelegram, startFakeTelegram } from "../fakes/telegram-api.ts";
+import { type FakeTelegram, startFakeTelegram } from "../../fakes/telegram-api.ts";
 
 let fake: FakeTelegram;
 beforeEach(async () => {

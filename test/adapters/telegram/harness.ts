@@ -2,22 +2,22 @@
  * Starts the fake Bot API and the real Telegram adapter (grammY unmodified) wired to the real commands over
  * in-memory queries. Tests talk as users through the fake and read what the bot sent.
  */
-import { commands as realCommands } from "../../commands/index.ts";
-import { createTelegramAdapter, type TelegramAdapterOptions } from "../../src/adapters/telegram/index.ts";
-import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
-import { topicInfos } from "../../src/analysis/topic-info.ts";
-import type { Command } from "../../src/core/command.ts";
-import { createBotCore } from "../../src/core/dispatch.ts";
-import type { PictureRenderer } from "../../src/core/picture.ts";
-import { recordingLogger } from "../../src/logging.ts";
-import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../fakes/news-queries.ts";
+import { commands as realCommands } from "../../../commands/index.ts";
+import { createTelegramAdapter, type TelegramAdapterOptions } from "../../../src/adapters/telegram/index.ts";
+import { defaultTaxonomy, resolveTopic } from "../../../src/analysis/taxonomy.ts";
+import { topicInfos } from "../../../src/analysis/topic-info.ts";
+import type { Command } from "../../../src/core/command.ts";
+import { createBotCore } from "../../../src/core/dispatch.ts";
+import type { PictureRenderer } from "../../../src/core/picture.ts";
+import { recordingLogger } from "../../../src/logging.ts";
+import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../../fakes/news-queries.ts";
 import {
   type FakeChat,
   type FakeTelegram,
   type FakeTelegramOptions,
   type FakeUser,
   startFakeTelegram,
-} from "../fakes/telegram-api.ts";
+} from "../../fakes/telegram-api.ts";
 
 export const NOW = new Date("2026-11-22T10:00:00Z");
 

@@ -1,14 +1,14 @@
 /** Unit tests of the Discord renderer: escaping, links, limits, paging, packing, command JSON and the page LRU. */
 import { describe, expect, it } from "vitest";
-import { commands } from "../../commands/index.ts";
-import { discordLimits } from "../../src/adapters/discord/limits.ts";
-import { escapeMarkdown, escapeWithin, renderSpan, safeLinkUrl } from "../../src/adapters/discord/markdown.ts";
-import { createPageStore, pageButtons, parsePageButton } from "../../src/adapters/discord/pages.ts";
-import { DISCORD_LIMITS, embedSize, packEmbeds, renderPages } from "../../src/adapters/discord/render.ts";
-import { buildSlashCommands, commandsHash } from "../../src/adapters/discord/slash-commands.ts";
-import { line, type Reply } from "../../src/core/reply.ts";
-import { composeDigest } from "../../src/digest/compose.ts";
-import { commandProblems, messageProblems } from "../fakes/discord-validate.ts";
+import { commands } from "../../../commands/index.ts";
+import { discordLimits } from "../../../src/adapters/discord/limits.ts";
+import { escapeMarkdown, escapeWithin, renderSpan, safeLinkUrl } from "../../../src/adapters/discord/markdown.ts";
+import { createPageStore, pageButtons, parsePageButton } from "../../../src/adapters/discord/pages.ts";
+import { DISCORD_LIMITS, embedSize, packEmbeds, renderPages } from "../../../src/adapters/discord/render.ts";
+import { buildSlashCommands, commandsHash } from "../../../src/adapters/discord/slash-commands.ts";
+import { line, type Reply } from "../../../src/core/reply.ts";
+import { composeDigest } from "../../../src/digest/compose.ts";
+import { commandProblems, messageProblems } from "../../fakes/discord-validate.ts";
 
 /** What Discord shows for escaped text: each backslash escape stands for the character after it. */
 const shown = (s: string) => s.replace(/\\(.)/g, "$1").replace(/\u200b/g, "");

@@ -3,11 +3,11 @@
  * store: guild channel, thread and DM; owner, server manager and plain member.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
-import { OWNER_ID, testClientOptions } from "../discord/harness.ts";
-import { visibleText } from "../discord/helpers.ts";
-import { type FakeDiscord, PERMS, startFakeDiscord } from "../fakes/discord-api.ts";
-import { counts, startWorld, type World } from "./world.ts";
+import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters/discord/index.ts";
+import { type FakeDiscord, PERMS, startFakeDiscord } from "../../fakes/discord-api.ts";
+import { counts, startWorld, type World } from "../../helpers/command-world.ts";
+import { OWNER_ID, testClientOptions } from "./harness.ts";
+import { visibleText } from "./helpers.ts";
 
 const owner = { user: { id: OWNER_ID, username: "proprio" } };
 const manager = {

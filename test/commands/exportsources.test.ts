@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { buildOpml, parseOpml } from "../../src/ingest/opml.ts";
-import { startWorld, type World } from "./world.ts";
+import { startWorld, type World } from "../helpers/command-world.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const group: ChatRef = { platform: "telegram", id: "-1001", type: "group", title: "Veille" };

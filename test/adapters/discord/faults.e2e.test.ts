@@ -3,7 +3,7 @@
  * hostile input and refused admin commands. The bot must keep answering and lose nothing.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { CLOSE, PERMS } from "../fakes/discord-api.ts";
+import { CLOSE, PERMS } from "../../fakes/discord-api.ts";
 import { type Harness, OWNER_ID, slowGate, startHarness } from "./harness.ts";
 import { embedsOf, rawText, visibleText } from "./helpers.ts";
 

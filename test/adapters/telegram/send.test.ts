@@ -3,10 +3,10 @@
  * attachments uploaded; and the per-chat queue never blocks other chats nor drops anything.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SendQueue } from "../../src/adapters/telegram/send-queue.ts";
-import type { ChatRef } from "../../src/core/command.ts";
-import { line } from "../../src/core/reply.ts";
-import { messageIdOf } from "../fakes/telegram-api.ts";
+import { SendQueue } from "../../../src/adapters/telegram/send-queue.ts";
+import type { ChatRef } from "../../../src/core/command.ts";
+import { line } from "../../../src/core/reply.ts";
+import { messageIdOf } from "../../fakes/telegram-api.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 let h: Harness;
