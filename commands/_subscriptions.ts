@@ -69,6 +69,7 @@ export function describe(req: CommandRequest, s: SubscriptionRecord, filter?: Su
   if (s.languages.length > 0) {
     parts.push(t(req.lang, "sub.languages", { languages: s.languages.map((l) => l.toUpperCase()).join(", ") }));
   }
+  if (s.chart && s.kind === "digest" && s.frequency === "weekly") parts.push(t(req.lang, "sub.chart"));
   if (s.threadId) parts.push(t(req.lang, "sub.thread", { thread: s.threadId }));
   if (filter && (filter.include.length > 0 || filter.exclude.length > 0)) {
     parts.push(t(req.lang, "sub.filter", { filter: describeFilter(req, filter) }));

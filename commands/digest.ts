@@ -1,5 +1,6 @@
 import type { Command, Localized } from "../src/core/command.ts";
 import { line } from "../src/core/reply.ts";
+import { withPicture } from "./_pictures.ts";
 
 const UNAVAILABLE: Localized = {
   fr: "Les envois programmés ne sont pas activés sur ce bot.",
@@ -7,7 +8,10 @@ const UNAVAILABLE: Localized = {
   ru: "Запланированные публикации на этом боте не включены.",
 };
 
-/** /digest — the next digest of this chat, composed now (nothing is sent to subscribers). */
+/**
+ * /digest — the next digest of this chat, composed now (nothing is sent to subscribers); with the week's chart
+ * when the subscription sends one.
+ */
 const digest = {
   name: "digest",
   description: {
@@ -21,7 +25,8 @@ const digest = {
   async run(req) {
     const previewer = req.services.digests;
     if (!previewer) return { lines: [line(UNAVAILABLE[req.lang])], kind: "empty" };
-    return previewer.preview(req.chat, req.lang, req.now);
+    const { chart, ...reply } = await previewer.preview(req.chat, req.lang, req.now);
+    return chart ? withPicture(req, chart, reply) : reply;
   },
 } satisfies Command;
 

@@ -35,7 +35,25 @@ interface Wanted {
   frequency?: Frequency;
   /** `lang:fr,ru`: the article languages delivered ([] for `lang:all`); undefined when not named. */
   languages?: string[];
+  /** `chart` / `nochart`: the week's coverage chart with a weekly digest; undefined when not named. */
+  chart?: boolean;
 }
+
+/** Words that turn the week's chart on or off (folded: "graphique", "без-графика"). */
+const CHART_WORDS: Record<string, boolean> = Object.fromEntries(
+  Object.entries({
+    chart: true,
+    graph: true,
+    graphique: true,
+    график: true,
+    nochart: false,
+    "no-chart": false,
+    sansgraphique: false,
+    "sans-graphique": false,
+    безграфика: false,
+    "без-графика": false,
+  }).map(([word, on]) => [foldForMatch(word), on]),
+);
 
 const ALL_TOPICS = new Set(["all", "tous", "tout", "toutes", "tous-les-themes", "все"]);
 
@@ -104,8 +122,8 @@ function subscribeText(req: CommandRequest): string {
 }
 
 /**
- * `digest énergie politique 08:00 weekly lang:fr,ru` in any order after the kind; topics in French, English or
- * Russian.
+ * `digest énergie politique 08:00 weekly lang:fr,ru chart` in any order after the kind; topics in French, English
+ * or Russian.
  */
 function parse(req: CommandRequest): Wanted {
   const [first, ...rest] = subscribeText(req).split(" ").filter(Boolean);
@@ -124,6 +142,11 @@ function parse(req: CommandRequest): Wanted {
     const time = timeOf(token);
     if (time) {
       wanted.time = time;
+      continue;
+    }
+    const chart = CHART_WORDS[foldForMatch(token)];
+    if (chart !== undefined) {
+      wanted.chart = chart;
       continue;
     }
     const freq = FREQUENCIES[foldForMatch(token)];
@@ -152,9 +175,17 @@ function mergedTopics(current: SubscriptionRecord, w: Wanted): string[] {
   return [...new Set([...current.topics, ...w.topics])];
 }
 
+/** `chart` asks for what only a weekly digest has: said at once rather than stored to no effect. */
+function checkChart(req: CommandRequest, w: Wanted, current?: SubscriptionRecord): void {
+  if (w.chart !== true) return;
+  const frequency = w.frequency ?? current?.frequency ?? "daily";
+  if (w.kind !== "digest" || frequency !== "weekly") throw new UserInputError(t(req.lang, "sub.chartWeeklyOnly"));
+}
+
 /**
- * /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru] — for this chat (and forum
- * topic). `lang:` limits the posts to articles in those languages (and the events and quotes they report).
+ * /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru] [chart|nochart] — for this
+ * chat (and forum topic). `lang:` limits the posts to articles in those languages (and the events and quotes they
+ * report); `chart` sends the week's coverage chart with a weekly digest.
  */
 const subscribe = {
   name: "subscribe",
@@ -208,22 +239,37 @@ const subscribe = {
         ru: "Языки статей: fr, ru, en через запятую (по умолчанию все)",
       },
     },
+    {
+      name: "chart",
+      type: "string",
+      description: {
+        fr: "Revue hebdomadaire : avec le graphique de la semaine",
+        en: "Weekly digest: with the week's chart",
+        ru: "Еженедельный обзор: с графиком недели",
+      },
+      choices: [
+        { value: "chart", label: { fr: "Avec graphique", en: "With the chart", ru: "С графиком" } },
+        { value: "nochart", label: { fr: "Sans graphique", en: "Without chart", ru: "Без графика" } },
+      ],
+    },
   ],
   access: "chatAdmins",
   usage: {
-    fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru]",
-    en: "digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru]",
-    ru: "digest|anniversaries|alerts [темы…] [ЧЧ:ММ] [daily|weekly] [lang:fr,ru]",
+    fr: "digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru] [chart|nochart]",
+    en: "digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru] [chart|nochart]",
+    ru: "digest|anniversaries|alerts [темы…] [ЧЧ:ММ] [daily|weekly] [lang:fr,ru] [chart|nochart]",
   },
   async run(req) {
     const admin = adminOf(req);
     const w = parse(req);
     const current = (await chatSubscriptions(req)).find((s) => s.kind === w.kind && sameThread(req, s));
+    checkChart(req, w, current);
     if (current) {
       const before = describe(req, current);
       const updated = await admin.subscriptions.updateSubscription(current.id, {
         topics: mergedTopics(current, w),
         ...(w.languages ? { languages: w.languages } : {}),
+        ...(w.chart !== undefined ? { chart: w.chart } : {}),
         ...(w.time ? { time: w.time } : {}),
         ...(w.frequency
           ? { frequency: w.frequency, weekday: w.frequency === "weekly" ? (current.weekday ?? 1) : null }
@@ -235,6 +281,7 @@ const subscribe = {
         kind: s.kind,
         topics: s.topics,
         languages: s.languages,
+        chart: s.chart,
       });
       const after = describe(req, s);
       if (after === before) return { lines: [line(t(req.lang, "sub.unchanged", { id: s.id, what: after }))] };
@@ -251,6 +298,7 @@ const subscribe = {
       kind: w.kind,
       topics: w.topics,
       ...(w.languages ? { languages: w.languages } : {}),
+      ...(w.chart !== undefined ? { chart: w.chart } : {}),
       ...(w.time ? { time: w.time } : {}),
       ...(w.frequency ? { frequency: w.frequency } : {}),
     });
@@ -259,6 +307,7 @@ const subscribe = {
       kind: s.kind,
       topics: s.topics,
       languages: s.languages,
+      chart: s.chart,
     });
     return { lines: [line(t(req.lang, "sub.created", { id: s.id, what: describe(req, s) }))] };
   },

@@ -49,7 +49,7 @@ export const FLOORS = [
     name: "schedule",
     dir: "src/schedule",
     reach: ["**/schedule/**"],
-    may: ["core", "analysis", "digest", "ingest", "outbox"],
+    may: ["core", "analysis", "digest", "ingest", "outbox", "pictures"],
   },
   {
     name: "telegram",

@@ -22,6 +22,7 @@ import type { AdminServices } from "./core/admin.ts";
 import type { AnalysisInput, DocumentAnalysis } from "./core/analysis-types.ts";
 import { createBotCore } from "./core/dispatch.ts";
 import type { Clock, Logger } from "./core/logger.ts";
+import type { PictureRenderer } from "./core/picture.ts";
 import type { BotCore, PlatformLimitsTable } from "./core/platform.ts";
 import { createAnalysisPool } from "./ingest/analysis-pool.ts";
 import { createIngestor, type Ingestor, type ProgressEvent } from "./ingest/pipeline.ts";
@@ -54,6 +55,8 @@ export interface App {
   limits: PlatformLimitsTable;
   core: BotCore;
   ingestor: Ingestor;
+  /** Draws charts: for commands (`services.pictures`) and for the charts of scheduled posts. */
+  pictures: PictureRenderer;
   close(): Promise<void>;
 }
 
@@ -149,6 +152,7 @@ export async function createApp(
   });
   const topics = topicInfos(taxonomy);
   const limits = platformLimits(config);
+  const pictures = createPictureRenderer({ logger: logger.child({ component: "pictures" }) });
   const core = createBotCore({
     commands,
     services: {
@@ -159,7 +163,7 @@ export async function createApp(
       digests: createDigestPreviewer({ store, topics, limits }),
       admin: adminServicesFor({ store, ingestor, taxonomy, clock, fetchOptions }),
       chatLang: (chat) => store.chatLanguage(chat),
-      pictures: createPictureRenderer({ logger: logger.child({ component: "pictures" }) }),
+      pictures,
     },
     logger: logger.child({ component: "commands" }),
     clock,
@@ -173,6 +177,7 @@ export async function createApp(
     limits,
     core,
     ingestor,
+    pictures,
     close: async () => {
       await pool.close();
       await store.close();
@@ -271,7 +276,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
         limits: app.limits,
         clock,
         logger,
-        delivery: { concurrency: config.DELIVERY_CONCURRENCY },
+        delivery: { concurrency: config.DELIVERY_CONCURRENCY, pictures: app.pictures },
         scheduler: { cron: config.DELIVERY_CRON, sendEmptyDigest: config.DIGEST_SEND_EMPTY },
       }),
     { name: "scheduled delivery", close: (d) => d.stop() },

@@ -3,7 +3,7 @@
  * digest is composed from. Implemented by src/store (Prisma); used by src/schedule, src/outbox, src/digest.
  */
 import type { ChatRef, Lang, Platform } from "./command.ts";
-import type { Anniversary, QuoteRow, SourceRef } from "./queries.ts";
+import type { Anniversary, CoverageData, CoverageQuery, QuoteRow, SourceRef } from "./queries.ts";
 import type { Reply } from "./reply.ts";
 
 export type SubscriptionKind = "digest" | "anniversaries" | "alerts";
@@ -60,6 +60,8 @@ export interface SubscriptionRecord {
   languages: string[];
   /** The language the posts are written in. */
   language: Lang;
+  /** Weekly digests: the week's coverage chart goes with the digest (`chart` / `nochart`, off by default). */
+  chart: boolean;
   active: boolean;
   /** Next instant the scheduler must plan this subscription; null = not computed yet (new or changed). */
   nextDueAt: Date | null;
@@ -81,10 +83,12 @@ export interface NewSubscription {
   /** Article languages delivered; empty or absent = every language. */
   languages?: string[];
   language?: Lang | null;
+  /** Weekly digests: send the week's coverage chart (default false). */
+  chart?: boolean;
 }
 
 export type SubscriptionPatch = Partial<
-  Pick<NewSubscription, "frequency" | "time" | "weekday" | "timezone" | "topics" | "languages" | "language">
+  Pick<NewSubscription, "frequency" | "time" | "weekday" | "timezone" | "topics" | "languages" | "language" | "chart">
 > & { active?: boolean };
 
 /**
@@ -217,6 +221,8 @@ export interface DigestQueries {
     topics?: string[],
     languages?: string[],
   ): Promise<Anniversary[]>;
+  /** The articles published in a range, one small row each (the week's chart of a weekly digest). */
+  coverage?(q: CoverageQuery): Promise<CoverageData>;
 }
 
 /** Everything delivery needs from storage. */

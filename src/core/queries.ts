@@ -108,6 +108,10 @@ export interface TimelineQuery {
 /** Which articles /trend counts: a topic, a person (named or quoted) or a word, published in [from, to]. */
 export interface CoverageQuery {
   topic?: string;
+  /** Any of these topics (a subscription's); empty or absent = every topic. */
+  topics?: string[];
+  /** Articles in these languages only; empty or absent = every language. */
+  languages?: string[];
   person?: string;
   keyword?: string;
   /** First and last day, YYYY-MM-DD (inclusive). */

@@ -39,6 +39,16 @@ export interface Picture {
   alt: string;
 }
 
+/** A chart ready to draw: a Vega-Lite specification (plain JSON); the renderer reports the picture's size. */
+export interface Chart {
+  /** Vega-Lite specification with its data inlined; built by src/pictures, opaque to everyone else. */
+  spec: Record<string, unknown>;
+  /** File name ending in .png. */
+  filename: string;
+  /** One-sentence description of what the chart shows. */
+  alt: string;
+}
+
 /**
  * A button under a reply that runs a command for whoever presses it: "🖼 image" under a text timeline runs the
  * same /timeline with `image`. Adapters keep actions in memory under a short id (a bounded store, lost on
@@ -67,6 +77,11 @@ export interface Reply {
   attachment?: Attachment;
   /** A chart shown with the reply; the text becomes its caption (see Picture). */
   picture?: Picture;
+  /**
+   * A chart still to draw (scheduled posts: the outbox keeps the specification, not the bytes; delivery draws it
+   * and sends it as `picture`, or sends the text alone when drawing fails). Adapters never see it.
+   */
+  chart?: Chart;
   /** Buttons under the reply (under its last message, or its pages), each running a command. */
   actions?: ReplyAction[];
 }

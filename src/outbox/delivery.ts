@@ -9,6 +9,9 @@
  * - anything else (429, 5xx, network, a throw) → retried with backoff, `failed` after `maxAttempts`.
  * A post given up on for a reason other than the chat being gone is logged as an error and the chat gets one
  * short notice (./failure-notice.ts), best effort.
+ * A row whose reply carries a chart still to draw (a weekly digest's coverage chart) is drawn just before it is sent
+ * and goes as the reply's picture; when there is no renderer or drawing fails, the text goes alone and the failure
+ * is logged: a chart never costs the digest.
  * Quiet hours: a claimed row whose chat is inside its quiet hours is held (`nextAttemptAt` = end of the quiet
  * hours, attempts untouched) and sent by the first round after they end: never dropped, never sent twice.
  */
@@ -19,8 +22,10 @@ import type { OutboxItem, OutboxStore, SubscriptionStore } from "../core/deliver
 import { messageOf } from "../core/errors.ts";
 import { failureNotice } from "../core/failure-notice.ts";
 import type { Clock, Logger } from "../core/logger.ts";
+import type { PictureRenderer } from "../core/picture.ts";
 import type { PlatformAdapter, SendResult } from "../core/platform.ts";
 import { quietUntil } from "../core/quiet-hours.ts";
+import type { Reply } from "../core/reply.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
 
 export interface DeliveryOptions {
@@ -43,6 +48,8 @@ export interface DeliveryOptions {
   backoff?: SendBackoffOptions;
   /** Rows claimed per round (default 4 × concurrency). */
   batchSize?: number;
+  /** Draws the charts of scheduled posts (weekly digests); without it they go as text alone. */
+  pictures?: PictureRenderer;
   /** Called after each outcome is recorded (metrics, tests). */
   onOutcome?: (item: OutboxItem, outcome: DeliveryOutcome) => void;
 }
@@ -107,7 +114,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     await limiter(adapter).take();
     let result: SendResult;
     try {
-      result = await adapter.send(item.target, item.reply);
+      result = await adapter.send(item.target, await drawn(item));
     } catch (err) {
       result = { ok: false, permanent: false, error: messageOf(err) };
     }
@@ -147,6 +154,23 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     log.warn("post send failed; will retry", { ...fields, attempts, retryInMs: delay, error: result.error });
     report.retried++;
     opts.onOutcome?.(item, "retry");
+  }
+
+  /** The reply as sent: its chart drawn as its picture, or left out (logged) when it cannot be drawn. */
+  async function drawn(item: OutboxItem): Promise<Reply> {
+    const { chart, ...reply } = item.reply;
+    if (!chart) return item.reply;
+    const fields = { outbox: item.id, subscription: item.subscriptionId, chat: item.target.id };
+    if (!opts.pictures) {
+      log.warn("no picture renderer; the post goes without its chart", fields);
+      return reply;
+    }
+    try {
+      return { ...reply, picture: await opts.pictures.render(chart) };
+    } catch (err) {
+      log.error("chart of a post failed; the text goes alone", { ...fields, error: messageOf(err) });
+      return reply;
+    }
   }
 
   /** One short notice to the chat; a failure to deliver it is only logged (the chat may be unreachable). */

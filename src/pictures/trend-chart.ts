@@ -1,6 +1,6 @@
 /**
- * The coverage picture of /trend (pure: counted articles in, Vega-Lite out): articles per week (per month beyond
- * six months) as bars from `from` to `to`, empty periods included; stacked by outlet or topic when asked (the
+ * The coverage picture of /trend and of weekly digests (pure: counted articles in, Vega-Lite out): articles per week
+ * (per month beyond six months, per day when asked: a digest's week) as bars from `from` to `to`, empty periods included; stacked by outlet or topic when asked (the
  * five biggest groups, the rest as "other"); the biggest peaks annotated with the story most of their articles
  * report, as long as the annotations do not overlap.
  */
@@ -35,13 +35,15 @@ export interface TrendPeak {
 
 export interface TrendChart {
   chart: Chart;
-  unit: "week" | "month";
+  unit: TrendUnit;
   buckets: TrendBucket[];
   peaks: TrendPeak[];
   /** Groups in stacking order ("other" last), empty when not split. */
   groups: string[];
   total: number;
 }
+
+export type TrendUnit = "day" | "week" | "month";
 
 export interface TrendChartInput {
   data: CoverageData;
@@ -53,14 +55,18 @@ export interface TrendChartInput {
   /** Display name of a topic slug. */
   topicLabel?: (slug: string) => string;
   metrics: FontMetrics;
+  /** Bar width; default per week, per month beyond six months. */
+  unit?: TrendUnit;
 }
 
 const utcDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-function bucketStarts(from: number, to: number, unit: "week" | "month"): number[] {
+function bucketStarts(from: number, to: number, unit: TrendUnit): number[] {
   const out: number[] = [];
   const d = new Date(from);
-  if (unit === "week") {
+  if (unit === "day") {
+    for (let t = from; t <= to; t += DAY_MS) out.push(t);
+  } else if (unit === "week") {
     let t = from - ((d.getUTCDay() + 6) % 7) * DAY_MS;
     for (; t <= to; t += 7 * DAY_MS) out.push(t);
   } else {
@@ -78,12 +84,14 @@ export function buildTrendChart(input: TrendChartInput): TrendChart {
   const { lang, metrics } = input;
   const from = utcDay(input.from);
   const to = utcDay(input.to);
-  const unit = to - from > 183 * DAY_MS ? "month" : "week";
+  const unit = input.unit ?? (to - from > 183 * DAY_MS ? "month" : "week");
   const starts = bucketStarts(from, to, unit);
   const ends = starts.map(
     (s, i) =>
       starts[i + 1] ??
-      (unit === "week" ? s + 7 * DAY_MS : Date.UTC(new Date(s).getUTCFullYear(), new Date(s).getUTCMonth() + 1, 1)),
+      (unit === "month"
+        ? Date.UTC(new Date(s).getUTCFullYear(), new Date(s).getUTCMonth() + 1, 1)
+        : s + (unit === "week" ? 7 : 1) * DAY_MS),
   );
   const titles = new Map(input.data.stories.map((s) => [s.id, s.title]));
   const groupOf = (a: CoverageData["articles"][number]): string[] => {
@@ -171,7 +179,7 @@ function trendSpec(
   buckets: TrendBucket[],
   peaks: TrendPeak[],
   groups: string[],
-  unit: "week" | "month",
+  unit: TrendUnit,
   input: TrendChartInput,
 ): Record<string, unknown> {
   const L = TREND_LAYOUT;
@@ -202,7 +210,7 @@ function trendSpec(
     axis: { ...axis.axis, grid: false },
   };
   const numberFormat = axisCountExpr(lang);
-  const yTitle = pictureText(lang, unit === "week" ? "perWeek" : "perMonth");
+  const yTitle = pictureText(lang, unit === "day" ? "perDay" : unit === "week" ? "perWeek" : "perMonth");
   const total = input.data.articles.length;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

@@ -14,9 +14,11 @@ import type { DeliveryStore, DigestQueries, SubscriptionRecord } from "../core/d
 import type { Clock, Logger } from "../core/logger.ts";
 import type { PlatformLimitsTable } from "../core/platform.ts";
 import { quietHoursOf, quietUntil } from "../core/quiet-hours.ts";
+import type { Reply } from "../core/reply.ts";
 import { buildPost } from "../digest/build.ts";
 import type { Delivery, DeliveryReport } from "../outbox/delivery.ts";
 import { duePeriods, firstWindowStart, nextDueFor } from "./periods.ts";
+import { weekChart } from "./week-chart.ts";
 
 export interface DigestSchedulerOptions {
   store: DeliveryStore;
@@ -85,6 +87,7 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     return {
       storiesArrived: (...a) => store.storiesArrived(...a),
       quotesArrived: (...a) => store.quotesArrived(...a),
+      ...(store.coverage ? { coverage: store.coverage } : {}),
       onThisDay(month, day, year, limit, topics = [], languages = []) {
         const key = `${month}-${day}-${year}-${limit}-${[...topics].sort().join(",")}-${[...languages].sort().join(",")}`;
         let p = memo.get(key);
@@ -116,12 +119,13 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
     let expected = sub.nextDueAt;
     for (const [i, period] of periods.entries()) {
       const window = { from: sub.coveredUntil ?? firstWindowStart(sub, period, alertEvery), to: now };
-      const reply = await buildPost(sub, period.localDate, window, {
+      let reply = await buildPost(sub, period.localDate, window, {
         queries,
         topics: opts.topics,
         limits: opts.limits,
         sendEmptyDigest: opts.sendEmptyDigest,
       });
+      if (reply) reply = await withWeekChart(sub, period.localDate, reply, queries);
       // Missed days are chained: each plan moves nextDueAt to the next missed occurrence, the last one to the future.
       const next = periods[i + 1]?.at ?? nextDueFor(sub, now, alertEvery);
       const won = await store.planPost(
@@ -138,6 +142,17 @@ export function createDigestScheduler(opts: DigestSchedulerOptions): DigestSched
       if (reply) report.planned++;
       else report.skipped++;
       expected = next;
+    }
+  }
+
+  /** The week's chart with a weekly digest that asks for it; the digest goes alone when the chart cannot be built. */
+  async function withWeekChart(sub: SubscriptionRecord, day: string, reply: Reply, queries: DigestQueries) {
+    try {
+      const chart = await weekChart(sub, day, queries, opts.topics);
+      return chart ? { ...reply, chart } : reply;
+    } catch (err) {
+      logger.error("week chart failed; the digest goes without it", { subscription: sub.id, error: err });
+      return reply;
     }
   }
 

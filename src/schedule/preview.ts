@@ -2,6 +2,7 @@
  * `/digest` and `newsbot digest --dry-run`: the next post of a chat, composed now from what arrived since
  * its previous post, without touching the outbox or the schedule. The preview says which period it covers
  * (since the previous post, the last 7 days for a weekly digest) and says so when nothing new was published.
+ * A weekly digest with `chart` carries the week's chart as `Reply.chart` (the /digest command draws it).
  */
 import type { ChatRef, Lang, TopicInfo } from "../core/command.ts";
 import type { DeliveryStore, DigestPreviewer, SubscriptionRecord } from "../core/delivery.ts";
@@ -14,6 +15,7 @@ import { buildPost, periodStart } from "../digest/build.ts";
 import { ds } from "../digest/strings.ts";
 import { localDay } from "./next-due.ts";
 import { currentPeriod, firstWindowStart, nextDueFor } from "./periods.ts";
+import { weekChart } from "./week-chart.ts";
 
 export interface PreviewOptions {
   store: DeliveryStore;
@@ -48,6 +50,7 @@ function defaultSubscription(chat: ChatRef, lang: Lang, now: Date): Subscription
     terms: { include: [], exclude: [] },
     languages: [],
     language: lang,
+    chart: false,
     active: true,
     nextDueAt: null,
     lastPeriodKey: null,
@@ -96,7 +99,11 @@ export function createDigestPreviewer(opts: PreviewOptions): DigestPreviewer & {
       const failure = await opts.store.lastFailure(sub.id);
       if (failure) notes.push(failureText(lang, failure));
     }
-    const body = reply ?? { lines: [line(ds(lang, "previewNothing", since))], kind: "empty" as const };
+    // The chart as the post would carry it; a failure here leaves the preview in text (delivery logs its own).
+    const chart = reply ? await weekChart(sub, nextDay, opts.store, opts.topics).catch(() => null) : null;
+    const body = reply
+      ? { ...reply, ...(chart ? { chart } : {}) }
+      : { lines: [line(ds(lang, "previewNothing", since))], kind: "empty" as const };
     return { ...body, footer: notes.join("\n") };
   }
 

@@ -37,6 +37,8 @@ export async function coverage(db: Db, provider: Provider, q: CoverageQuery): Pr
     },
   ];
   if (q.topic?.trim()) and.push({ topics: { some: { topic: { slug: q.topic.trim().toLowerCase() } } } });
+  if (q.topics && q.topics.length > 0) and.push({ topics: { some: { topic: { slug: { in: q.topics } } } } });
+  if (q.languages && q.languages.length > 0) and.push({ language: { in: q.languages } });
   if (q.person?.trim()) {
     const ids = (await matchPeople(db, q.person)).map((p) => p.id);
     if (ids.length === 0) return empty;

@@ -3,6 +3,7 @@
  */
 import type { DeliveryStore } from "../core/delivery.ts";
 import { chatStore } from "./chats.ts";
+import { coverage } from "./coverage.ts";
 import type { Db } from "./db.ts";
 import { quotesArrived, storiesArrived } from "./digest-data.ts";
 import type { Provider } from "./migration-files.ts";
@@ -19,5 +20,6 @@ export function deliveryStore(db: Db, provider: Provider): Omit<DeliveryStore, "
       storiesArrived(db, from, to, topics, limit, after, languages),
     quotesArrived: (from, to, topics, limit, after, languages) =>
       quotesArrived(db, from, to, topics, limit, after, languages),
+    coverage: (q) => coverage(db, provider, q),
   };
 }

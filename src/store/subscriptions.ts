@@ -45,6 +45,7 @@ export function toSubscriptionRecord(r: SubRow): SubscriptionRecord {
     terms: { include: parseList(r.includeTerms), exclude: parseList(r.excludeTerms) },
     languages: parseList(r.articleLanguages),
     language: lang,
+    chart: r.chart,
     active: r.active,
     nextDueAt: r.nextDueAt,
     lastPeriodKey: r.lastPeriodKey,
@@ -91,6 +92,7 @@ export function subscriptionStore(db: Db) {
           topics: JSON.stringify(s.topics ?? []),
           articleLanguages: JSON.stringify(s.languages ?? []),
           language: s.language ?? null,
+          chart: s.chart ?? false,
         },
         include: { chat: true },
       });
@@ -107,6 +109,7 @@ export function subscriptionStore(db: Db) {
       if (patch.languages !== undefined) data.articleLanguages = JSON.stringify(patch.languages);
       if (patch.language !== undefined) data.language = patch.language;
       if (patch.active !== undefined) data.active = patch.active;
+      if (patch.chart !== undefined) data.chart = patch.chart;
       const scheduleChanged = ["frequency", "time", "weekday", "timezone", "active"].some((k) => k in patch);
       if (scheduleChanged) data.nextDueAt = null;
       const n = await db.subscription.updateMany({

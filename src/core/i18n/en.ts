@@ -138,7 +138,7 @@ export const en: Record<MessageKey, string> = {
   "sub.kind.anniversaries": "anniversaries",
   "sub.kind.alerts": "alerts",
   "sub.usage":
-    "Usage: /subscribe digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru]. Example: /subscribe digest energy 08:00 weekly lang:fr,ru",
+    "Usage: /subscribe digest|anniversaries|alerts [topics…] [HH:MM] [daily|weekly] [lang:fr,ru] [chart|nochart]. Example: /subscribe digest energy 08:00 weekly lang:fr,ru chart",
   "sub.badToken": "I don't understand “{value}”. {usage}",
   "sub.created": "Subscription no. {id} created: {what}.",
   "sub.updated":
@@ -148,6 +148,8 @@ export const en: Record<MessageKey, string> = {
   "sub.unchanged": "This chat already has this subscription (no. {id}): {what}. Nothing changed.",
   "sub.badTime": "Invalid time: “{value}”. Give a time from 00:00 to 23:59, e.g. 08:00 or 18h30.",
   "sub.languages": "articles in {languages}",
+  "sub.chart": "with the week's chart",
+  "sub.chartWeeklyOnly": "The week's chart comes with weekly digests only: /subscribe digest weekly chart",
   "sub.badLanguage":
     "Unknown language: “{value}”. Languages after lang: are {valid} (comma-separated, e.g. lang:fr,ru), or lang:all for every language.",
   "sub.allTopics": "all topics",

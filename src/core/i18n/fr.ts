@@ -137,7 +137,7 @@ export const fr = {
   "sub.kind.anniversaries": "anniversaires",
   "sub.kind.alerts": "alertes",
   "sub.usage":
-    "Usage : /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru]. Exemple : /subscribe digest énergie 08:00 weekly lang:fr,ru",
+    "Usage : /subscribe digest|anniversaries|alerts [thèmes…] [HH:MM] [daily|weekly] [lang:fr,ru] [chart|nochart]. Exemple : /subscribe digest énergie 08:00 weekly lang:fr,ru chart",
   "sub.badToken": "Je ne comprends pas « {value} ». {usage}",
   "sub.created": "Abonnement n° {id} créé : {what}.",
   "sub.updated":
@@ -147,6 +147,9 @@ export const fr = {
   "sub.unchanged": "Ce chat a déjà cet abonnement (n° {id}) : {what}. Rien n'a changé.",
   "sub.badTime": "Heure invalide : « {value} ». Indiquez une heure de 00:00 à 23:59, par exemple 08:00 ou 18h30.",
   "sub.languages": "articles en {languages}",
+  "sub.chart": "avec le graphique de la semaine",
+  "sub.chartWeeklyOnly":
+    "Le graphique de la semaine accompagne les revues hebdomadaires seulement : /subscribe digest weekly chart",
   "sub.badLanguage":
     "Langue inconnue : « {value} ». Langues possibles après lang: : {valid} (séparées par des virgules, par exemple lang:fr,ru), ou lang:all pour toutes.",
   "sub.allTopics": "tous les thèmes",

@@ -144,7 +144,7 @@ export const ru: Record<MessageKey, string> = {
   "sub.kind.anniversaries": "годовщины",
   "sub.kind.alerts": "оповещения",
   "sub.usage":
-    "Использование: /subscribe digest|anniversaries|alerts [темы…] [ЧЧ:ММ] [daily|weekly]. Пример: /subscribe digest энергетика 08:00 weekly",
+    "Использование: /subscribe digest|anniversaries|alerts [темы…] [ЧЧ:ММ] [daily|weekly] [lang:fr,ru] [chart|nochart]. Пример: /subscribe digest энергетика 08:00 weekly chart",
   "sub.badToken": "Не понимаю «{value}». {usage}",
   "sub.created": "Подписка № {id} создана: {what}.",
   "sub.updated":
@@ -154,6 +154,8 @@ export const ru: Record<MessageKey, string> = {
   "sub.unchanged": "У этого чата уже есть такая подписка (№ {id}): {what}. Ничего не изменилось.",
   "sub.badTime": "Неверное время: «{value}». Укажите время от 00:00 до 23:59, например 08:00 или 18:30.",
   "sub.languages": "статьи на языках: {languages}",
+  "sub.chart": "с графиком недели",
+  "sub.chartWeeklyOnly": "График недели прилагается только к еженедельным обзорам: /subscribe digest weekly chart",
   "sub.badLanguage":
     "Неизвестный язык: «{value}». После lang: можно указать {valid} (через запятую, например lang:fr,ru) или lang:all для всех языков.",
   "sub.allTopics": "все темы",
