@@ -2,7 +2,8 @@
  * The terminal chat: `npm start` without platform tokens. One types `/latest`, `/quote Tokaïev`…
  * and reads the replies. The terminal is a platform like the others: digests, anniversaries and alerts
  * subscribed there are printed there, sent by the outbox through `send()` (no pace: see ./limits.ts).
- * With piped input it answers every line and closes at end of input.
+ * With piped input it answers every line and closes at end of input. The buttons Telegram and Discord show under
+ * a reply ("🖼 image" under a text timeline) are numbered lines here: typing the number runs the button's command.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -12,7 +13,7 @@ import type { ChatRef, Lang } from "../../core/command.ts";
 import { messageOf } from "../../core/errors.ts";
 import { t } from "../../core/i18n/index.ts";
 import type { BotCore, PlatformAdapter, SendResult } from "../../core/platform.ts";
-import type { Picture, Reply } from "../../core/reply.ts";
+import type { Picture, Reply, ReplyAction } from "../../core/reply.ts";
 import { consoleLimits } from "./limits.ts";
 import { renderText } from "./render.ts";
 
@@ -50,6 +51,8 @@ export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
   let loop: Promise<void> | undefined;
   let open = false;
   let sent = 0;
+  /** The buttons of the last command's reply, by number (1-based). */
+  let actions: ReplyAction[] = [];
   let markClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => {
     markClosed = resolve;
@@ -58,10 +61,28 @@ export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
     if (opts.interactive && open) rl?.prompt(true);
   };
 
-  async function printReply(reply: Reply): Promise<void> {
+  async function printReply(reply: Reply, withActions = false): Promise<void> {
     print(renderText(reply, { color: opts.interactive }));
     if (reply.picture) print(await savePicture(reply.picture, pictureDir));
+    if (withActions) {
+      actions = reply.actions ?? [];
+      actions.forEach((a, i) => {
+        print(t(opts.lang, "chat.action", { n: i + 1, label: a.label }));
+      });
+    }
     print("");
+  }
+
+  /** Runs a command as the person at the terminal (the owner). */
+  function run(command: string, args: string, options?: ReplyAction["options"]): Promise<Reply> {
+    return core.handle({
+      command,
+      args,
+      ...(options ? { options } : {}),
+      lang: opts.lang,
+      chat: CONSOLE_CHAT,
+      user: { id: "console", name: "console", isAdmin: async () => true, isOwner: async () => true },
+    });
   }
 
   /** Runs until end of input or `/quit`. The person at the terminal is the owner: admin commands are allowed. */
@@ -74,6 +95,14 @@ export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
           continue;
         }
         if (/^\/?(quit|exit|q)$/i.test(text)) break;
+        // A number runs the button of that number under the last reply.
+        if (/^\d{1,2}$/.test(text) && actions.length > 0) {
+          const action = actions[Number(text) - 1];
+          if (action) await printReply(await run(action.command, "", action.options), true);
+          else print(`${t(opts.lang, "chat.noAction", { n: text, count: actions.length })}\n`);
+          prompt();
+          continue;
+        }
         const m = /^(\/)?([^\s@]+)(?:@\S+)?\s*([\s\S]*)$/.exec(text);
         const name = m?.[2] ?? "";
         // The terminal is a private chat: plain text gets a short hint, not "unknown command: /hello"; a
@@ -84,14 +113,7 @@ export function createConsoleChat(opts: ConsoleChatOptions): ConsoleChat {
           prompt();
           continue;
         }
-        const reply = await core.handle({
-          command: name,
-          args: m?.[3] ?? "",
-          lang: opts.lang,
-          chat: CONSOLE_CHAT,
-          user: { id: "console", name: "console", isAdmin: async () => true, isOwner: async () => true },
-        });
-        await printReply(reply);
+        await printReply(await run(name, m?.[3] ?? ""), true);
         prompt();
       }
     } finally {

@@ -18,6 +18,8 @@ export const en: Record<MessageKey, string> = {
   "delivery.failNotice": "⚠️ A scheduled post ({period}) could not be published: {error}. See /subscriptions.",
   "chat.plainText":
     "I answer commands, which start with “/”: for example /latest or /quote Tokayev. Type /help for the list.",
+  "chat.action": "[{n}] {label} — type {n}",
+  "chat.noAction": "No button {n} under the last reply (it has {count}).",
   "help.title": "Newsbot — Kazakhstan–Russia news",
   "help.intro":
     "I follow the news on relations between Kazakhstan and Russia: articles grouped by story, quotes, timeline and anniversaries (articles are in French and Russian).",

@@ -17,6 +17,8 @@ export const fr = {
   "delivery.failNotice": "⚠️ Un envoi programmé ({period}) n'a pas pu être publié : {error}. Voir /subscriptions.",
   "chat.plainText":
     "Je réponds aux commandes, qui commencent par « / » : par exemple /latest ou /quote Tokaïev. Tapez /help pour la liste.",
+  "chat.action": "[{n}] {label} — tapez {n}",
+  "chat.noAction": "Pas de bouton {n} sous la dernière réponse (il y en a {count}).",
   "help.title": "Newsbot — l'actualité Kazakhstan–Russie",
   "help.intro":
     "Je suis l'actualité des relations entre le Kazakhstan et la Russie : articles regroupés par sujet, citations, chronologie et anniversaires.",
