@@ -3,11 +3,12 @@
  * HTML page (title and article text extracted), or a feed file (returned as XML for the feed parser).
  * Binary, empty and oversized files are refused with a clear message.
  */
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import iconv from "iconv-lite";
 import { UserInputError } from "../core/errors.ts";
-import { detectCharset } from "./charset.ts";
-import { type FeedText, textFromBytes } from "./feed-text.ts";
+import { type ByteSample, detectSampleCharset } from "./charset.ts";
+import { type FeedText, textFromFile } from "./feed-text.ts";
+import { fileSample, readRange } from "./file-slices.ts";
 import { allInner, htmlToText, inlineText, innerOf, removeElements } from "./html-text.ts";
 import { looksBinary, sniffDocument } from "./sniff.ts";
 
@@ -44,7 +45,11 @@ const MAGIC: Array<[number[], string]> = [
   [[0xd0, 0xcf, 0x11, 0xe0], "an old Office document"],
 ];
 
-/** Reads and classifies a local file. Throws UserInputError for missing, empty, binary or too large files. */
+/**
+ * Reads and classifies a local file. Throws UserInputError for missing, empty, binary or too large files.
+ * Only the head is read to tell what the file is: a feed stays on disk and is read slice by slice as it is
+ * parsed (./file-slices.ts); an article (text or HTML) is read whole.
+ */
 export async function readArticleFile(path: string, opts: { maxBytes?: number } = {}): Promise<ArticleFile> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
@@ -61,49 +66,39 @@ export async function readArticleFile(path: string, opts: { maxBytes?: number } 
       path,
       size,
     });
-  // read at most maxBytes + 1 even if the file grew since stat
-  const handle = await open(path, "r");
-  let buf: Buffer;
-  try {
-    const chunk = Buffer.alloc(Math.min(size, maxBytes) + 1);
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, 0);
-    if (bytesRead > maxBytes)
-      throw new UserInputError(`file too large (the limit, FETCH_MAX_BYTES, is ${maxBytes} bytes)`, { path });
-    buf = chunk.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  return classifyArticleBytes(buf, path);
+  return classify(path, size);
 }
 
-/** Same as readArticleFile for bytes already in memory (`name` only appears in error context). */
-export function classifyArticleBytes(buf: Buffer, name = "file"): ArticleFile {
-  if (buf.length === 0) throw new UserInputError("the file is empty", { path: name });
-  const magic = MAGIC.find(([sig]) => sig.every((b, i) => buf[i] === b));
-  if (magic) throw new UserInputError(`this is ${magic[1]}, not a text, HTML or feed file`, { path: name });
-  const charset = fileCharset(buf);
-  // a feed is told from its head and stays bytes, decoded as it is parsed; the rest is decoded whole
-  const head = iconv.decode(buf.subarray(0, 65_536), charset);
-  if (looksBinary(head))
-    throw new UserInputError("this is a binary file, not a text, HTML or feed file", { path: name });
-  const kind = sniffDocument(head);
-  if (kind.kind === "feed") return { kind: "feed", text: textFromBytes(buf, charset), charset };
-  const text = iconv.decode(buf, charset);
-  if (text.trim() === "") throw new UserInputError("the file is empty", { path: name });
-  if (looksBinary(text))
-    throw new UserInputError("this is a binary file, not a text, HTML or feed file", { path: name });
-  if (kind.kind === "html") return { ...fromHtml(text, name), charset, format: "html" };
-  if (kind.kind === "json") throw new UserInputError("this is a JSON file, not an article or feed", { path: name });
+/** How many bytes are read first, to tell what a file is. */
+const HEAD_BYTES = 65_536;
+
+function classify(path: string, size: number): ArticleFile {
+  // every read stops at the size checked against the limit, even if the file grows meanwhile
+  const head = readRange(path, 0, Math.min(size, HEAD_BYTES));
+  if (head.length === 0) throw new UserInputError("the file is empty", { path });
+  const magic = MAGIC.find(([sig]) => sig.every((b, i) => head[i] === b));
+  if (magic) throw new UserInputError(`this is ${magic[1]}, not a text, HTML or feed file`, { path });
+  const charset = fileCharset(head, () => fileSample(path, size, head));
+  const headText = iconv.decode(head, charset);
+  if (looksBinary(headText)) throw new UserInputError("this is a binary file, not a text, HTML or feed file", { path });
+  const kind = sniffDocument(headText);
+  // a feed stays on disk, read and decoded slice by slice as it is parsed; an article is decoded whole
+  if (kind.kind === "feed") return { kind: "feed", text: textFromFile(path, size, charset, headText), charset };
+  const text = iconv.decode(size <= head.length ? head : readRange(path, 0, size), charset);
+  if (text.trim() === "") throw new UserInputError("the file is empty", { path });
+  if (looksBinary(text)) throw new UserInputError("this is a binary file, not a text, HTML or feed file", { path });
+  if (kind.kind === "html") return { ...fromHtml(text, path), charset, format: "html" };
+  if (kind.kind === "json") throw new UserInputError("this is a JSON file, not an article or feed", { path });
   if (kind.kind === "xml")
-    throw new UserInputError(`this XML file (<${kind.root}>) is not an RSS, Atom or RDF feed`, { path: name });
-  const ext = FEED_EXTENSION.exec(name)?.[0];
+    throw new UserInputError(`this XML file (<${kind.root}>) is not an RSS, Atom or RDF feed`, { path });
+  const ext = FEED_EXTENSION.exec(path)?.[0];
   if (ext) {
     throw new UserInputError(
       `this file is named like a feed (${ext}) but holds plain text, not XML: nothing was stored (an article goes in a .txt or .html file)`,
-      { path: name },
+      { path },
     );
   }
-  return { ...fromText(text, name), charset, format: "text" };
+  return { ...fromText(text, path), charset, format: "text" };
 }
 
 /** UTF-16 without a BOM shows as NUL bytes in every other position. */
@@ -122,10 +117,11 @@ function utf16WithoutBom(buf: Buffer): "utf-16le" | "utf-16be" | null {
   return null;
 }
 
-function fileCharset(buf: Buffer): string {
-  const utf16 = utf16WithoutBom(buf);
-  if (utf16 && !(buf[0] === 0xff && buf[1] === 0xfe) && !(buf[0] === 0xfe && buf[1] === 0xff)) return utf16;
-  return detectCharset(buf).charset;
+/** The file's charset: from its head when it has a BOM or a declaration, else from its bytes (./charset.ts). */
+function fileCharset(head: Buffer, sample: () => ByteSample): string {
+  const utf16 = utf16WithoutBom(head);
+  if (utf16 && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff)) return utf16;
+  return detectSampleCharset(sample()).charset;
 }
 
 function fromText(text: string, name: string): { kind: "article"; title: string; text: string } {

@@ -40,17 +40,52 @@ export function declaredCharset(buf: Uint8Array): string | null {
   return null;
 }
 
-/** True when the bytes are well-formed UTF-8 (checked slice by slice: no whole-document string is made). */
-export function isValidUtf8(buf: Uint8Array): boolean {
+/**
+ * The bytes detection reads: the start (BOM, declaration), and only when a UTF-8 label must be checked or
+ * nothing is declared, every byte in order and a window to guess a single-byte charset from. A fetched body
+ * is one buffer; a local file is read from disk slice by slice (./feed-file.ts), so a 30 MB feed is never
+ * one buffer in memory.
+ */
+export interface ByteSample {
+  /** The first bytes (at least the first 4 KB of the document when it has them). */
+  head: Uint8Array;
+  /** Every byte in order, in slices (a slice may be reused once the next one is asked for). */
+  slices(): Iterable<Uint8Array>;
+  /** `length` bytes from `start` (fewer at the end). */
+  range(start: number, length: number): Uint8Array;
+}
+
+const SLICE = 65_536;
+/** How many bytes guessSingleByte reads. */
+const GUESS_WINDOW = 256 * 1024;
+
+/** A buffer already in memory as a ByteSample. */
+export function bufferSample(buf: Uint8Array): ByteSample {
+  return {
+    head: buf,
+    *slices() {
+      for (let pos = 0; pos < buf.length; pos += SLICE) yield buf.subarray(pos, pos + SLICE);
+    },
+    range: (start, length) => buf.subarray(start, start + length),
+  };
+}
+
+/**
+ * Offset of the slice where the bytes stop being well-formed UTF-8, or -1 when they all are (checked slice by
+ * slice: no whole-document string is made).
+ */
+function firstInvalidUtf8(sample: ByteSample): number {
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  let offset = 0;
   try {
-    for (let pos = 0; pos < buf.length; pos += 65_536) {
-      decoder.decode(buf.subarray(pos, pos + 65_536), { stream: true });
+    for (const slice of sample.slices()) {
+      decoder.decode(slice, { stream: true });
+      offset += slice.length;
     }
     decoder.decode();
-    return true;
+    return -1;
   } catch {
-    return false;
+    return offset;
   }
 }
 
@@ -62,7 +97,7 @@ export function guessSingleByte(buf: Uint8Array): "windows-1251" | "windows-1252
   let high = 0;
   let inRuns = 0;
   let run = 0;
-  const n = Math.min(buf.length, 256 * 1024);
+  const n = Math.min(buf.length, GUESS_WINDOW);
   for (let i = 0; i <= n; i++) {
     const b = i < n ? (buf[i] ?? 0) : 0;
     if (b >= 0xc0) {
@@ -94,18 +129,34 @@ export function decodeBytes(buf: Uint8Array, contentType?: string | null): Decod
 
 /** The encoding decodeBytes would use, without decoding (iconv-lite name). */
 export function detectCharset(buf: Uint8Array, contentType?: string | null): Omit<Decoded, "text"> {
-  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  const bom = bomCharset(bytes);
+  return detectSampleCharset(bufferSample(buf), contentType);
+}
+
+/**
+ * The same for bytes read on demand (a file on disk): the start decides when it holds a BOM or a declaration
+ * other than UTF-8; otherwise every byte is checked for UTF-8 once, and a single-byte charset is guessed from
+ * the window where the bytes stop being UTF-8 (so non-ASCII text late in a long document counts).
+ */
+export function detectSampleCharset(sample: ByteSample, contentType?: string | null): Omit<Decoded, "text"> {
+  const bom = bomCharset(sample.head);
   if (bom) return { charset: bom, source: "bom" };
+  let invalidAt: number | undefined;
+  const invalidUtf8 = () => {
+    invalidAt ??= firstInvalidUtf8(sample);
+    return invalidAt;
+  };
+  // a "utf-8" label on bytes that are not UTF-8 is a common server mistake: fall through to detection
+  const lyingUtf8 = (label: string | null) => label === "utf-8" && invalidUtf8() >= 0;
   const header = charsetFromContentType(contentType);
   const fromHeader = header ? normaliseLabel(header) : null;
-  // a "utf-8" label on bytes that are not UTF-8 is a common server mistake: fall through to detection
-  const lyingUtf8 = (label: string | null) => label === "utf-8" && !isValidUtf8(bytes);
   if (fromHeader && !lyingUtf8(fromHeader)) return { charset: fromHeader, source: "header" };
-  const declared = declaredCharset(bytes);
+  const declared = declaredCharset(sample.head);
   // a UTF-16 declaration readable as ASCII is wrong by construction
   const fromDecl = declared && !declared.startsWith("utf-16") ? normaliseLabel(declared) : null;
   if (fromDecl && !lyingUtf8(fromDecl)) return { charset: fromDecl, source: "declaration" };
-  if (isValidUtf8(bytes)) return { charset: "utf-8", source: "detected" };
-  return { charset: guessSingleByte(bytes), source: "detected" };
+  const at = invalidUtf8();
+  if (at < 0) return { charset: "utf-8", source: "detected" };
+  // the slice before the one that failed may hold the start of the first foreign character
+  const start = Math.max(0, at - SLICE);
+  return { charset: guessSingleByte(sample.range(start, GUESS_WINDOW)), source: "detected" };
 }

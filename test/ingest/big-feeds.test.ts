@@ -128,3 +128,69 @@ describe("feed files read in slices", () => {
     }
   });
 });
+
+describe("feed files read from disk slice by slice: the charset is found without reading the file whole", () => {
+  /** A feed whose items are ASCII up to `asciiItems`, then `late` items with the given titles. */
+  function lateFeed(asciiItems: number, late: string[], decl = ""): string {
+    const items = Array.from(
+      { length: asciiItems },
+      (_, i) => `<item><title>Depeche ${i}</title><link>https://tard.example/${i}</link></item>`,
+    );
+    for (const [k, t] of late.entries())
+      items.push(`<item><title>${t}</title><link>https://tard.example/late-${k}</link></item>`);
+    return `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>Tard</title>${items.join("\n")}</channel></rss>`;
+  }
+
+  async function titlesOf(path: string, n: number): Promise<string[]> {
+    const store = urlStore();
+    const { ingestor, progress } = setup({ articles: store, fetchOptions: { maxBytes: 10_000_000 } });
+    expect(await ingestor.ingestFile(path)).toMatchObject({ inserted: n, failed: 0, errors: [] });
+    // the item count for progress is taken from the file slice by slice, tags cut across slices included
+    expect([progress[0], progress.at(-1)]).toEqual([n, n]);
+    const check = await checkFeed(path, { fetchOptions: { maxBytes: 10_000_000 } });
+    return check.items.map((i) => i.title ?? "");
+  }
+
+  it("uses the charset declared in the prolog for the whole file", async () => {
+    const ru = "Встреча в Астане";
+    const path = join(dir, "declare-1251.xml");
+    writeFileSync(path, iconv.encode(lateFeed(6_000, [ru, `${ru} 2`], ' encoding="windows-1251"'), "windows-1251"));
+    const titles = await titlesOf(path, 6_002);
+    expect(titles.slice(-2)).toEqual([ru, `${ru} 2`]);
+  });
+
+  it("reads a UTF-16 file with a byte-order mark, characters cut across slices", async () => {
+    const path = join(dir, "bom-utf16.xml");
+    const text = lateFeed(3_000, ["Été à Kökşetaü", "« Шымкент »"]);
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]));
+    const titles = await titlesOf(path, 3_002);
+    expect(titles[1]).toBe("Depeche 1");
+    expect(titles.slice(-2)).toEqual(["Été à Kökşetaü", "« Шымкент »"]);
+  });
+
+  it("finds undeclared non-ASCII text that starts after the first 256 KiB (UTF-8, windows-1252, windows-1251)", async () => {
+    // 4,000 ASCII items ≈ 330 KB: the first non-ASCII byte is past the head and the 256 KiB guessing window
+    const cases = [
+      ["late-utf8.xml", "utf-8", ["Été à Kökşetaü", "Шымкент"]],
+      ["late-1252.xml", "windows-1252", ["Été à Aktobe", "« Noël »"]],
+      ["late-1251.xml", "windows-1251", ["Встреча в Астане", "Делегации обсудили транзит"]],
+    ] as const;
+    for (const [name, charset, late] of cases) {
+      const path = join(dir, name);
+      const bytes = iconv.encode(lateFeed(4_000, [...late]), charset);
+      expect(bytes.indexOf(Buffer.from("Depeche 3999"))).toBeGreaterThan(262_144);
+      writeFileSync(path, bytes);
+      const titles = await titlesOf(path, 4_002);
+      expect(titles.slice(-2)).toEqual(late);
+    }
+  }, 60_000);
+
+  it("refuses a file over FETCH_MAX_BYTES before reading it, saying its size and the limit", async () => {
+    const path = join(dir, "trop-gros.xml");
+    writeFileSync(path, lateFeed(2_000, []));
+    const { ingestor, articles } = setup({ fetchOptions: { maxBytes: 50_000 } });
+    const err = await ingestor.ingestFile(path).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/file too large \(\d{5,} bytes; the limit, FETCH_MAX_BYTES, is 50000\)/);
+    expect(articles.rows).toHaveLength(0);
+  });
+});
