@@ -1,5 +1,5 @@
 /**
- * Shared by the commands that draw (/timeline … image, /trend, /who): the `image` option, and drawing with
+ * Shared by the commands that draw (/timeline … image, /trend, /who): the `image` option, the `from:`/`to:` options, and drawing with
  * the injected renderer. Without a renderer, or when drawing fails, the command still answers: the caption
  * text alone, with a note saying why there is no picture.
  */
@@ -18,6 +18,20 @@ export const imageOption: CommandOption = {
   description: { fr: "En image (graphique)", en: "As a picture (chart)", ru: "В виде изображения (график)" },
   match: /^(image|picture|img|chart|graph|graphique|🖼️?)$/iu,
 };
+
+/** `from:` and `to:` (YYYY-MM-DD), the dates a dated command (/timeline, /trend) is narrowed to. */
+export const dateRangeOptions: CommandOption[] = [
+  {
+    name: "from",
+    type: "string",
+    description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)", ru: "С (ГГГГ-ММ-ДД)" },
+  },
+  {
+    name: "to",
+    type: "string",
+    description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)", ru: "По (ГГГГ-ММ-ДД)" },
+  },
+];
 
 /** True when the request asks for the picture (Discord boolean, or the bare word in text). */
 export function wantsImage(req: CommandRequest): boolean {

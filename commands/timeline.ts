@@ -4,7 +4,7 @@ import { formatEventDate } from "../src/core/format.ts";
 import { t } from "../src/core/i18n/index.ts";
 import type { TimelineEntry, TimelineQuery } from "../src/core/queries.ts";
 import { line } from "../src/core/reply.ts";
-import { imageOption, wantsImage } from "./_pictures.ts";
+import { dateRangeOptions, imageOption, wantsImage } from "./_pictures.ts";
 import { int, MAX_RESULTS, parseUserDate, str, topicLabel, topicOrNull } from "./_shared.ts";
 import { timelinePicture } from "./_timeline-picture.ts";
 
@@ -76,16 +76,7 @@ const timeline = {
       },
       match: /^[12]\d{3}(?:-\d{1,2})?$/,
     },
-    {
-      name: "from",
-      type: "string",
-      description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)", ru: "С (ГГГГ-ММ-ДД)" },
-    },
-    {
-      name: "to",
-      type: "string",
-      description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)", ru: "По (ГГГГ-ММ-ДД)" },
-    },
+    ...dateRangeOptions,
     {
       name: "count",
       type: "integer",

@@ -4,7 +4,7 @@ import { t } from "../src/core/i18n/index.ts";
 import type { CoverageData, CoverageQuery } from "../src/core/queries.ts";
 import { line } from "../src/core/reply.ts";
 import { buildTrendChart } from "../src/pictures/trend-chart.ts";
-import { dayOf, fontMetrics, withPicture } from "./_pictures.ts";
+import { dateRangeOptions, dayOf, fontMetrics, withPicture } from "./_pictures.ts";
 import { parseUserDate, str, topicLabel, topicOrNull } from "./_shared.ts";
 
 function isoArg(value: string | undefined, fallbackYear: number): string | undefined {
@@ -40,16 +40,7 @@ const trend = {
       description: { fr: "Thème, personne ou mot", en: "Topic, person or word", ru: "Тема, человек или слово" },
       autocomplete: "topic",
     },
-    {
-      name: "from",
-      type: "string",
-      description: { fr: "Depuis (AAAA-MM-JJ)", en: "From (YYYY-MM-DD)", ru: "С (ГГГГ-ММ-ДД)" },
-    },
-    {
-      name: "to",
-      type: "string",
-      description: { fr: "Jusqu'à (AAAA-MM-JJ)", en: "Until (YYYY-MM-DD)", ru: "По (ГГГГ-ММ-ДД)" },
-    },
+    ...dateRangeOptions,
     {
       name: "by",
       type: "string",

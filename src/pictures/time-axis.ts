@@ -127,6 +127,28 @@ export function axisCountExpr(lang: Lang): string {
   return sep === "," ? "format(datum.value, ',d')" : `replace(format(datum.value, ',d'), ',', '${sep}')`;
 }
 
+/**
+ * The count scale of a bar chart (who, trend) on `field`: from 0 to `max` plus `headroom` (1.1 = 10 % above the
+ * highest bar), no title, whole numbers written as the language writes them, a light grid, no domain line or
+ * ticks, about `tickCount` ticks.
+ */
+export function countY(field: string, max: number, headroom: number, lang: Lang, tickCount: number) {
+  return {
+    field,
+    type: "quantitative" as const,
+    scale: { domain: [0, Math.ceil(max * headroom)], nice: false },
+    axis: {
+      title: null,
+      tickMinStep: 1,
+      labelExpr: axisCountExpr(lang),
+      gridColor: "#e3e3e3",
+      domain: false,
+      ticks: false,
+      tickCount,
+    },
+  };
+}
+
 /** "1 234" (French, Russian: a no-break space) / "1,234" (English). */
 export function formatCount(n: number, lang: Lang): string {
   return formatNumber(n, lang);

@@ -10,7 +10,7 @@ import type { CoverageData } from "../core/queries.ts";
 import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
 import { baseConfig, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
-import { axisCountExpr, DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
+import { countY, DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
 
 export const TREND_LAYOUT = { width: DESIGN_WIDTH, height: 300, maxGroups: 5, maxPeaks: 3, peakChars: 36 } as const;
 
@@ -209,7 +209,6 @@ function trendSpec(
     scale: { type: "utc", domain, nice: false },
     axis: { ...axis.axis, grid: false },
   };
-  const numberFormat = axisCountExpr(lang);
   const yTitle = pictureText(lang, unit === "day" ? "perDay" : unit === "week" ? "perWeek" : "perMonth");
   const total = input.data.articles.length;
   return {
@@ -228,20 +227,7 @@ function trendSpec(
         encoding: {
           x,
           x2: { field: "end" },
-          y: {
-            field: "y1",
-            type: "quantitative",
-            scale: { domain: [0, Math.ceil(maxTotal * 1.18)], nice: false },
-            axis: {
-              title: null,
-              tickMinStep: 1,
-              labelExpr: numberFormat,
-              gridColor: "#e3e3e3",
-              domain: false,
-              ticks: false,
-              tickCount: 5,
-            },
-          },
+          y: countY("y1", maxTotal, 1.18, lang, 5),
           y2: { field: "y0" },
           color:
             groups.length > 0

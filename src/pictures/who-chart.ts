@@ -7,7 +7,7 @@ import type { Chart } from "../core/picture.ts";
 import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
 import { baseConfig, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
-import { axisCountExpr, timeAxis } from "./time-axis.ts";
+import { countY, timeAxis } from "./time-axis.ts";
 
 export const WHO_LAYOUT = { width: DESIGN_WIDTH, height: 160, maxMonths: 48 } as const;
 
@@ -97,7 +97,6 @@ function whoSpec(
   const gap = (domain[1] - domain[0]) / L.width;
   const rows = buckets.map((b) => ({ start: b.start, end: b.end - gap, count: b.count, zero: 0 }));
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  const numberFormat = axisCountExpr(lang);
   const per = pictureText(lang, unit === "month" ? "quotesPerMonth" : "quotesPerYear");
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -118,20 +117,7 @@ function whoSpec(
         axis: { ...axis.axis, grid: false },
       },
       x2: { field: "end" },
-      y: {
-        field: "count",
-        type: "quantitative",
-        scale: { domain: [0, Math.ceil(max * 1.1)], nice: false },
-        axis: {
-          title: null,
-          tickMinStep: 1,
-          labelExpr: numberFormat,
-          gridColor: "#e3e3e3",
-          domain: false,
-          ticks: false,
-          tickCount: 4,
-        },
-      },
+      y: countY("count", max, 1.1, lang, 4),
       y2: { field: "zero" },
       color: { value: PALETTE[0] },
     },

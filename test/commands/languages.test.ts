@@ -8,6 +8,7 @@ import type { ChatRef, UserRef } from "../../src/core/command.ts";
 import type { IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { testCore } from "../fakes/services.ts";
+import { BORDER_RU, GRAIN_FR, VISIT_FR, VISIT_RU } from "../helpers/bilingual-articles.ts";
 import { addArticle, openWorld, type World } from "../helpers/world.ts";
 import { backends } from "../store/backends.ts";
 
@@ -23,13 +24,7 @@ describe.each(backends)("languages in replies on %s", (backend) => {
 
   beforeAll(async () => {
     w = await openWorld(backend, "2026-11-20T12:00:00Z");
-    const visit = await addArticle(w, {
-      title: "Tokaïev attendu à Moscou pour le sommet de l'UEE",
-      at: "2026-11-20T08:00:00Z",
-      published: "2026-11-20T08:00:00Z",
-      source: "steppe-info",
-      quote: { text: "Nous arrivons à Moscou avec des propositions concrètes", speaker: "Kassym-Jomart Tokaïev" },
-    });
+    const visit = await addArticle(w, { ...VISIT_FR, at: "2026-11-20T08:00:00Z", published: "2026-11-20T08:00:00Z" });
     await addArticle(w, {
       title: "Le président kazakh en visite à Moscou",
       at: "2026-11-20T09:00:00Z",
@@ -38,27 +33,13 @@ describe.each(backends)("languages in replies on %s", (backend) => {
       storyId: visit.storyId,
     });
     await addArticle(w, {
-      title: "Токаев прибудет в Москву на саммит ЕАЭС",
+      ...VISIT_RU,
       at: "2026-11-20T10:00:00Z",
       published: "2026-11-20T10:00:00Z",
-      source: "stepnye-vesti",
       storyId: visit.storyId,
-      language: "ru",
-      quote: { text: "Мы едем в Москву с конкретными предложениями", speaker: "Касым-Жомарт Токаев" },
     });
-    await addArticle(w, {
-      title: "В Оренбурге открылся новый пункт пропуска",
-      at: "2026-11-19T10:00:00Z",
-      published: "2026-11-19T10:00:00Z",
-      source: "stepnye-vesti",
-      language: "ru",
-    });
-    await addArticle(w, {
-      title: "Le blé kazakh arrive à Orenbourg",
-      at: "2026-11-18T10:00:00Z",
-      published: "2026-11-18T10:00:00Z",
-      source: "steppe-info",
-    });
+    await addArticle(w, { ...BORDER_RU, at: "2026-11-19T10:00:00Z", published: "2026-11-19T10:00:00Z" });
+    await addArticle(w, { ...GRAIN_FR, at: "2026-11-18T10:00:00Z", published: "2026-11-18T10:00:00Z" });
   });
   afterAll(async () => {
     await w?.close();

@@ -5,7 +5,7 @@ import type { CommandRequest, Services } from "../../src/core/command.ts";
 import { replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
 import { limits } from "../fakes/limits.ts";
-import { addArticle, openWorld, topics, type World } from "../helpers/world.ts";
+import { addArticle, openWorld, subscribe, topics, type World } from "../helpers/world.ts";
 
 const chat = { platform: "telegram" as const, id: "-4242", type: "group" as const };
 
@@ -26,14 +26,7 @@ describe("/digest and newsbot digest --dry-run", () => {
   let w: World;
   beforeAll(async () => {
     w = await openWorld("sqlite", "2026-11-23T10:00:00Z");
-    await w.store.addSubscription({
-      chat,
-      kind: "digest",
-      time: "18:00",
-      timezone: "Asia/Almaty",
-      topics: ["energie"],
-    });
-    await w.scheduler.tick();
+    await subscribe(w, chat, { time: "18:00", timezone: "Asia/Almaty", topics: ["energie"] });
     await addArticle(w, {
       title: "Hausse des livraisons d'uranium vers la Russie",
       at: "2026-11-23T09:00:00Z",

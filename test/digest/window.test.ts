@@ -10,7 +10,7 @@ import type { CommandRequest, Services } from "../../src/core/command.ts";
 import { lineText, type Reply, replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
 import { limits } from "../fakes/limits.ts";
-import { addArticle, openWorld, runUntil, topics, type World } from "../helpers/world.ts";
+import { addArticle, openWorld, runUntil, subscribe, topics, type World } from "../helpers/world.ts";
 
 /** The (title, url) pairs of the story lines of a post. */
 function storyLinks(r: Reply | undefined): Array<{ title: string; url: string | undefined; line: string }> {
@@ -39,8 +39,7 @@ describe("digest links and outlets on stories reported by several outlets", () =
   const chat = { platform: "telegram" as const, id: "-6001", type: "group" as const };
   beforeAll(async () => {
     w = await openWorld("sqlite", "2026-11-23T05:00:00Z");
-    await w.store.addSubscription({ chat, kind: "digest", time: "08:00", timezone: "Europe/Paris" });
-    await w.scheduler.tick();
+    await subscribe(w, chat);
     // Stored first, published last: the story takes this article's title when it is created.
     const oren = await addArticle(w, {
       title: "Orenbourg : le poste-frontière rouvre aux camions",

@@ -12,9 +12,9 @@ import { findStory } from "../../src/analysis/stories.ts";
 import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
 import { adminServicesFor, analyzerFor, topicInfos } from "../../src/app.ts";
 import { createBotCore } from "../../src/core/dispatch.ts";
-import { type Clock, silentLogger } from "../../src/core/logger.ts";
+import { type Clock, type Logger, silentLogger } from "../../src/core/logger.ts";
 import type { BotCore } from "../../src/core/platform.ts";
-import { createIngestor } from "../../src/ingest/pipeline.ts";
+import { createIngestor, type Ingestor } from "../../src/ingest/pipeline.ts";
 import { recordingLogger } from "../../src/logging.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 
@@ -105,12 +105,46 @@ export async function startFeedServer(): Promise<FeedServer> {
   };
 }
 
+/**
+ * The real commands over a store, as the bot wires them: the dispatcher with every service, the admin services
+ * with their own ingestor (safe-fetch allowing only `allowHosts` beside public addresses).
+ */
+export function commandCore(o: { store: Store; clock: Clock; logger: Logger; allowHosts?: string[] }): {
+  core: BotCore;
+  ingestor: Ingestor;
+} {
+  const { store, clock, logger } = o;
+  const ingestor = createIngestor({
+    sources: store,
+    articles: store,
+    analyze: analyzerFor(defaultTaxonomy),
+    findStory,
+    clock,
+    logger: silentLogger,
+  });
+  const fetchOptions = { allowHosts: o.allowHosts ?? [], timeoutMs: 5000, maxBytes: 100_000 };
+  const core = createBotCore({
+    commands,
+    services: {
+      queries: store,
+      logger,
+      topics: topicInfos(defaultTaxonomy),
+      resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
+      admin: adminServicesFor({ store, ingestor, taxonomy: defaultTaxonomy, clock, fetchOptions }),
+      chatLang: (chat) => store.chatLanguage(chat),
+    },
+    logger,
+    clock,
+  });
+  return { core, ingestor };
+}
+
 export interface World {
   store: Store;
   core: BotCore;
   feeds: FeedServer;
   /** The ingestor the admin commands use (its fetches get no loopback exception: polls of 127.0.0.1 fail). */
-  ingestor: ReturnType<typeof createIngestor>;
+  ingestor: Ingestor;
   logger: ReturnType<typeof recordingLogger>;
   clock: Clock & { set(d: Date): void };
   close(): Promise<void>;
@@ -132,31 +166,11 @@ export async function startWorld(opts: { allowLoopback?: boolean; databaseUrl?: 
       now = d;
     },
   };
-  const ingestor = createIngestor({
-    sources: store,
-    articles: store,
-    analyze: analyzerFor(defaultTaxonomy),
-    findStory,
+  const { core, ingestor } = commandCore({
+    store,
     clock,
-    logger: silentLogger,
-  });
-  const fetchOptions = {
-    allowHosts: opts.allowLoopback === false ? [] : ["127.0.0.1"],
-    timeoutMs: 5000,
-    maxBytes: 100_000,
-  };
-  const core = createBotCore({
-    commands,
-    services: {
-      queries: store,
-      logger,
-      topics: topicInfos(defaultTaxonomy),
-      resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
-      admin: adminServicesFor({ store, ingestor, taxonomy: defaultTaxonomy, clock, fetchOptions }),
-      chatLang: (chat) => store.chatLanguage(chat),
-    },
     logger,
-    clock,
+    allowHosts: opts.allowLoopback === false ? [] : ["127.0.0.1"],
   });
   return {
     store,

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { topicInfos } from "../../src/analysis/topic-info.ts";
+import type { NewSubscription, SubscriptionRecord } from "../../src/core/delivery.ts";
 import type { Clock } from "../../src/core/logger.ts";
 import { saveArticle } from "../../src/core/store.ts";
 import { recordingLogger } from "../../src/logging.ts";
@@ -145,6 +146,30 @@ export async function addArticle(
   });
   await w.db.article.update({ where: { id: r.articleId }, data: { createdAt: new Date(a.at) } });
   return { articleId: r.articleId, storyId: r.storyId };
+}
+
+/** A Telegram group chat with this id. */
+export const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
+
+/**
+ * Subscribes a chat (a Telegram group by id, or any chat) as `/subscribe` would — a daily digest at 08:00 Paris
+ * time unless `sub` says otherwise (alerts and anniversaries get only what `sub` gives) — then ticks the scheduler once, so the subscription's first post is planned
+ * at the world's current time.
+ */
+export async function subscribe(
+  w: Pick<World, "store" | "scheduler">,
+  chat: string | NewSubscription["chat"],
+  sub: Partial<Omit<NewSubscription, "chat">> = {},
+): Promise<SubscriptionRecord> {
+  const digest = (sub.kind ?? "digest") === "digest";
+  const record = await w.store.addSubscription({
+    chat: typeof chat === "string" ? group(chat) : chat,
+    kind: "digest",
+    ...(digest ? { time: "08:00", timezone: "Europe/Paris" } : {}),
+    ...sub,
+  });
+  await w.scheduler.tick();
+  return record;
 }
 
 /** Advances the clock in steps, ticking the scheduler after each step, until `until`. */

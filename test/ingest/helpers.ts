@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AnalysisInput, DocumentAnalysis } from "../../src/core/analysis-types.ts";
+import { silentLogger } from "../../src/core/logger.ts";
+import { createIngestor, type Ingestor, type IngestorDeps } from "../../src/ingest/pipeline.ts";
 
 export interface TestServer {
   url: string;
@@ -70,3 +72,20 @@ export function fakeClock(iso: string): { now(): Date; set(iso: string): void; a
     },
   };
 }
+
+/**
+ * An ingestor with the fake analysis, no story grouping and a silent logger; `deps` names its stores and clock and
+ * may change anything else (`...POLLING` for the polling tests).
+ */
+export function fakeIngestor(
+  deps: Pick<IngestorDeps, "sources" | "articles" | "clock"> & Partial<IngestorDeps>,
+): Ingestor {
+  return createIngestor({ analyze: fakeAnalyze, findStory: () => null, logger: silentLogger, ...deps });
+}
+
+/** Polling as the polling tests run it: feeds on 127.0.0.1, due every 10 minutes, four fetched at once. */
+export const POLLING = {
+  fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 5000 },
+  pollIntervalMs: 10 * 60_000,
+  concurrency: 4,
+} satisfies Partial<IngestorDeps>;

@@ -4,10 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../src/core/errors.ts";
-import { silentLogger } from "../../src/core/logger.ts";
-import { createIngestor } from "../../src/ingest/pipeline.ts";
 import { memoryArticleStore, memorySourceStore } from "../fakes/memory-store.ts";
-import { fakeAnalyze, fakeClock } from "./helpers.ts";
+import { fakeClock, fakeIngestor } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "newsbot-junk-"));
 function write(name: string, text: string): string {
@@ -20,14 +18,7 @@ function setup() {
   const clock = fakeClock("2026-12-02T10:00:00Z");
   const sources = memorySourceStore(clock.now);
   const articles = memoryArticleStore();
-  const ingestor = createIngestor({
-    sources,
-    articles,
-    analyze: fakeAnalyze,
-    findStory: () => null,
-    clock,
-    logger: silentLogger,
-  });
+  const ingestor = fakeIngestor({ sources, articles, clock });
   return { ingestor, sources, articles };
 }
 

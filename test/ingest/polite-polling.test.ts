@@ -10,7 +10,7 @@ import { createIngestor, type IngestorDeps } from "../../src/ingest/pipeline.ts"
 import { createStore } from "../../src/store/index.ts";
 import { memoryArticleStore, memorySourceStore } from "../fakes/memory-store.ts";
 import { freshDatabase } from "../store/backends.ts";
-import { fakeAnalyze, fakeClock, startServer, type TestServer } from "./helpers.ts";
+import { fakeAnalyze, fakeClock, fakeIngestor, POLLING, startServer, type TestServer } from "./helpers.ts";
 
 const MIN = 60_000;
 const servers: TestServer[] = [];
@@ -104,17 +104,7 @@ describe("polling many feeds", () => {
       // the slow publisher's 24 feeds are due first, then 6 feeds of another host
       for (let i = 0; i < 24; i++) await store.addSource({ url: `${slow.url}/s${i}`, nextFetchAt: ago(5) });
       for (let i = 0; i < 6; i++) await store.addSource({ url: `${fast.url}/f${i}`, nextFetchAt: ago(1) });
-      const ingestor = createIngestor({
-        sources: store,
-        articles: store,
-        analyze: fakeAnalyze,
-        findStory: () => null,
-        clock,
-        logger: silentLogger,
-        fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 5000 },
-        pollIntervalMs: 10 * MIN,
-        concurrency: 4,
-      });
+      const ingestor = fakeIngestor({ sources: store, articles: store, clock, ...POLLING });
       const r = await ingestor.pollDue();
       expect(r.sources).toBe(30);
       // the other host's feeds went out while the slow publisher's first requests were running, not after

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger, systemClock } from "../../src/core/logger.ts";
-import { createIngestor, type Ingestor } from "../../src/ingest/pipeline.ts";
+import type { Ingestor } from "../../src/ingest/pipeline.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
-import { fakeAnalyze, fakeClock, startServer, type TestServer } from "./helpers.ts";
+import { fakeClock, fakeIngestor, POLLING, startServer, type TestServer } from "./helpers.ts";
 
 const FEEDS = 60;
 const MIN = 60_000;
@@ -34,19 +34,7 @@ describe.skipIf(!process.env.TEST_PG_URL)("two pollers on one PostgreSQL", () =>
     for (let i = 0; i < 2; i++) {
       const store = await createStore(tdb.url, silentLogger);
       stores.push(store);
-      ingestors.push(
-        createIngestor({
-          sources: store,
-          articles: store,
-          analyze: fakeAnalyze,
-          findStory: () => null,
-          clock,
-          logger: silentLogger,
-          fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 5000 },
-          pollIntervalMs: 10 * MIN,
-          concurrency: 4,
-        }),
-      );
+      ingestors.push(fakeIngestor({ sources: store, articles: store, clock, ...POLLING }));
     }
     for (let i = 0; i < FEEDS; i++) await (stores[0] as Store).addSource({ url: `${server.url}/feed/${i}` });
   }, 60_000);
@@ -116,14 +104,11 @@ describe.skipIf(!process.env.TEST_PG_URL)("a poll that outlasts its lease, on Po
       const store = await createStore(tdb.url, silentLogger);
       stores.push(store);
       ingestors.push(
-        createIngestor({
+        fakeIngestor({
           sources: store,
           articles: store,
-          analyze: fakeAnalyze,
-          findStory: () => null,
           // real time: the lease must run out on the wall clock
           clock: systemClock,
-          logger: silentLogger,
           fetchOptions: { allowHosts: ["127.0.0.1"], timeoutMs: 10_000 },
           pollIntervalMs: 10 * MIN,
           pollLeaseMs: 1000,

@@ -2,11 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { createIngestor } from "../../src/ingest/pipeline.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { testCore } from "../fakes/services.ts";
 import { freshDatabase, type TestDatabase } from "../store/backends.ts";
-import { fakeAnalyze, fakeClock, fixture } from "./helpers.ts";
+import { fakeClock, fakeIngestor, fixture } from "./helpers.ts";
 
 describe("undated items in /latest", () => {
   let tdb: TestDatabase;
@@ -15,14 +14,7 @@ describe("undated items in /latest", () => {
     tdb = await freshDatabase("sqlite");
     store = await createStore(tdb.url, silentLogger);
     const clock = fakeClock("2026-12-02T10:00:00Z");
-    const ingestor = createIngestor({
-      sources: store,
-      articles: store,
-      analyze: fakeAnalyze,
-      findStory: () => null,
-      clock,
-      logger: silentLogger,
-    });
+    const ingestor = fakeIngestor({ sources: store, articles: store, clock });
     await ingestor.ingestFeedXml(fixture("feeds/undated-items.xml"));
     await ingestor.ingestFeedXml(fixture("feeds/undated-feed.xml"));
   });

@@ -4,9 +4,8 @@ import type { PlatformAdapter } from "../../src/core/platform.ts";
 import { createDelivery } from "../../src/outbox/delivery.ts";
 import { createRateLimiter } from "../../src/outbox/rate-limit.ts";
 import { unpaced } from "../fakes/limits.ts";
-import { openWorld, runUntil, type World } from "../helpers/world.ts";
+import { group, openWorld, runUntil, subscribe, type World } from "../helpers/world.ts";
 
-const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
 let w: World | undefined;
 afterEach(async () => {
   await w?.close();
@@ -21,8 +20,7 @@ async function world(start = "2026-11-23T06:00:00Z") {
 describe("outbox delivery", () => {
   it("retries a 429 no sooner than retry_after, then sends once", async () => {
     const w = await world();
-    await w.store.addSubscription({ chat: group("-1"), kind: "digest", time: "08:00", timezone: "Europe/Paris" });
-    await w.scheduler.tick();
+    await subscribe(w, "-1");
     w.telegram.failNext({ ok: false, permanent: false, retryAfterMs: 120_000, error: "429: Too Many Requests" });
     w.clock.set("2026-11-23T07:00:00Z");
     const first = await w.scheduler.tick();

@@ -14,9 +14,8 @@ import { createBotCore } from "../../src/core/dispatch.ts";
 import { type Reply, replyText } from "../../src/core/reply.ts";
 import { createDigestPreviewer } from "../../src/schedule/preview.ts";
 import { limits } from "../fakes/limits.ts";
-import { openWorld, runUntil, topics, type World } from "../helpers/world.ts";
+import { group, openWorld, runUntil, subscribe, topics, type World } from "../helpers/world.ts";
 
-const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
 let w: World | undefined;
 afterEach(async () => {
   await w?.close();
@@ -59,8 +58,7 @@ async function ask(world: World, command: string, chatId: string): Promise<strin
 describe("failures visible to the chat", () => {
   it("5xx beyond the retries: one notice in the chat, the failure in /subscriptions, /digest and the log", async () => {
     const w = await world();
-    await w.store.addSubscription({ chat: group("-71"), kind: "digest", time: "08:00", timezone: "Europe/Paris" });
-    await w.scheduler.tick();
+    await subscribe(w, "-71");
     w.telegram.failNext({ ok: false, permanent: false, error: "502: Bad Gateway" }, 3);
     await runUntil(w, "2026-11-23T12:00:00Z", 60_000);
     expect(w.telegram.attempts).toBe(4);
@@ -81,8 +79,7 @@ describe("failures visible to the chat", () => {
 
   it("a message the platform refuses (too long) fails at once, without retries, and the chat is told", async () => {
     const w = await world();
-    await w.store.addSubscription({ chat: group("-72"), kind: "digest", time: "08:00", timezone: "Europe/Paris" });
-    await w.scheduler.tick();
+    await subscribe(w, "-72");
     w.telegram.failNext({
       ok: false,
       permanent: false,
@@ -98,8 +95,7 @@ describe("failures visible to the chat", () => {
 
   it("a chat that is gone gets no notice (the failure is still recorded)", async () => {
     const w = await world();
-    await w.store.addSubscription({ chat: group("-73"), kind: "digest", time: "08:00", timezone: "Europe/Paris" });
-    await w.scheduler.tick();
+    await subscribe(w, "-73");
     w.telegram.failFor("-73", { ok: false, permanent: true, error: "403: Forbidden: bot was kicked" });
     await runUntil(w, "2026-11-23T12:00:00Z", 60_000);
     expect(w.telegram.attempts).toBe(1);

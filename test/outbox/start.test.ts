@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScheduledDelivery } from "../../src/schedule/delivery-service.ts";
 import { limits } from "../fakes/limits.ts";
 import { recordingSender } from "../fakes/recording-sender.ts";
-import { openWorld, topics, type World } from "../helpers/world.ts";
+import { openWorld, subscribe, topics, type World } from "../helpers/world.ts";
 
 describe("startScheduledDelivery on SQLite", () => {
   let w: World;
@@ -12,8 +12,7 @@ describe("startScheduledDelivery on SQLite", () => {
   afterAll(async () => w.close());
 
   it("resends at once a post a killed process had claimed but not sent", async () => {
-    await w.store.addSubscription({ chat: { platform: "telegram", id: "-9", type: "group" }, kind: "digest" });
-    await w.scheduler.tick(); // schedules 08:00 Paris
+    await subscribe(w, "-9"); // schedules 08:00 Paris
     w.clock.set("2026-11-23T07:00:00Z");
     // Plan without delivering, then a "dead" process takes the lease for an hour.
     const sub = (await w.store.subscriptionsOfChat("telegram", "-9"))[0];

@@ -7,9 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramAdapter } from "../../src/adapters/telegram/index.ts";
 import type { BotCore } from "../../src/core/platform.ts";
 import { type FakeTelegram, startFakeTelegram } from "../fakes/telegram-api.ts";
-import { addArticle, openWorld, runUntil, type World } from "../helpers/world.ts";
-
-const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
+import { addArticle, group, openWorld, runUntil, type World } from "../helpers/world.ts";
 
 describe("digests through the Telegram adapter and the fake Bot API", () => {
   let fake: FakeTelegram;

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addArticle, openWorld, runUntil, type World } from "../helpers/world.ts";
+import { addArticle, openWorld, runUntil, subscribe, type World } from "../helpers/world.ts";
 
 describe("alerts on chosen topics", () => {
   let w: World;
   beforeAll(async () => {
     w = await openWorld("sqlite", "2026-11-23T10:00:00Z", { scheduler: { alertEveryMinutes: 15 } });
-    await w.store.addSubscription({
-      chat: { platform: "telegram", id: "-31", type: "group" },
-      kind: "alerts",
-      topics: ["energie"],
-    });
-    await w.scheduler.tick();
+    await subscribe(w, "-31", { kind: "alerts", topics: ["energie"] });
     await addArticle(w, {
       title: "Panne sur la ligne à haute tension Ekibastouz–Oural",
       at: "2026-11-23T10:05:00Z",

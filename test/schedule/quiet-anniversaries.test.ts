@@ -3,9 +3,8 @@
  * subscription's topic and word filters, and missed anniversary days after downtime (each posted once).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { addArticle, local, openWorld, runUntil, type World } from "../helpers/world.ts";
+import { addArticle, group, local, openWorld, runUntil, subscribe, type World } from "../helpers/world.ts";
 
-const group = (id: string) => ({ platform: "telegram" as const, id, type: "group" as const });
 let w: World | undefined;
 afterEach(async () => {
   await w?.close();
@@ -51,8 +50,7 @@ describe("quiet hours", () => {
   it("sends no alert during quiet hours, then one alert with everything that arrived", async () => {
     w = await openWorld("sqlite", "2026-11-23T19:00:00Z");
     await w.store.chatSettings.update(group("-3004"), { quietStart: "22:00", quietEnd: "07:00" });
-    await w.store.addSubscription({ chat: group("-3004"), kind: "alerts", topics: ["energie"] });
-    await w.scheduler.tick();
+    await subscribe(w, "-3004", { kind: "alerts", topics: ["energie"] });
     await addArticle(w, { title: "Gazoduc : coupure nocturne", at: "2026-11-23T22:10:00Z", topics: ["energie"] });
     await addArticle(w, { title: "Pétrole : le CPC redémarre", at: "2026-11-24T01:20:00Z", topics: ["energie"] });
     await runUntil(w, "2026-11-24T09:00:00Z", 15 * 60_000);
@@ -116,8 +114,7 @@ describe("anniversaries with filters and downtime", () => {
       at: "2026-01-07T10:00:00Z",
       event: { start: "2019-04-07", summary: "ouverture de la liaison ferroviaire Almaty–Novossibirsk" },
     });
-    await w.store.addSubscription({ chat: group("-4004"), kind: "anniversaries", time: "10:00" });
-    await w.scheduler.tick();
+    await subscribe(w, "-4004", { kind: "anniversaries", time: "10:00" });
     // Down from 4 April 12:00 to 8 April 12:00: 5, 6, 7 and 8 April were missed (5 and 8 have no event).
     w.clock.set("2026-04-08T12:00:00Z");
     await w.scheduler.tick();
@@ -130,8 +127,7 @@ describe("anniversaries with filters and downtime", () => {
   it("catches up at most a week of missed days and says so in the log", async () => {
     w = await openWorld("sqlite", "2026-03-20T12:00:00Z");
     await seed(w);
-    await w.store.addSubscription({ chat: group("-4005"), kind: "anniversaries", time: "10:00" });
-    await w.scheduler.tick();
+    await subscribe(w, "-4005", { kind: "anniversaries", time: "10:00" });
     w.clock.set("2026-04-10T12:00:00Z");
     await w.scheduler.tick();
     // 21 March … 10 April missed: only 4–10 April are planned; 6 April is the only one with events.

@@ -6,17 +6,13 @@
  * language is refused naming the valid ones, and nothing is stored. Invented articles.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands } from "../../commands/index.ts";
-import { findStory } from "../../src/analysis/stories.ts";
-import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
-import { adminServicesFor, analyzerFor } from "../../src/app.ts";
 import type { ChatRef, UserRef } from "../../src/core/command.ts";
-import { createBotCore } from "../../src/core/dispatch.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { BotCore, IncomingCommand } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { createIngestor } from "../../src/ingest/pipeline.ts";
-import { addArticle, openWorld, runUntil, topics, type World } from "../helpers/world.ts";
+import { BORDER_RU, GRAIN_FR, VISIT_FR, VISIT_RU } from "../helpers/bilingual-articles.ts";
+import { commandCore } from "../helpers/command-world.ts";
+import { addArticle, openWorld, runUntil, type World } from "../helpers/world.ts";
 import { backends } from "../store/backends.ts";
 
 const admin: UserRef = { id: "1001", isAdmin: async () => true, isOwner: async () => false };
@@ -38,33 +34,7 @@ describe.each(backends)("subscriptions by article language on %s", (backend) => 
 
   beforeAll(async () => {
     w = await openWorld(backend, "2026-11-20T05:00:00Z");
-    const ingestor = createIngestor({
-      sources: w.store,
-      articles: w.store,
-      analyze: analyzerFor(defaultTaxonomy),
-      findStory,
-      clock: w.clock,
-      logger: silentLogger,
-    });
-    core = createBotCore({
-      commands,
-      services: {
-        queries: w.store,
-        logger: silentLogger,
-        topics,
-        resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
-        admin: adminServicesFor({
-          store: w.store,
-          ingestor,
-          taxonomy: defaultTaxonomy,
-          clock: w.clock,
-          fetchOptions: { allowHosts: [], timeoutMs: 1000, maxBytes: 1000 },
-        }),
-        chatLang: (chat) => w.store.chatLanguage(chat),
-      },
-      logger: silentLogger,
-      clock: w.clock,
-    });
+    core = commandCore({ store: w.store, clock: w.clock, logger: silentLogger }).core;
     for (const [chat, args] of [
       [RU, "digest 08:00 lang:ru"],
       [FR, "digest 08:00 lang:fr"],
@@ -75,35 +45,23 @@ describe.each(backends)("subscriptions by article language on %s", (backend) => 
       expect((await run(chat, args)).kind, args).not.toBe("error");
     }
 
-    const visit = await addArticle(w, {
-      title: "Tokaïev attendu à Moscou pour le sommet de l'UEE",
-      at: "2026-11-20T06:00:00Z",
-      published: "2026-11-20T05:50:00Z",
-      source: "steppe-info",
-      quote: { text: "Nous arrivons à Moscou avec des propositions concrètes", speaker: "Kassym-Jomart Tokaïev" },
-    });
+    const visit = await addArticle(w, { ...VISIT_FR, at: "2026-11-20T06:00:00Z", published: "2026-11-20T05:50:00Z" });
     await addArticle(w, {
-      title: "Токаев прибудет в Москву на саммит ЕАЭС",
+      ...VISIT_RU,
       at: "2026-11-20T06:05:00Z",
       published: "2026-11-20T05:55:00Z",
-      source: "stepnye-vesti",
       storyId: visit.storyId,
-      language: "ru",
-      quote: { text: "Мы едем в Москву с конкретными предложениями", speaker: "Касым-Жомарт Токаев" },
     });
     await addArticle(w, {
-      title: "В Оренбурге открылся новый пункт пропуска",
+      ...BORDER_RU,
       at: "2026-11-20T06:10:00Z",
       published: "2026-11-20T06:00:00Z",
-      source: "stepnye-vesti",
-      language: "ru",
       event: { start: "2013-11-20", summary: "подписание договора о границе" },
     });
     await addArticle(w, {
-      title: "Le blé kazakh arrive à Orenbourg",
+      ...GRAIN_FR,
       at: "2026-11-20T06:15:00Z",
       published: "2026-11-20T06:05:00Z",
-      source: "steppe-info",
       event: { start: "2015-11-20", summary: "ouverture du corridor céréalier d'Orenbourg" },
     });
     await runUntil(w, "2026-11-20T07:30:00Z", 15 * 60_000);

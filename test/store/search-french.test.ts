@@ -5,13 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveTopic } from "../../src/analysis/taxonomy.ts";
-import { silentLogger } from "../../src/core/logger.ts";
-import { saveArticle } from "../../src/core/store.ts";
 import { createDb } from "../../src/store/db.ts";
-import { createStore, type Store } from "../../src/store/index.ts";
 import { foldWord, parseSearchQuery, stemsOf, stemWord } from "../../src/store/search-query.ts";
-import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
-import { analysis, hash, input } from "./builder.ts";
+import { backends } from "./backends.ts";
+import { openSearchCorpus, type SearchCorpus } from "./search-corpus.ts";
 
 const A = {
   nucleaire: {
@@ -52,35 +49,21 @@ const A = {
 type Key = keyof typeof A;
 
 describe.each(backends)("French search on %s", (backend) => {
-  let tdb: TestDatabase;
-  let store: Store;
-  const keyOf = new Map<string, Key>();
-
+  let corpus: SearchCorpus<Key>;
   beforeAll(async () => {
-    tdb = await freshDatabase(backend);
-    store = await createStore(tdb.url, silentLogger, {
-      searchTopicOf: (name) => {
-        const r = resolveTopic(name);
-        return "slug" in r ? r.slug : null;
+    corpus = await openSearchCorpus(backend, A, {
+      outlet: { url: "https://steppe-info.example/rss", title: "Steppe Info" },
+      store: {
+        searchTopicOf: (name) => {
+          const r = resolveTopic(name);
+          return "slug" in r ? r.slug : null;
+        },
       },
     });
-    const src = await store.addSource({ url: "https://steppe-info.example/rss", title: "Steppe Info" });
-    for (const [key, a] of Object.entries(A) as Array<[Key, (typeof A)[Key]]>) {
-      await saveArticle(store, {
-        input: input({ title: a.title, sourceId: src.id, url: `https://steppe-info.example/${key}` }),
-        analysis: analysis({ title: a.title, text: `${a.title}. ${a.text}`, topics: "topics" in a ? a.topics : [] }),
-        contentHash: hash(a.text),
-        storyId: null,
-      });
-      keyOf.set(a.title, key);
-    }
   });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
+  afterAll(async () => corpus?.close());
 
-  const found = async (q: string) => (await store.search(q, 20)).map((h) => keyOf.get(h.title));
+  const found = (q: string) => corpus.found(q);
 
   it("finds énergie, énergétique and the articles filed under the topic Énergie", async () => {
     const energie = await found("énergie");
@@ -135,7 +118,7 @@ describe.each(backends)("French search on %s", (backend) => {
           .concat(["énergétiques", "traitées", "frontalières", "sécuritaire", "Œuvre", "coopération", "économiques"]),
       ),
     ];
-    const { db } = await createDb(tdb.url);
+    const { db } = await createDb(corpus.tdb.url);
     try {
       for (const w of words) {
         const rows = await db.$queryRaw<Array<{ lexemes: string[] | null }>>`

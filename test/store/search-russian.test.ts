@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.ts";
 import { saveArticle } from "../../src/core/store.ts";
 import { createDb } from "../../src/store/db.ts";
-import { applyMigrations, createStore, type Store } from "../../src/store/index.ts";
+import { applyMigrations, createStore } from "../../src/store/index.ts";
 import { prismaDir } from "../../src/store/migration-files.ts";
 import { foldWord, parseSearchQuery, stemsOf, stemWord } from "../../src/store/search-query.ts";
 import { backends, freshDatabase, type TestDatabase } from "./backends.ts";
 import { analysis, hash, input } from "./builder.ts";
+import { openSearchCorpus, type SearchCorpus } from "./search-corpus.ts";
 
 const A = {
   telegram: {
@@ -53,35 +54,16 @@ const A = {
 type Key = keyof typeof A;
 
 describe.each(backends)("Russian search on %s", (backend) => {
-  let tdb: TestDatabase;
-  let store: Store;
-  const keyOf = new Map<string, Key>();
-
+  let corpus: SearchCorpus<Key>;
   beforeAll(async () => {
-    tdb = await freshDatabase(backend);
-    store = await createStore(tdb.url, silentLogger);
-    const src = await store.addSource({ url: "https://stepnye-vesti.example/rss", title: "Степные вести" });
-    for (const [key, a] of Object.entries(A) as Array<[Key, (typeof A)[Key]]>) {
-      await saveArticle(store, {
-        input: input({
-          title: a.title,
-          sourceId: src.id,
-          url: `https://stepnye-vesti.example/${key}`,
-          publishedAt: new Date("2026-11-20T09:00:00Z"),
-        }),
-        analysis: analysis({ title: a.title, text: `${a.title}. ${a.text}`, language: a.lang }),
-        contentHash: hash(a.text),
-        storyId: null,
-      });
-      keyOf.set(a.title, key);
-    }
+    corpus = await openSearchCorpus(backend, A, {
+      outlet: { url: "https://stepnye-vesti.example/rss", title: "Степные вести" },
+      publishedAt: new Date("2026-11-20T09:00:00Z"),
+    });
   });
-  afterAll(async () => {
-    await store?.close();
-    await tdb?.drop();
-  });
+  afterAll(async () => corpus?.close());
 
-  const found = async (q: string) => (await store.search(q, 20)).map((h) => keyOf.get(h.title));
+  const found = (q: string) => corpus.found(q);
 
   it("finds every case form of a name, the form as typed first", async () => {
     expect(new Set(await found("Токаев"))).toEqual(new Set(["telegram", "meeting"]));
@@ -138,7 +120,7 @@ describe.each(backends)("Russian search on %s", (backend) => {
 
   it("counts the articles of a Russian word in every form for /trend", async () => {
     const count = async (keyword: string) =>
-      (await store.coverage?.({ keyword, from: "2026-11-01", to: "2026-11-30" }))?.articles.length;
+      (await corpus.store.coverage?.({ keyword, from: "2026-11-01", to: "2026-11-30" }))?.articles.length;
     expect(await count("Токаев")).toBe(2);
     expect(await count("переговорах")).toBe(1);
     expect(await count("Tokaïev")).toBe(1);
@@ -153,7 +135,7 @@ describe.each(backends)("Russian search on %s", (backend) => {
           .concat(["Токаевым", "Касым-Жомарт", "заявил", "подчеркнула", "переговорами", "ещё", "её", "новый"]),
       ),
     ];
-    const { db } = await createDb(tdb.url);
+    const { db } = await createDb(corpus.tdb.url);
     try {
       for (const w of words) {
         const rows = await db.$queryRaw<Array<{ lexemes: string[] | null }>>`

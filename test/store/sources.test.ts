@@ -134,4 +134,17 @@ describe.each(backends)("SourceStore on %s", (backend) => {
     expect((await store.search("ferroviaire", 5)).map((h) => h.title)).toEqual(["Coopération ferroviaire"]);
     expect((await store.search("ferroviaire", 5))[0]?.source).toBeNull();
   });
+
+  it("imports OPML entries in one transaction: a failure stores none of them", async () => {
+    const before = await store.listSources();
+    const entries = [
+      { url: "https://import-a.example/rss", title: "A", topics: [] },
+      { url: "https://import-b.example/rss", title: "B", topics: ["energie"] },
+    ];
+    const broken = [...entries, { url: "https://import-c.example/rss", topics: [], title: 42 as unknown as string }];
+    await expect(store.importSources(broken, "cli")).rejects.toThrow();
+    expect(await store.listSources()).toEqual(before);
+    expect(await store.importSources(entries, "cli")).toEqual({ added: 2, existing: 0 });
+    expect(await store.importSources(entries, "cli")).toEqual({ added: 0, existing: 2 });
+  });
 });

@@ -8,22 +8,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands } from "../../commands/index.ts";
-import { findStory } from "../../src/analysis/stories.ts";
-import { defaultTaxonomy, resolveTopic } from "../../src/analysis/taxonomy.ts";
-import { type App, adminServicesFor, analyzerFor, topicInfos } from "../../src/app.ts";
+import type { App } from "../../src/app.ts";
 import { ingestTargets } from "../../src/cli/commands.ts";
 import type { ChatRef, Lang, UserRef } from "../../src/core/command.ts";
-import { createBotCore } from "../../src/core/dispatch.ts";
 import { StorageFullError } from "../../src/core/errors.ts";
 import { t } from "../../src/core/i18n/index.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { BotCore } from "../../src/core/platform.ts";
 import { replyText } from "../../src/core/reply.ts";
-import { createIngestor, type Ingestor } from "../../src/ingest/pipeline.ts";
+import type { Ingestor } from "../../src/ingest/pipeline.ts";
 import { recordingLogger } from "../../src/logging.ts";
 import { createDb, type Db } from "../../src/store/db.ts";
 import { applyMigrations, buildStore, type Store } from "../../src/store/index.ts";
+import { commandCore } from "../helpers/command-world.ts";
 
 const root = join(import.meta.dirname, "../..");
 const demo = (name: string) => join(root, "demo", name);
@@ -67,28 +64,7 @@ describe("a full disk (SQLite, max_page_count)", () => {
     await applyMigrations(`file:${file}`, silentLogger);
     ({ db } = await createDb(`file:${file}`));
     store = buildStore(db, "sqlite");
-    ingestor = createIngestor({
-      sources: store,
-      articles: store,
-      analyze: analyzerFor(defaultTaxonomy),
-      findStory,
-      clock,
-      logger: silentLogger,
-    });
-    const fetchOptions = { allowHosts: [], timeoutMs: 2000, maxBytes: 100_000 };
-    core = createBotCore({
-      commands,
-      services: {
-        queries: store,
-        logger,
-        topics: topicInfos(defaultTaxonomy),
-        resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
-        admin: adminServicesFor({ store, ingestor, taxonomy: defaultTaxonomy, clock, fetchOptions }),
-        chatLang: (chat) => store.chatLanguage(chat),
-      },
-      logger,
-      clock,
-    });
+    ({ core, ingestor } = commandCore({ store, clock, logger }));
     expect((await ingestor.ingestFile(demo("courrier-des-steppes.xml"))).inserted).toBeGreaterThan(0);
     await fill();
   });
