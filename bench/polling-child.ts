@@ -7,6 +7,8 @@
  * Talks to bench/polling.ts over the IPC channel.
  */
 import { createWriteStream, readFileSync } from "node:fs";
+import { constants, PerformanceObserver } from "node:perf_hooks";
+import { getHeapSpaceStatistics } from "node:v8";
 import { createApp } from "../src/app.ts";
 import { configFromEnvironment } from "../src/config.ts";
 import { systemClock } from "../src/core/logger.ts";
@@ -31,6 +33,11 @@ export interface ChildReport {
   /** V8 heap in use, samples (one a second), MB. */
   heapMb: number[];
   logLines: { warn: number; error: number };
+  /** Collections of the main thread over the window: count and pause time, ms (forced: the GC pacer's). */
+  gc: { major: number; majorMs: number; forced: number; forcedMs: number; minor: number; minorMs: number };
+  /** Peak of the anonymous and file-backed parts of RSS (sampled), MB. */
+  peakRssAnonMb: number;
+  peakRssFileMb: number;
 }
 
 const send = (m: unknown) => process.send?.(m);
@@ -61,6 +68,47 @@ let rssAtRestMb = 0;
 let cpu0 = process.cpuUsage();
 let wall0 = Date.now();
 const heapMb: number[] = [];
+// BENCH_MEMORY_TRACE: a JSON line per sample (every 500 ms) with every figure of memoryUsage, the heap spaces
+// and the thread count, to see what grows at the peak (main-thread heap, buffers, worker threads, native)
+const trace = process.env.BENCH_MEMORY_TRACE ? createWriteStream(process.env.BENCH_MEMORY_TRACE) : null;
+const MB = 2 ** 20;
+const traceSample = () => {
+  const m = process.memoryUsage();
+  const spaces = Object.fromEntries(
+    getHeapSpaceStatistics().map((x) => [x.space_name.replace(/_space$/, ""), Math.round(x.space_used_size / MB)]),
+  );
+  const status = readFileSync("/proc/self/status", "utf8");
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  const threads = field("Threads");
+  const anon = Math.round(field("RssAnon") / 1024);
+  const file = Math.round(field("RssFile") / 1024);
+  peakRss.anon = Math.max(peakRss.anon, anon);
+  peakRss.file = Math.max(peakRss.file, file);
+  const r = (x: number) => Math.round(x / MB);
+  trace?.write(
+    `${JSON.stringify({ t: Date.now(), rss: r(m.rss), total: r(m.heapTotal), used: r(m.heapUsed), ext: r(m.external), ab: r(m.arrayBuffers), anon, file, threads, ...spaces })}\n`,
+  );
+};
+const gcStats: ChildReport["gc"] = { major: 0, majorMs: 0, forced: 0, forcedMs: 0, minor: 0, minorMs: 0 };
+let counting = false;
+new PerformanceObserver((list) => {
+  if (!counting) return;
+  for (const e of list.getEntries()) {
+    const { kind, flags } = (e as unknown as { detail: { kind: number; flags: number } }).detail;
+    if (flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) {
+      gcStats.forced++;
+      gcStats.forcedMs += e.duration;
+    } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      gcStats.minor++;
+      gcStats.minorMs += e.duration;
+    } else {
+      gcStats.major++;
+      gcStats.majorMs += e.duration;
+    }
+  }
+}).observe({ entryTypes: ["gc"] });
+const peakRss = { anon: 0, file: 0 };
+const traceTimer = setInterval(traceSample, 500);
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
   rssMb.push(m.rss / 2 ** 20);
@@ -96,6 +144,7 @@ process.on("message", (m: { type: string }) => {
     rssAtRestMb = process.memoryUsage.rss() / 2 ** 20;
     cpu0 = process.cpuUsage();
     wall0 = Date.now();
+    counting = true;
     poller = start();
     void poller.runOnce();
   }
@@ -106,6 +155,9 @@ async function stop() {
   const cpu = process.cpuUsage(cpu0);
   const wallMs = Date.now() - wall0;
   clearInterval(sampler);
+  clearInterval(traceTimer);
+  counting = false;
+  trace?.end();
   const status = readFileSync("/proc/self/status", "utf8");
   const peakRssMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   const report: ChildReport = {
@@ -121,6 +173,9 @@ async function stop() {
     rssMb,
     heapMb,
     logLines: counts,
+    gc: gcStats,
+    peakRssAnonMb: peakRss.anon,
+    peakRssFileMb: peakRss.file,
   };
   send({ type: "report", report });
   // the run in progress is not waited for: its figures are in

@@ -73,6 +73,10 @@ export interface PollingResult {
   /** V8 heap in use (median, max of the samples), MB. */
   heapP50Mb: number;
   heapMaxMb: number;
+  /** Main-thread collections over the window (forced: the GC pacer's), counts and pause time. */
+  gc: ChildReport["gc"];
+  peakRssAnonMb: number;
+  peakRssFileMb: number;
   inserted: number;
   insertedPerS: number;
   server: ServerStats;
@@ -94,7 +98,10 @@ const pct = (xs: number[], p: number) => {
 
 export async function benchPolling(tmp: string, o: PollingOptions, log: (s: string) => void): Promise<PollingResult> {
   const windowMs = o.windowMinutes * 60_000;
-  const nodeOptions = o.nodeOptions ?? "--max-semi-space-size=2";
+  // BENCH_POLLING_NODE_OPTIONS: other flags for the poller process (e.g. a heap cap), to compare
+  const nodeOptions = o.nodeOptions ?? process.env.BENCH_POLLING_NODE_OPTIONS ?? "--max-semi-space-size=2";
+  // BENCH_POLLING_TAG: a suffix of the log and memory-trace files, so two runs can write side by side
+  const tag = process.env.BENCH_POLLING_TAG ? `-${process.env.BENCH_POLLING_TAG}` : "";
   const concurrency = o.concurrency ?? 8;
   const plan = feedPlan({ feeds: o.feeds, hosts: o.hosts });
   const t0 = Date.now();
@@ -129,7 +136,8 @@ export async function benchPolling(tmp: string, o: PollingOptions, log: (s: stri
         LOG_LEVEL: "info",
         TELEGRAM_BOT_TOKEN: "",
         DISCORD_TOKEN: "",
-        BENCH_LOG_FILE: fileURLToPath(new URL("./results/polling.log", import.meta.url)),
+        BENCH_LOG_FILE: fileURLToPath(new URL(`./results/polling${tag}.log`, import.meta.url)),
+        BENCH_MEMORY_TRACE: fileURLToPath(new URL(`./results/polling-memory${tag}.jsonl`, import.meta.url)),
       },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -232,6 +240,9 @@ export async function benchPolling(tmp: string, o: PollingOptions, log: (s: stri
       rssAtRestMb: report.rssAtRestMb,
       heapP50Mb: pct(report.heapMb, 50),
       heapMaxMb: Math.max(0, ...report.heapMb),
+      gc: report.gc,
+      peakRssAnonMb: report.peakRssAnonMb,
+      peakRssFileMb: report.peakRssFileMb,
       server: st,
       share304: nm / Math.max(1, ok + nm),
       rate: {
@@ -300,6 +311,15 @@ export function pollingReport(r: PollingResult): string[] {
     ok(r.peakRssMb < 250),
   );
   row("V8 heap in use, median / max, MB", `${f1(r.heapP50Mb)} / ${f1(r.heapMaxMb)}`);
+  row(
+    "peak of RSS's anonymous / file-backed part (sampled every 0.5 s), MB",
+    `${r.peakRssAnonMb} / ${r.peakRssFileMb}`,
+  );
+  const g = r.gc;
+  row(
+    "main-thread collections over the window: forced by the GC pacer / other major / minor (count, pause s)",
+    `${g.forced}, ${f1(g.forcedMs / 1000)} / ${g.major}, ${f1(g.majorMs / 1000)} / ${g.minor}, ${f1(g.minorMs / 1000)}`,
+  );
   row(
     "requests / bytes sent by the server / bytes received",
     `${s.requests.toLocaleString("en-US")} / ${f1(s.bytesOut / 2 ** 20)} MB / ${f1(s.bytesIn / 2 ** 20)} MB`,

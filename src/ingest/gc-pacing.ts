@@ -32,13 +32,15 @@ export interface GcPacerOptions {
   collect?: () => void;
 }
 
-/** A function to call between batches: runs a full collection when the heap grew by a step since the last one. */
-export function gcPacer(opts: GcPacerOptions = {}): () => void {
-  const step = (opts.stepMb ?? 16) * 1_048_576;
+/**
+ * A function to call between batches: runs a full collection when the heap grew by a step since the last one.
+ * A caller may pass a larger step for its call (polls: a forced collection costs the same whoever calls it).
+ */
+export function gcPacer(opts: GcPacerOptions = {}): (stepMb?: number) => void {
   const heapUsed = opts.heapUsed ?? (() => process.memoryUsage().heapUsed);
   let floor = heapUsed();
-  return () => {
-    if (heapUsed() - floor < step) return;
+  return (stepMb = opts.stepMb ?? 16) => {
+    if (heapUsed() - floor < stepMb * 1_048_576) return;
     (opts.collect ?? engineCollector() ?? (() => {}))();
     floor = heapUsed();
   };

@@ -29,6 +29,27 @@ describe("gcPacer (memory of long imports)", () => {
     expect(collections).toBe(2);
   });
 
+  it("takes a larger step for a call that passes one (polls), the default for the others", () => {
+    let heap = 40 * MB;
+    let collections = 0;
+    const pace = gcPacer({
+      stepMb: 16,
+      heapUsed: () => heap,
+      collect: () => {
+        collections++;
+        heap = 40 * MB;
+      },
+    });
+    heap = 60 * MB;
+    pace(32);
+    expect(collections).toBe(0); // a poll: 20 MB is below its step
+    pace();
+    expect(collections).toBe(1); // a big import: over its 16 MB
+    heap = 73 * MB;
+    pace(32);
+    expect(collections).toBe(2); // 33 MB since the last collection
+  });
+
   it("uses the engine's collector when none is given, without --expose-gc", () => {
     const before = process.memoryUsage().heapUsed;
     const pace = gcPacer({ stepMb: 1 });

@@ -117,6 +117,42 @@ describe("polling many feeds", () => {
     }
   }, 30_000);
 
+  it("stores every item of a huge feed polled while other feeds are fetched beside it", async () => {
+    const huge = rss("", 2500, "big");
+    let hugeOpen = false;
+    let smallDuringHuge = 0;
+    const big = await serve((_req, res) => {
+      // sent in two halves 300 ms apart: the other polls run while this body is read and stored
+      hugeOpen = true;
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.write(huge.slice(0, huge.length / 2));
+      setTimeout(() => {
+        res.end(huge.slice(huge.length / 2));
+        hugeOpen = false;
+      }, 300);
+    });
+    const hosts = [];
+    for (let h = 0; h < 2; h++) {
+      hosts.push(
+        await serve((req, res) => {
+          if (hugeOpen) smallDuringHuge++;
+          setTimeout(() => res.writeHead(200).end(rss("", 3, `small${h}${req.url}`)), 40);
+        }),
+      );
+    }
+    const articles = memoryArticleStore();
+    const { ingestor, sources } = setup({ concurrency: 8, articles });
+    await sources.addSource({ url: `${big.url}/huge` });
+    for (const s of hosts) for (let i = 0; i < 6; i++) await sources.addSource({ url: `${s.url}/feed${i}` });
+    const r = await ingestor.pollDue();
+    expect(r).toMatchObject({ sources: 13, failedSources: 0, failed: 0, inserted: 2500 + 12 * 3 });
+    expect(smallDuringHuge).toBeGreaterThan(0);
+    const bigIds = new Set(
+      articles.rows.filter((a) => a.input.title.startsWith("Dépêche big")).map((a) => a.input.url),
+    );
+    expect(bigIds.size).toBe(2500);
+  }, 30_000);
+
   it("honours a 429's Retry-After (seconds or an HTTP date) for the next attempt", async () => {
     const s = await serve((req, res) => {
       // the test clock reads 12:00 GMT: three hours later, or 7200 s
