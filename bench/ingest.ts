@@ -22,6 +22,11 @@ export interface IngestResult {
   failed: number;
   seconds: number;
   perSecond: number;
+  /**
+   * CPU time of the whole process (main thread and analysis workers) per inserted article, in ms: steadier than
+   * the rate on a loaded machine.
+   */
+  cpuMsPerArticle: number;
   /** Bare rss-parser rate on the same XML (items/s), measured just before. */
   parsePerSecond: number;
 }
@@ -88,8 +93,10 @@ export async function benchIngest(
     // the migrations. The worker pool's start-up is per big import, so it stays inside.
     await analyze({ text: "Astana, le 3 mars 2025 — Réunion à Moscou.", title: null, publishedAt: null });
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const s = await ingestor.ingestFeedXml(xml, null);
     const seconds = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
     return {
       items: s.inserted + s.duplicates + s.failed,
       inserted: s.inserted,
@@ -97,6 +104,7 @@ export async function benchIngest(
       failed: s.failed,
       seconds,
       perSecond: s.inserted / seconds,
+      cpuMsPerArticle: (used.user + used.system) / 1000 / s.inserted,
       parsePerSecond,
     };
   } finally {

@@ -279,7 +279,7 @@ export function findStory(
   candidates: Array<{ storyId: number; signature: StorySignature }>,
 ): number | null {
   if (candidates.length === 0) return null;
-  const rarity = new Rarity([sig, ...candidates.map((c) => c.signature)]);
+  const rarity = new Rarity([sig, ...candidates.map((c) => c.signature)], sig);
   let best: { id: number; sim: number } | null = null;
   for (const c of candidates) {
     const sim = similarityWith(sig, c.signature, rarity);

@@ -11,22 +11,29 @@ import { fold } from "./french-words.ts";
  * once, near 0 for a key in every article. With two articles every shared key weighs the same.
  */
 export class Rarity {
-  private readonly df = new Map<string, number>();
+  private readonly people = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  private readonly n: number;
   private readonly norm: number;
 
-  constructor(sigs: readonly StorySignature[]) {
+  /**
+   * With `focus`, only the keys of that signature are counted: its weights are exact, those of any other key are
+   * not. That is all matching one article needs (a key two signatures share is one of the article's), and it
+   * saves counting every key of every candidate in the window, for every article of an import.
+   */
+  constructor(sigs: readonly StorySignature[], focus?: StorySignature) {
+    const people = focus ? new Set(focus.people ?? []) : null;
+    const words = focus ? new Set(focus.keywords ?? []) : null;
     for (const s of sigs) {
-      for (const k of s.people ?? []) this.df.set(`p:${k}`, (this.df.get(`p:${k}`) ?? 0) + 1);
-      for (const k of s.keywords ?? []) this.df.set(`k:${k}`, (this.df.get(`k:${k}`) ?? 0) + 1);
+      for (const k of s.people ?? []) if (!people || people.has(k)) this.people.set(k, (this.people.get(k) ?? 0) + 1);
+      for (const k of s.keywords ?? []) if (!words || words.has(k)) this.words.set(k, (this.words.get(k) ?? 0) + 1);
     }
     this.n = Math.max(2, sigs.length);
     this.norm = Math.log(1 + this.n);
   }
 
-  private readonly n: number;
-
   weight(kind: "p" | "k", key: string): number {
-    const df = Math.max(1, this.df.get(`${kind}:${key}`) ?? 1);
+    const df = Math.max(1, (kind === "p" ? this.people : this.words).get(key) ?? 1);
     const w = Math.log(1 + this.n / df) / this.norm;
     return kind === "p" ? w * personPrior(key) : w;
   }

@@ -3,6 +3,7 @@ import {
   buildSignature,
   findStory,
   groupStories,
+  Rarity,
   SAME_STORY_THRESHOLD,
   storySimilarity,
 } from "../../src/analysis/stories.ts";
@@ -104,5 +105,22 @@ describe("story grouping on invented reports", () => {
     expect(groupStories([])).toEqual([]);
     expect(groupStories([empty, a, empty, b])).toEqual([1, 2, 3, 2]);
     expect(groupStories([empty, a, empty, b])).toEqual(groupStories([empty, a, empty, b]));
+  });
+
+  it("weighs an article's people and words as the whole window does when counting only the article's keys", () => {
+    // findStory counts only the keys of the article it matches; the weights it uses must not change.
+    const window = [b, a, y1, y2];
+    const full = new Rarity(window);
+    const focused = new Rarity(window, b);
+    expect(b.people.length).toBeGreaterThan(0);
+    expect(b.keywords.length).toBeGreaterThan(0);
+    for (const k of b.people) expect(focused.weight("p", k)).toBe(full.weight("p", k));
+    for (const k of b.keywords) expect(focused.weight("k", k)).toBe(full.weight("k", k));
+    expect(
+      findStory(
+        b,
+        [a, y1, y2].map((signature, i) => ({ storyId: i + 1, signature })),
+      ),
+    ).toBe(1);
   });
 });
