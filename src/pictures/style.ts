@@ -2,7 +2,9 @@
  * The look shared by every chart: sizes (a 640-pixel design drawn at 2× = 1,280 px, the width Telegram shows),
  * the Okabe–Ito colour-blind-safe palette, the font, and the Vega-Lite `config` block that applies them.
  */
-import { FONT_FAMILY } from "./font.ts";
+import type { Lang } from "../core/command.ts";
+import { drawable, FONT_FAMILY, type FontMetrics } from "./font.ts";
+import { pictureText } from "./strings.ts";
 
 /** Design width of the plot area in CSS pixels; pictures are rasterised at `SCALE`×. */
 export const DESIGN_WIDTH = 600;
@@ -68,5 +70,29 @@ export function baseConfig(): Record<string, unknown> {
       direction: "horizontal",
     },
     text: { font: FONT_FAMILY, color: INK },
+  };
+}
+
+/**
+ * The frame of a bar chart over time (who, trend): the Vega-Lite schema, the style, the size, and the title over
+ * "N in all · per month" (`per`, already in the chart's language).
+ */
+export function barChartFrame(o: {
+  title: string;
+  metrics: FontMetrics;
+  lang: Lang;
+  total: number;
+  per: string;
+  layout: { width: number; height: number };
+}) {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: baseConfig(),
+    width: o.layout.width,
+    height: o.layout.height,
+    title: {
+      text: drawable(o.title, o.metrics),
+      subtitle: `${pictureText(o.lang, "total", o.total)} · ${o.per}`,
+    },
   };
 }

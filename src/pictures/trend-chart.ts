@@ -9,7 +9,7 @@ import type { Chart } from "../core/picture.ts";
 import type { CoverageData } from "../core/queries.ts";
 import { drawable, type FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
-import { baseConfig, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
+import { barChartFrame, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
 import { countY, DAY_MS, formatCount, timeAxis } from "./time-axis.ts";
 
 export const TREND_LAYOUT = { width: DESIGN_WIDTH, height: 300, maxGroups: 5, maxPeaks: 3, peakChars: 36 } as const;
@@ -212,14 +212,7 @@ function trendSpec(
   const yTitle = pictureText(lang, unit === "day" ? "perDay" : unit === "week" ? "perWeek" : "perMonth");
   const total = input.data.articles.length;
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: baseConfig(),
-    width: L.width,
-    height: L.height,
-    title: {
-      text: drawable(input.title, input.metrics),
-      subtitle: `${pictureText(lang, "total", total)} · ${yTitle}`,
-    },
+    ...barChartFrame({ title: input.title, metrics: input.metrics, lang, total, per: yTitle, layout: L }),
     layer: [
       {
         data: { values: rows },

@@ -4,9 +4,9 @@
  */
 import type { Lang } from "../core/command.ts";
 import type { Chart } from "../core/picture.ts";
-import { drawable, type FontMetrics } from "./font.ts";
+import type { FontMetrics } from "./font.ts";
 import { pictureText } from "./strings.ts";
-import { baseConfig, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
+import { barChartFrame, DESIGN_WIDTH, FONT_SIZES, PALETTE } from "./style.ts";
 import { countY, timeAxis } from "./time-axis.ts";
 
 export const WHO_LAYOUT = { width: DESIGN_WIDTH, height: 160, maxMonths: 48 } as const;
@@ -99,14 +99,7 @@ function whoSpec(
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const per = pictureText(lang, unit === "month" ? "quotesPerMonth" : "quotesPerYear");
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: baseConfig(),
-    width: L.width,
-    height: L.height,
-    title: {
-      text: drawable(input.title, input.metrics),
-      subtitle: `${pictureText(lang, "total", total)} · ${per}`,
-    },
+    ...barChartFrame({ title: input.title, metrics: input.metrics, lang, total, per, layout: L }),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
