@@ -11,7 +11,7 @@ import { loadavg } from "node:os";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { silentLogger } from "../src/core/logger.ts";
-import { createStore } from "../src/store/index.ts";
+import { applyMigrations, createStore } from "../src/store/index.ts";
 import { registerSearchFunctions } from "../src/store/search-sqlite.ts";
 import { startFakeTelegram } from "../test/fakes/telegram-api.ts";
 import { benchIngest, type IngestResult } from "./ingest.ts";
@@ -207,14 +207,20 @@ export async function benchArchive(
     growthXml: string;
     growthParseRate: number;
     nodeOptions: string;
+    /** The archive at `url` was built by an earlier run (`--archive-db`): migrate it, do not build it. */
+    prebuilt?: boolean;
     step: <T>(name: string, fn: () => Promise<T>) => Promise<T | null>;
     log: (s: string) => void;
   },
 ): Promise<ArchiveResult | null> {
   const { step, log } = opts;
   const start = load1();
-  log(`archive: building ${size.toLocaleString("en-US")} articles on ${backend}…`);
-  const seedSeconds = await step(`archive build ${size} (${backend})`, () => buildArchive(url, backend, size));
+  log(`archive: ${opts.prebuilt ? "reusing" : "building"} ${size.toLocaleString("en-US")} articles on ${backend}…`);
+  const seedSeconds = await step(`archive build ${size} (${backend})`, async () => {
+    if (!opts.prebuilt) return buildArchive(url, backend, size);
+    await applyMigrations(url, silentLogger);
+    return Number.NaN;
+  });
   if (seedSeconds === null) return null;
   const bytes = await databaseBytes(url);
   log(`archive: commands on ${size} articles (${backend})…`);

@@ -31,6 +31,11 @@ const { values } = parseArgs({
     sizes: { type: "string" },
     /** `--backend sqlite` or `--backend postgresql`: one database only. */
     backend: { type: "string" },
+    /**
+     * `--archive-db <url>`: run the archive steps on an archive an earlier run built (copy it first: the ingest and
+     * retention steps change it), with `--backend` and `--sizes` saying what it is; it is migrated, not rebuilt.
+     */
+    "archive-db": { type: "string" },
   },
 });
 const quick = values.quick === true;
@@ -171,8 +176,10 @@ try {
     const archiveParse = await bareParseRate(archiveXml);
     for (const b of backends) {
       for (const size of archiveSizes) {
-        const url = await freshUrl(b);
+        const reused = values["archive-db"];
+        const url = reused ?? (await freshUrl(b));
         const r = await benchArchive(url, b, size, {
+          prebuilt: reused !== undefined,
           runs: cfg.runs,
           growthXml: archiveXml,
           growthParseRate: archiveParse,
@@ -181,6 +188,7 @@ try {
           log,
         });
         if (r) archiveRows.push(r);
+        if (reused) continue;
         if (url.startsWith("file:")) rmSync(url.slice(5), { force: true });
         else await pgServer?.drop(url);
       }

@@ -8,6 +8,7 @@ import type { ExtractedEvent, ExtractedPerson } from "../core/analysis-types.ts"
 import { foldKey } from "../core/name-key.ts";
 import type { ArticleRef, BatchArticle, DuplicateKeys, SaveResult } from "../core/store.ts";
 import type { Db, Tx } from "./db.ts";
+import { spanFits } from "./event-span.ts";
 import { foldText, parseDay } from "./fold.ts";
 import { insertRows } from "./insert-rows.ts";
 import type { Provider } from "./migration-files.ts";
@@ -15,13 +16,18 @@ import type { Provider } from "./migration-files.ts";
 const DEDUPE_CHUNK = 300;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Column values for an event (extracted or curated), or null when its dates are not YYYY-MM-DD. */
+/**
+ * Column values for an event (extracted or curated), or null when its dates are not YYYY-MM-DD or it lasts longer
+ * than its precision allows (event-span.ts: timelines rely on it).
+ */
 export function eventColumns(e: Pick<ExtractedEvent, "start" | "end" | "precision" | "text" | "summary">) {
   const m = DAY.exec(e.start);
   if (!m || !DAY.test(e.end)) return null;
+  const endDate = e.end.localeCompare(e.start) < 0 ? e.start : e.end;
+  if (!spanFits(e.start, endDate, e.precision)) return null;
   return {
     startDate: e.start,
-    endDate: e.end.localeCompare(e.start) < 0 ? e.start : e.end,
+    endDate,
     startYear: Number(m[1]),
     startMonth: Number(m[2]),
     startDay: Number(m[3]),

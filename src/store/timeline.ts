@@ -5,6 +5,7 @@ import type { Precision } from "../core/analysis-types.ts";
 import type { SourceRef, TimelineEntry, TimelineQuery } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
+import { daysBefore, MAX_SPAN_DAYS } from "./event-span.ts";
 import { foldText } from "./fold.ts";
 import { matchPeople } from "./people.ts";
 import { addSourceRef } from "./source-ref.ts";
@@ -88,41 +89,95 @@ function upperBound(to: string): string {
   return to;
 }
 
+/** Completes a partial lower bound ("2024" -> "2024-01-01", "2024-03" -> "2024-03-01"); null if not a date. */
+function lowerBound(from: string): string | null {
+  const day = /^\d{4}$/.test(from) ? `${from}-01-01` : /^\d{4}-\d{2}$/.test(from) ? `${from}-01` : from;
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
+}
+
+/** The topic / person / keyword conditions, or null when they match nothing. */
+async function filters(db: Db, q: TimelineQuery): Promise<EventWhere[] | null> {
+  const and: EventWhere[] = [];
+  if (q.topic?.trim()) and.push({ article: { topics: { some: { topic: { slug: q.topic.trim().toLowerCase() } } } } });
+  if (q.person?.trim()) {
+    const people = await matchPeople(db, q.person);
+    if (people.length === 0) return null;
+    and.push({ article: { people: { some: { personId: { in: people.map((p) => p.id) } } } } });
+  }
+  if (q.keyword?.trim()) {
+    const k = foldText(q.keyword);
+    if (!k) return null;
+    and.push({ searchFold: { contains: k } });
+  }
+  return and;
+}
+
+/**
+ * Rows of the first (`asc`) or last (`desc`) `days` distinct start days matching `where`, in (startDate, id) order.
+ * Every start day holds at least one merged entry, so the `limit` entries wanted all start on one of the first
+ * `limit` distinct days: find the last of those days, then read only the rows up to it.
+ */
+async function rowsOfDays(db: Db, where: EventWhere, dir: "asc" | "desc", days: number, take: number) {
+  if (days <= 0 || take <= 0) return [];
+  const found = await db.event.groupBy({ by: ["startDate"], where, orderBy: { startDate: dir }, take: days });
+  const edge = found[found.length - 1]?.startDate;
+  if (edge === undefined) return [];
+  return db.event.findMany({
+    where: { AND: [where, { startDate: dir === "asc" ? { lte: edge } : { gte: edge } }] },
+    orderBy: [{ startDate: dir }, { id: dir }],
+    take,
+    select: eventSelect,
+  });
+}
+
 /**
  * Events filtered by topic / person / keyword / date range, merged, in date order. With `from`, the earliest
  * `limit` entries from that day on; without it, the most recent `limit` entries (what "/timeline" users expect).
  */
 export async function timeline(db: Db, q: TimelineQuery): Promise<TimelineEntry[]> {
-  const and: EventWhere[] = [];
-  if (q.topic?.trim()) and.push({ article: { topics: { some: { topic: { slug: q.topic.trim().toLowerCase() } } } } });
-  if (q.person?.trim()) {
-    const people = await matchPeople(db, q.person);
-    if (people.length === 0) return [];
-    and.push({ article: { people: { some: { personId: { in: people.map((p) => p.id) } } } } });
-  }
-  if (q.keyword?.trim()) {
-    const k = foldText(q.keyword);
-    if (!k) return [];
-    and.push({ searchFold: { contains: k } });
-  }
-  // Overlap with [from, to]: a period that started before `from` but ends after it is kept.
-  if (q.from) and.push({ endDate: { gte: q.from } });
-  if (q.to) and.push({ startDate: { lte: upperBound(q.to) } });
+  const and = await filters(db, q);
   const limit = Math.max(0, q.limit);
-  if (limit === 0) return [];
-  const where: EventWhere = and.length > 0 ? { AND: and } : {};
-  const dir = q.from ? "asc" : "desc";
-  // Every start day holds at least one merged entry, so the `limit` entries wanted all start on one of the
-  // first `limit` distinct days: find the last of those days, then read only the rows up to it.
-  const days = await db.event.groupBy({ by: ["startDate"], where, orderBy: { startDate: dir }, take: limit });
-  const edge = days[days.length - 1]?.startDate;
-  if (edge === undefined) return [];
-  const rows = await db.event.findMany({
-    where: { AND: [where, { startDate: q.from ? { lte: edge } : { gte: edge } }] },
-    orderBy: [{ startDate: dir }, { id: dir }],
+  if (and === null || limit === 0) return [];
+  if (q.to) and.push({ startDate: { lte: upperBound(q.to) } });
+  const from = q.from ? lowerBound(q.from) : null;
+  if (q.from && from === null) {
+    // Not a date: compared as text, as before (no index bounds it, but only a malformed call gets here).
+    and.push({ endDate: { gte: q.from } });
+  }
+  if (!from) {
+    const rows = await rowsOfDays(db, { AND: and }, q.from ? "asc" : "desc", limit, MAX_EVENTS);
+    const merged = mergeEvents(rows);
+    return (q.from ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit))).map((m) => m.entry);
+  }
+  // Overlap with [from, to] in two parts that indexes bound: the months, years and periods that began before `from`
+  // and last into it (at most MAX_SPAN_DAYS before it: the (precision, startDate) index), then the events that
+  // start from `from` on (the startDate index). The first part's days all come before the second's.
+  const straddling = await db.event.findMany({
+    where: {
+      AND: [
+        ...and,
+        {
+          OR: (["month", "year", "period"] as const).map((precision) => ({
+            precision,
+            startDate: { gte: daysBefore(from, MAX_SPAN_DAYS[precision]), lt: from },
+          })),
+        },
+        { endDate: { gte: from } },
+      ],
+    },
+    orderBy: [{ startDate: "asc" }, { id: "asc" }],
     take: MAX_EVENTS,
     select: eventSelect,
   });
-  const merged = mergeEvents(rows);
-  return (q.from ? merged.slice(0, limit) : merged.slice(Math.max(0, merged.length - limit))).map((m) => m.entry);
+  const before = new Set(straddling.map((r) => r.startDate)).size;
+  const after = await rowsOfDays(
+    db,
+    { AND: [...and, { startDate: { gte: from } }] },
+    "asc",
+    limit - before,
+    MAX_EVENTS - straddling.length,
+  );
+  return mergeEvents([...straddling, ...after])
+    .slice(0, limit)
+    .map((m) => m.entry);
 }
