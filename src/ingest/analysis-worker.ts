@@ -10,8 +10,9 @@ import { messageOf } from "../core/errors.ts";
 import type { PoolReply, PoolRequest } from "./analysis-pool.ts";
 import { gcPacer } from "./gc-pacing.ts";
 
-// the worker analyses batch after batch: collect as the main thread does (./gc-pacing.ts)
-const pace = gcPacer();
+// the worker analyses batch after batch: collect as the main thread does (./gc-pacing.ts), at a smaller step
+// because what stays alive here is small (12–17 MB: the analysis modules and the taxonomy)
+const pace = gcPacer({ stepMb: 8 });
 const taxonomy: Taxonomy = (workerData as { taxonomy?: Taxonomy } | null)?.taxonomy ?? defaultTaxonomy;
 
 parentPort?.on("message", (req: PoolRequest) => {
