@@ -1,5 +1,5 @@
 /**
- * Pictures: time to draw a 50-event timeline and a year's coverage by outlet (build + Vega + resvg, p50/p99,
+ * Pictures: time to draw a 50-event timeline and a year's coverage by outlet (build + Vega + Skia canvas + PNG, p50/p99,
  * wall clock and CPU time of both processes), and the memory the renderer adds to the bot (RSS before the first
  * picture, after `runs` of each, and once the renderer's own process has exited; that process's RSS), measured
  * in a separate process so the figures are the renderer's alone.

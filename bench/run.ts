@@ -305,7 +305,10 @@ if (memoryRows.length > 0) {
 }
 if (pictures) {
   const p = pictures;
-  out.push("## Pictures (chart spec + Vega-Lite → SVG + resvg PNG at 2×, one at a time; child process)", "");
+  out.push(
+    "## Pictures (chart spec + Vega-Lite → Vega canvas renderer on Skia (@napi-rs/canvas) → PNG at 2×, one at a time; child process)",
+    "",
+  );
   out.push("| chart | runs | wall p50 / p99, ms | CPU p50 / p99, ms | PNG, KB | goal p99 < 300 ms |");
   out.push("|---|---:|---:|---:|---:|:---:|");
   for (const [name, m] of [
@@ -318,7 +321,7 @@ if (pictures) {
   }
   out.push("");
   out.push(
-    `First picture (starts the renderer's process, loads Vega, Vega-Lite, resvg, the font): ${fmt(p.firstMs, 0)} ms. 1-minute load average ${fmt(p.load[0], 1)} before the runs, ${fmt(p.load[1], 1)} after. RSS of the bot-side process: ${fmt(p.restMb, 0)} MB before any picture, ${fmt(p.afterMb, 0)} MB right after ${p.runs * 2 + 1} pictures, ${fmt(p.idleMb, 0)} MB once the renderer's process has ${p.exited ? "exited" : "NOT exited"}: the renderer keeps ${fmt(p.idleMb - p.restMb, 0)} MB at rest. The renderer's own process: ${fmt(p.childMb, 0)} MB after the last picture (peak ${fmt(p.childPeakMb, 0)} MB), gone at rest.`,
+    `First picture (starts the renderer's process, loads Vega, Vega-Lite, the Skia canvas, the font): ${fmt(p.firstMs, 0)} ms. 1-minute load average ${fmt(p.load[0], 1)} before the runs, ${fmt(p.load[1], 1)} after. RSS of the bot-side process: ${fmt(p.restMb, 0)} MB before any picture, ${fmt(p.afterMb, 0)} MB right after ${p.runs * 2 + 1} pictures, ${fmt(p.idleMb, 0)} MB once the renderer's process has ${p.exited ? "exited" : "NOT exited"}: the renderer keeps ${fmt(p.idleMb - p.restMb, 0)} MB at rest. The renderer's own process: ${fmt(p.childMb, 0)} MB after the last picture (peak ${fmt(p.childPeakMb, 0)} MB), gone at rest.`,
     "",
   );
 }

@@ -26,7 +26,7 @@ export const PACKAGES = {
   "node-cron": "src/schedule",
   vega: "src/pictures",
   "vega-lite": "src/pictures",
-  "@resvg/resvg-js": "src/pictures",
+  "@napi-rs/canvas": "src/pictures",
 };
 
 /**
@@ -38,7 +38,7 @@ export const FLOORS = [
   { name: "core", dir: "src/core", reach: ["**/core/**"], may: [] },
   { name: "analysis", dir: "src/analysis", reach: ["**/analysis/**"], may: ["core"], pure: true },
   { name: "digest", dir: "src/digest", reach: ["**/digest/**"], may: ["core", "analysis"] },
-  // Charts: pure specification builders, the font, and the renderer (Vega-Lite → SVG → resvg) that the entry
+  // Charts: pure specification builders, the font, and the renderer (Vega-Lite → Skia canvas → PNG) that the entry
   // points inject as Services.pictures.
   { name: "pictures", dir: "src/pictures", reach: ["**/pictures/**"], may: ["core"] },
   { name: "ingest", dir: "src/ingest", reach: ["**/ingest/**"], may: ["core", "analysis"] },

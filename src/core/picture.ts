@@ -1,7 +1,7 @@
 /**
  * Charts as commands see them: a pure builder (src/pictures/*-chart.ts) turns query results into a `Chart`, the
  * injected `PictureRenderer` draws it as PNG bytes, and the reply carries the bytes (`Reply.picture`). Adapters
- * only send bytes; the renderer (Vega-Lite → SVG → resvg, one bundled font) lives in src/pictures.
+ * only send bytes; the renderer (Vega-Lite → Skia canvas → PNG, one bundled font) lives in src/pictures.
  */
 import type { Chart, Picture } from "./reply.ts";
 

@@ -1,6 +1,6 @@
 /**
  * The renderer's child process: started on the first picture, it exits after an idle time, so the memory of
- * Vega, Vega-Lite and resvg (about 170 MB of RSS while drawing) goes back to the system when the bot is at rest.
+ * Vega, Vega-Lite and the Skia canvas (about 170 MB of RSS while drawing) goes back to the system when the bot is at rest.
  * A worker thread did not give it back: its heap was freed, but the process kept about 65 MB of it. The child
  * runs ./render-child.ts through tsx's loader; PNG bytes come back over IPC (advanced serialisation, no base64).
  */

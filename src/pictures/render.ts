@@ -1,8 +1,8 @@
 /**
- * Draws a `Chart`: Vega-Lite → Vega → SVG (renderer "none": no canvas, no browser) → PNG with resvg, which
- * loads only the bundled DejaVu fonts (never system fonts), so a picture is identical on every machine.
- * The libraries load on the first picture: a bot that never draws does not pay their memory. Pictures are drawn
- * one at a time (resvg runs on libuv's thread pool and does not block the event loop).
+ * Draws a `Chart`: Vega-Lite → Vega's canvas renderer drawing straight onto a Skia canvas (@napi-rs/canvas, no
+ * browser, no SVG step) → PNG. Skia knows only the bundled DejaVu fonts (system fonts are never loaded), so a
+ * picture is identical on every machine. The libraries load on the first picture: a bot that never draws does
+ * not pay their memory. Pictures are drawn one at a time (PNG encoding runs on libuv's thread pool).
  */
 import type { Logger } from "../core/logger.ts";
 import { silentLogger } from "../core/logger.ts";
@@ -30,15 +30,24 @@ type MeasureText = (item: { fontSize?: number; fontWeight?: string | number }, t
 type Libraries = {
   vega: typeof import("vega");
   compile: typeof import("vega-lite").compile;
-  renderAsync: typeof import("@resvg/resvg-js").renderAsync;
+  createCanvas: typeof import("@napi-rs/canvas").createCanvas;
 };
 
 let libraries: Promise<Libraries> | undefined;
 
-/** Loads Vega, Vega-Lite and resvg once, and makes Vega measure text with the bundled font. */
+/**
+ * Loads Vega, Vega-Lite and the canvas once, gives the canvas the bundled fonts only, and makes Vega measure
+ * text with them.
+ */
 function loadLibraries(): Promise<Libraries> {
   libraries ??= (async () => {
-    const [vega, vl, resvg] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
+    // Read by @napi-rs/canvas when it loads: without it, it would also scan the machine's font folders.
+    process.env.DISABLE_SYSTEM_FONTS_LOAD = "1";
+    const [vega, vl, canvas] = await Promise.all([import("vega"), import("vega-lite"), import("@napi-rs/canvas")]);
+    const files = fontFiles();
+    for (const file of [files.regular, files.bold]) {
+      if (!canvas.GlobalFonts.registerFromPath(file, FONT_FAMILY)) throw new Error(`cannot load the font ${file}`);
+    }
     const metrics = fontMetrics();
     // Vega lays out titles and legends with estimated text widths unless told how wide text really is.
     const textMetrics = (vega as unknown as { textMetrics: { width: MeasureText } }).textMetrics;
@@ -48,7 +57,7 @@ function loadLibraries(): Promise<Libraries> {
         item.fontSize ?? 11,
         item.fontWeight === "bold" || Number(item.fontWeight) >= 600,
       );
-    return { vega, compile: vl.compile, renderAsync: resvg.renderAsync };
+    return { vega, compile: vl.compile, createCanvas: canvas.createCanvas };
   })();
   return libraries;
 }
@@ -76,38 +85,41 @@ function vegaLogger(logger: Logger) {
   return self;
 }
 
+/**
+ * Width and height in design pixels of a view that has run: the plot and its padding, the sum vega-view's own
+ * headless renderer makes (Vega has no public getter for the laid-out size).
+ */
+function laidOutSize(view: import("vega").View): { width: number; height: number } {
+  const p = view.padding() as { left: number; right: number; top: number; bottom: number };
+  const inner = view as unknown as { _viewWidth: number; _viewHeight: number };
+  return {
+    width: Math.max(1, inner._viewWidth + p.left + p.right),
+    height: Math.max(1, inner._viewHeight + p.top + p.bottom),
+  };
+}
+
 /** Draws one chart in this thread (the child process calls this; tests may too). */
 export async function drawChart(chart: Chart, scale: number = SCALE, logger: Logger = silentLogger): Promise<Picture> {
-  const { vega, compile, renderAsync } = await loadLibraries();
-  const files = fontFiles();
+  const { vega, compile, createCanvas } = await loadLibraries();
   const log = vegaLogger(logger);
   const spec = compile(chart.spec as never, { logger: log as never }).spec;
   const view = new vega.View(vega.parse(spec), { renderer: "none", logger: log as never });
-  let svg: string;
   try {
-    svg = await view.toSVG();
+    await view.runAsync();
+    const { width, height } = laidOutSize(view);
+    const canvas = createCanvas(Math.ceil(width * scale), Math.ceil(height * scale));
+    await view.toCanvas(scale, { externalContext: canvas.getContext("2d") } as never);
+    const png = await canvas.encode("png");
+    return {
+      png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
+      width: canvas.width,
+      height: canvas.height,
+      filename: chart.filename,
+      alt: chart.alt,
+    };
   } finally {
     view.finalize();
   }
-  const image = await renderAsync(svg, {
-    font: {
-      loadSystemFonts: false,
-      fontFiles: [files.regular, files.bold],
-      defaultFontFamily: FONT_FAMILY,
-      sansSerifFamily: FONT_FAMILY,
-    },
-    fitTo: { mode: "zoom", value: scale },
-    background: "#ffffff",
-    shapeRendering: 2,
-    textRendering: 1,
-  });
-  return {
-    png: new Uint8Array(image.asPng()),
-    width: image.width,
-    height: image.height,
-    filename: chart.filename,
-    alt: chart.alt,
-  };
 }
 
 /** The renderer with what its child process did last (benchmarks). */

@@ -1,6 +1,6 @@
 /**
  * Minimal PNG reading and writing for tests: a solid-colour PNG of a given size (to test sending without the
- * renderer) and a decoder of 8-bit RGB/RGBA non-interlaced PNGs (what resvg writes) to check pictures.
+ * renderer) and a decoder of 8-bit RGB/RGBA non-interlaced PNGs (what the renderer writes) to check pictures.
  */
 import { deflateSync, inflateSync } from "node:zlib";
 

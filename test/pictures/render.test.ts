@@ -1,5 +1,5 @@
 /**
- * The renderer: Vega-Lite → SVG → PNG with the bundled font only. The PNG decodes, has the expected width, stays
+ * The renderer: Vega-Lite → canvas → PNG with the bundled font only. The PNG decodes, has the expected width, stays
  * under 300 KB, and accented Latin and Cyrillic text is drawn with real glyphs (its ink is as wide as the font's
  * advance widths say), while characters the font lacks are not.
  */
@@ -14,11 +14,14 @@ import { timelineFixture } from "./fixtures.ts";
 const renderer = createPictureRenderer();
 const metrics = fontMetrics();
 
-/** Rightmost dark pixel in the title band (the first ~26 design pixels below the top padding). */
+/**
+ * Rightmost dark pixel in the title band: the first 24 design pixels below the top padding, the height of the
+ * 20-pixel bold title (ascent and descent); the subtitle's accents start just below it.
+ */
 function titleInkRight(png: Uint8Array): number {
   const img = decodePng(png);
   let right = -1;
-  for (let y = PADDING * SCALE; y < (PADDING + 26) * SCALE; y++) {
+  for (let y = PADDING * SCALE; y < (PADDING + 24) * SCALE; y++) {
     for (let x = 0; x < img.width; x++) {
       const o = (y * img.width + x) * 4;
       if ((img.rgba[o] ?? 255) < 120 && (img.rgba[o + 1] ?? 255) < 120 && x > right) right = x;
