@@ -19,6 +19,8 @@ const STRINGS = {
     quotesPerYear: "citations par an",
     quotes: "{count} {count|citation|citations}",
     other: "autres",
+    noTopic: "Sans thème",
+    noSource: "Média inconnu",
     total: "{count} au total",
   },
   en: {
@@ -37,6 +39,8 @@ const STRINGS = {
     quotesPerYear: "quotes per year",
     quotes: "{count} {count|quote|quotes}",
     other: "other",
+    noTopic: "No topic",
+    noSource: "Unknown outlet",
     total: "{count} in all",
   },
   ru: {
@@ -55,6 +59,8 @@ const STRINGS = {
     quotesPerYear: "цитат в год",
     quotes: "{count} {count|цитата|цитаты|цитат}",
     other: "другие",
+    noTopic: "Без темы",
+    noSource: "Издание неизвестно",
     total: "всего {count}",
   },
 } as const;

@@ -94,9 +94,20 @@ export function buildTrendChart(input: TrendChartInput): TrendChart {
         : s + (unit === "week" ? 7 : 1) * DAY_MS),
   );
   const titles = new Map(input.data.stories.map((s) => [s.id, s.title]));
+  // Each article is counted once, so the stacked bars add up to the articles the axis promises: by topic, an
+  // article of several topics goes under the one the chart's articles share most (the stored topics carry no
+  // rank), ties broken by name.
+  const topicShare = new Map<string, number>();
+  if (input.split === "topic")
+    for (const a of input.data.articles) for (const t of a.topics) topicShare.set(t, (topicShare.get(t) ?? 0) + 1);
+  const mainTopic = (topics: string[]): string | undefined =>
+    [...topics].sort((x, y) => (topicShare.get(y) ?? 0) - (topicShare.get(x) ?? 0) || x.localeCompare(y))[0];
   const groupOf = (a: CoverageData["articles"][number]): string[] => {
-    if (input.split === "source") return [a.source ?? "?"];
-    if (input.split === "topic") return a.topics.length > 0 ? a.topics.map((t) => input.topicLabel?.(t) ?? t) : ["?"];
+    if (input.split === "source") return [a.source ?? pictureText(lang, "noSource")];
+    if (input.split === "topic") {
+      const t = mainTopic(a.topics);
+      return [t === undefined ? pictureText(lang, "noTopic") : (input.topicLabel?.(t) ?? t)];
+    }
     return [];
   };
   // The biggest groups keep their name; the others are summed as "other".

@@ -52,6 +52,50 @@ describe("trend chart", () => {
     }
     expect(JSON.stringify(c.chart.spec)).toContain("articles per week");
   });
+
+  it("by topic, counts an article of several topics once, so the stacks add up to the articles", () => {
+    const day = (d: number) => `2025-11-${String(24 + d).padStart(2, "0")}`;
+    const data = {
+      articles: [
+        { day: day(0), storyId: 1, source: "A", topics: ["energie"] },
+        { day: day(0), storyId: 2, source: "A", topics: ["energie", "diplomatie"] },
+        { day: day(1), storyId: 3, source: "B", topics: ["diplomatie", "energie", "sanctions"] },
+        { day: day(2), storyId: 4, source: null, topics: [] },
+      ],
+      stories: [1, 2, 3, 4].map((id) => ({ id, title: `Dépêche ${id}` })),
+      truncated: false,
+    };
+    const c = buildTrendChart({
+      data,
+      lang: "fr",
+      title: "La semaine",
+      from: "2025-11-23",
+      to: "2025-11-29",
+      unit: "day",
+      split: "topic",
+      metrics,
+    });
+    const rows =
+      (c.chart.spec.layer as Array<{ data: { values: Array<{ start: number; y1: number; group: string }> } }>)[0]?.data
+        .values ?? [];
+    for (const b of c.buckets) {
+      const top = Math.max(0, ...rows.filter((r) => r.start === b.start).map((r) => r.y1));
+      expect(top).toBe(b.total);
+    }
+    expect(c.buckets.reduce((n, b) => n + b.total, 0)).toBe(4);
+    // the several-topic articles go under the topic the week's articles share most: énergie (3 of them)
+    expect(c.groups).toEqual(["energie", "Sans thème"]);
+    const en = buildTrendChart({
+      data,
+      lang: "en",
+      title: "Week",
+      from: "2025-11-23",
+      to: "2025-11-29",
+      split: "source",
+      metrics,
+    });
+    expect(en.groups).toContain("Unknown outlet");
+  });
 });
 
 const chat: ChatRef = { platform: "console", id: "c1", type: "private" };
