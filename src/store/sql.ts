@@ -23,3 +23,8 @@ export function date(v: unknown): Date | null {
 export function str(v: unknown): string | null {
   return v == null ? null : String(v);
 }
+
+/** `timestamp(3)` literal for raw PostgreSQL (cast with `::timestamp`): the columns hold UTC without a zone. */
+export function pgTimestamp(d: Date): string {
+  return d.toISOString().replace("Z", "");
+}
