@@ -1,5 +1,6 @@
 /** The markdown section of the archive bench (bench/archive.ts) in the report of bench/run.ts. */
 import type { ArchiveResult } from "./archive.ts";
+import { failed } from "./queries.ts";
 
 const fmt = (n: number | null | undefined, d = 1) =>
   n != null && Number.isFinite(n)
@@ -29,7 +30,7 @@ export function archiveReport(rows: ArchiveResult[], runs: number): string[] {
   for (const r of rows) {
     for (const c of r.cases) {
       out.push(
-        `| ${r.backend} | ${n0(r.size)} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${ok(c.p99 < 20)} | ${fmt(c.cpuP50, 2)} / ${fmt(c.cpuP99, 2)} | ${fmt(r.roundTrip?.p50, 2)} / ${fmt(r.roundTrip?.p99, 2)} |`,
+        `| ${r.backend} | ${n0(r.size)} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${c.failures ? failed(c.failures) : ok(c.p99 < 20)} | ${fmt(c.cpuP50, 2)} / ${fmt(c.cpuP99, 2)} | ${fmt(r.roundTrip?.p50, 2)} / ${fmt(r.roundTrip?.p99, 2)} |`,
       );
     }
   }

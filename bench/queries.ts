@@ -7,7 +7,7 @@ import { defaultTaxonomy, resolveTopic } from "../src/analysis/taxonomy.ts";
 import { topicInfos } from "../src/app.ts";
 import type { ChatRef, UserRef } from "../src/core/command.ts";
 import { createBotCore } from "../src/core/dispatch.ts";
-import { silentLogger } from "../src/core/logger.ts";
+import { type Logger, silentLogger } from "../src/core/logger.ts";
 import type { BotCore } from "../src/core/platform.ts";
 import { createDb } from "../src/store/db.ts";
 import { applyMigrations, createStore } from "../src/store/index.ts";
@@ -22,6 +22,8 @@ export interface Latency {
   /** CPU time of this process per run (all of the work on SQLite; without the server's on PostgreSQL), ms. */
   cpuP50?: number;
   cpuP99?: number;
+  /** Calls (warm-up ones included) that gave an empty or error reply, and what the first one said. */
+  failures?: { calls: number; of: number; first: string };
 }
 
 /** The commands measured, each with rotating arguments. */
@@ -35,6 +37,11 @@ export const CASES: Array<{ name: string; command: string; args: string[] }> = [
 
 const chat: ChatRef = { platform: "console", id: "bench", type: "private" };
 const user: UserRef = { id: "bench", isAdmin: async () => false };
+
+/** A failed command in a report's table cell: how many calls failed and what the first one said. */
+export function failed(f: NonNullable<Latency["failures"]>): string {
+  return `**failed**: ${f.calls} of ${f.of} calls empty or error (${f.first.replace(/\s+/g, " ").replace(/\|/g, "\\|")})`;
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -71,7 +78,7 @@ export async function buildArchive(url: string, provider: "sqlite" | "postgresql
   return (performance.now() - t0) / 1000;
 }
 
-/** Measures every case on the archive at `url` (see buildArchive); `size` is only used in error messages. */
+/** Measures every case on the archive at `url` (see buildArchive); `size` is only used in messages. */
 export async function benchQueries(
   url: string,
   size: number,
@@ -80,34 +87,50 @@ export async function benchQueries(
 ): Promise<{ roundTrip: Latency; cases: Latency[] }> {
   const store = await createStore(url, silentLogger, { migrate: false });
   const { db } = await createDb(url);
+  // The dispatcher logs a failing command's error (with its id): the first one is kept for the report.
+  let lastError = "";
+  const errors: Logger = {
+    ...silentLogger,
+    error(msg, fields) {
+      lastError = `${msg} ${JSON.stringify(fields ?? {})}`.slice(0, 300);
+    },
+    child: () => errors,
+  };
   try {
     const core: BotCore = createBotCore({
       commands,
       services: {
         queries: store,
-        logger: silentLogger,
+        logger: errors,
         topics: topicInfos(defaultTaxonomy),
         resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
       },
-      logger: silentLogger,
+      logger: errors,
       clock: { now: () => new Date("2026-03-01T10:00:00Z") },
     });
     const rt = await time(runs, () => db.$queryRaw`SELECT 1`);
     const out: Latency[] = [];
     for (const c of cases) {
+      // A command that fails is reported as failed (with its count and first error); the others keep their figures.
+      let calls = 0;
       let failures = 0;
+      let first = "";
       const r = await time(runs, async (i) => {
-        const reply = await core.handle({
-          command: c.command,
-          args: c.args[i % c.args.length] as string,
-          lang: "fr",
-          chat,
-          user,
-        });
-        if (reply.kind === "error" || reply.kind === "empty") failures++;
+        const args = c.args[i % c.args.length] as string;
+        lastError = "";
+        const reply = await core.handle({ command: c.command, args, lang: "fr", chat, user });
+        calls++;
+        if (reply.kind === "error" || reply.kind === "empty") {
+          failures++;
+          first ||= `${reply.kind} reply to '${args}' on ${size} articles${lastError ? `: ${lastError}` : ""}`;
+        }
       });
-      if (failures > 0) throw new Error(`${c.name}: ${failures} empty or error replies on ${size} articles`);
-      out.push({ name: c.name, runs, ...r });
+      out.push({
+        name: c.name,
+        runs,
+        ...r,
+        ...(failures > 0 ? { failures: { calls: failures, of: calls, first } } : {}),
+      });
     }
     return { roundTrip: { name: "SELECT 1 (Prisma)", runs, ...rt }, cases: out };
   } finally {

@@ -21,7 +21,7 @@ import { benchMemory, type MemoryResult } from "./memory.ts";
 import { type BenchPg, startPg } from "./pg.ts";
 import { benchPictures, type PicturesResult } from "./pictures.ts";
 import { benchPolling, type PollingResult, pollingReport } from "./polling.ts";
-import { benchQueries, buildArchive, type Latency } from "./queries.ts";
+import { benchQueries, buildArchive, failed, type Latency } from "./queries.ts";
 
 const { values } = parseArgs({
   options: {
@@ -261,7 +261,7 @@ if (queryRows.length > 0) {
   for (const q of queryRows) {
     for (const c of q.cases) {
       out.push(
-        `| ${q.backend} | ${q.size.toLocaleString("en-US")} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${fmt(c.p99 / 20, 2)} ${ok(c.p99 < 20)} | ${fmt(q.roundTrip.p50, 2)} / ${fmt(q.roundTrip.p99, 2)} |`,
+        `| ${q.backend} | ${q.size.toLocaleString("en-US")} | \`${c.name}\` | ${fmt(c.p50, 2)} | ${fmt(c.p99, 2)} | ${c.failures ? failed(c.failures) : `${fmt(c.p99 / 20, 2)} ${ok(c.p99 < 20)}`} | ${fmt(q.roundTrip.p50, 2)} / ${fmt(q.roundTrip.p99, 2)} |`,
       );
     }
   }
