@@ -3,7 +3,7 @@
  * digest is composed from. Implemented by src/store (Prisma); used by src/schedule, src/outbox, src/digest.
  */
 import type { ChatRef, Lang, Platform } from "./command.ts";
-import type { Anniversary, CoverageData, CoverageQuery, QuoteRow, SourceRef } from "./queries.ts";
+import type { CoverageData, CoverageQuery, NewsQueries, QuoteRow, SourceRef } from "./queries.ts";
 import type { Reply } from "./reply.ts";
 
 export type SubscriptionKind = "digest" | "anniversaries" | "alerts";
@@ -209,18 +209,8 @@ export interface DigestQueries {
     publishedAfter?: Date,
     languages?: string[],
   ): Promise<QuoteRow[]>;
-  /**
-   * Anniversaries of a day; with `topics`, only events of articles in those topics, with `languages`, of articles
-   * in those languages (curated events without an article always qualify).
-   */
-  onThisDay(
-    month: number,
-    day: number,
-    year: number,
-    limit: number,
-    topics?: string[],
-    languages?: string[],
-  ): Promise<Anniversary[]>;
+  /** Anniversaries of a day, as /onthisday reads them (topic and language filters included). */
+  onThisDay: NewsQueries["onThisDay"];
   /** The articles published in a range, one small row each (the week's chart of a weekly digest). */
   coverage?(q: CoverageQuery): Promise<CoverageData>;
 }

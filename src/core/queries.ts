@@ -153,7 +153,8 @@ export interface NewsQueries {
   search(text: string, limit: number): Promise<SearchHit[]>;
   /**
    * Events whose start day and month are the given ones, in years before `year`; with `topics`, only events of
-   * articles in those topics (curated events without an article always qualify).
+   * articles in those topics, with `languages`, of articles in those languages (curated events without an article
+   * always qualify).
    */
   onThisDay(
     month: number,

@@ -8,7 +8,8 @@ import type { DigestStory } from "../core/delivery.ts";
 import type { QuoteRow, SourceRef } from "../core/queries.ts";
 import type { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./db.ts";
-import { addSourceRef, leadArticle, sourceName } from "./source-ref.ts";
+import { QUOTE_ROW_SELECT, toQuoteRow } from "./quotes.ts";
+import { addSourceRef, leadArticle } from "./source-ref.ts";
 
 /** Upper bound on in-window articles read for one digest. */
 const MAX_ARTICLES = 2000;
@@ -117,30 +118,7 @@ export async function quotesArrived(
     },
     orderBy: [{ article: { createdAt: "desc" } }, { articleId: "desc" }, { position: "asc" }],
     take: Math.max(0, limit),
-    select: {
-      id: true,
-      text: true,
-      speakerName: true,
-      person: { select: { name: true } },
-      article: {
-        select: {
-          title: true,
-          url: true,
-          publishedAt: true,
-          language: true,
-          source: { select: { title: true, url: true } },
-        },
-      },
-    },
+    select: QUOTE_ROW_SELECT,
   });
-  return rows.map((r) => ({
-    id: r.id,
-    text: r.text,
-    speaker: r.person?.name ?? r.speakerName,
-    articleTitle: r.article.title,
-    url: r.article.url,
-    publishedAt: r.article.publishedAt,
-    source: r.article.source ? sourceName(r.article.source) : null,
-    language: r.article.language,
-  }));
+  return rows.map(toQuoteRow);
 }

@@ -15,6 +15,37 @@ const RANDOM_POOL = 5000;
 /** Quotes of one speaker read at most for /who (years of a head of state's quotes are a few thousand). */
 export const QUOTE_DAYS_MAX = 20_000;
 
+/** What a quote row reads: the quote, its speaker and its article (for /quote and the digests' quotes). */
+export const QUOTE_ROW_SELECT = {
+  id: true,
+  text: true,
+  speakerName: true,
+  person: { select: { name: true } },
+  article: {
+    select: {
+      title: true,
+      url: true,
+      publishedAt: true,
+      language: true,
+      source: { select: { title: true, url: true } },
+    },
+  },
+} satisfies Prisma.QuoteSelect;
+
+/** Maps a row read with QUOTE_ROW_SELECT: the linked person's canonical name wins over the name as written. */
+export function toQuoteRow(r: Prisma.QuoteGetPayload<{ select: typeof QUOTE_ROW_SELECT }>): QuoteRow {
+  return {
+    id: r.id,
+    text: r.text,
+    speaker: r.person?.name ?? r.speakerName,
+    articleTitle: r.article.title,
+    url: r.article.url,
+    publishedAt: r.article.publishedAt,
+    source: r.article.source ? sourceName(r.article.source) : null,
+    language: r.article.language,
+  };
+}
+
 type QuoteWhere = Prisma.QuoteWhereInput;
 
 /** Speaker condition: linked people, or unlinked speaker names (documents) whose key contains the query. */
@@ -90,34 +121,9 @@ export async function quotes(db: Db, q: QuotesQuery): Promise<QuoteRow[]> {
       { position: "asc" },
     ],
     take: limit,
-    select: {
-      id: true,
-      text: true,
-      speakerName: true,
-      person: { select: { name: true } },
-      article: {
-        select: {
-          title: true,
-          url: true,
-          publishedAt: true,
-          language: true,
-          source: { select: { title: true, url: true } },
-        },
-      },
-    },
+    select: QUOTE_ROW_SELECT,
   });
-  const out = rows.map(
-    (r): QuoteRow => ({
-      id: r.id,
-      text: r.text,
-      speaker: r.person?.name ?? r.speakerName,
-      articleTitle: r.article.title,
-      url: r.article.url,
-      publishedAt: r.article.publishedAt,
-      source: r.article.source ? sourceName(r.article.source) : null,
-      language: r.article.language,
-    }),
-  );
+  const out = rows.map(toQuoteRow);
   if (ids) {
     const order = new Map(ids.map((id, i) => [id, i]));
     out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
