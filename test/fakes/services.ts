@@ -30,6 +30,8 @@ export function testCore(
     logger?: Logger;
     /** Commands added to the real ones (probes). */
     commands?: Command[];
+    /** The whole command set instead of the real one (a test that changes the commands themselves). */
+    only?: Command[];
     pictures?: PictureRenderer;
   } = {},
 ): TestCore {
@@ -37,7 +39,7 @@ export function testCore(
   const logs = recordingLogger();
   const clock: Clock = { now: () => opts.now ?? new Date("2026-11-27T08:00:00Z") };
   const core = createBotCore({
-    commands: [...commands, ...(opts.commands ?? [])],
+    commands: opts.only ?? [...commands, ...(opts.commands ?? [])],
     services: {
       ...(opts.pictures ? { pictures: opts.pictures } : {}),
       queries,

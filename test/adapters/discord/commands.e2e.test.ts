@@ -2,22 +2,14 @@
  * Simulated members run the real commands through discord.js against the fake Discord; the tests read what
  * reached the fake REST API (which rejects anything over Discord's limits with a 400).
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { commands as realCommands } from "../../../commands/index.ts";
 import { memoryHashStore } from "../../../src/adapters/discord/index.ts";
 import { startFakeDiscord } from "../../fakes/discord-api.ts";
-import { adminProbe, bigList, type Harness, startHarness } from "./harness.ts";
+import { adminProbe, bigList, harnessPerTest, startHarness } from "./harness.ts";
 import { buttonIds, buttonsDisabled, embedsOf, rawText, visibleText } from "./helpers.ts";
 
-const running: Harness[] = [];
-afterEach(async () => {
-  for (const h of running.splice(0).reverse()) await h.stop();
-});
-async function start(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  const h = await startHarness(...args);
-  running.push(h);
-  return h;
-}
+const start = harnessPerTest();
 
 describe("slash commands end to end", () => {
   it("/latest lists the stories with links, in French by default, mentions disabled", async () => {

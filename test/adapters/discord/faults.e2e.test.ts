@@ -2,20 +2,12 @@
  * Faults end to end: gateway drops, invalid sessions, zombie connections, slow queries, 429 bursts, 5xx,
  * hostile input and refused admin commands. The bot must keep answering and lose nothing.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLOSE, PERMS } from "../../fakes/discord-api.ts";
-import { type Harness, OWNER_ID, slowGate, startHarness } from "./harness.ts";
+import { type Harness, harnessPerTest, OWNER_ID, slowGate } from "./harness.ts";
 import { embedsOf, rawText, visibleText } from "./helpers.ts";
 
-const running: Harness[] = [];
-afterEach(async () => {
-  for (const h of running.splice(0).reverse()) await h.stop();
-});
-async function start(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  const h = await startHarness(...args);
-  running.push(h);
-  return h;
-}
+const start = harnessPerTest();
 
 async function latestWorks(h: Harness): Promise<void> {
   const reply = await h.fake.waitForReply(h.fake.slashCommand("latest"), 8000);

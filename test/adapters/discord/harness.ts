@@ -2,16 +2,13 @@
  * Starts the fake Discord and the real Discord adapter (discord.js unmodified) wired to the real commands over
  * in-memory queries. Tests act as members through the fake and read what reached its REST API.
  */
-import { commands as realCommands } from "../../../commands/index.ts";
+import { afterEach } from "vitest";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordAdapterOptions,
 } from "../../../src/adapters/discord/index.ts";
-import { defaultTaxonomy, resolveTopic } from "../../../src/analysis/taxonomy.ts";
-import { topicInfos } from "../../../src/analysis/topic-info.ts";
 import type { Command } from "../../../src/core/command.ts";
-import { createBotCore } from "../../../src/core/dispatch.ts";
 import { UserInputError } from "../../../src/core/errors.ts";
 import type { PictureRenderer } from "../../../src/core/picture.ts";
 import type { BotCore } from "../../../src/core/platform.ts";
@@ -19,6 +16,7 @@ import { line } from "../../../src/core/reply.ts";
 import { recordingLogger } from "../../../src/logging.ts";
 import { type FakeDiscord, type FakeDiscordOptions, startFakeDiscord } from "../../fakes/discord-api.ts";
 import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../../fakes/news-queries.ts";
+import { testCore } from "../../fakes/services.ts";
 
 export const NOW = new Date("2026-11-22T10:00:00Z");
 export const OWNER_ID = "400000000000000099";
@@ -131,23 +129,25 @@ export function testClientOptions(): Pick<DiscordAdapterOptions, "clientOptions"
   };
 }
 
+/** `startHarness` for one test: what a test starts is stopped after it, last first. */
+export function harnessPerTest(): (...args: Parameters<typeof startHarness>) => Promise<Harness> {
+  const running: Harness[] = [];
+  afterEach(async () => {
+    for (const h of running.splice(0).reverse()) await h.stop();
+  });
+  return async (...args) => {
+    const h = await startHarness(...args);
+    running.push(h);
+    return h;
+  };
+}
+
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = o.reuseFake ?? (await startFakeDiscord(o.fake));
   const logger = recordingLogger();
   const queries = fakeQueries(o.data ?? sampleData());
-  const topics = topicInfos();
-  const core = createBotCore({
-    commands: o.commands ?? [...realCommands, adminProbe, slowProbe, declaredSlow, slowFailure, bigList, chatProbe],
-    services: {
-      queries,
-      logger,
-      topics,
-      resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
-      ...(o.pictures ? { pictures: o.pictures } : {}),
-    },
-    logger,
-    clock: { now: () => NOW },
-  });
+  const probes = [adminProbe, slowProbe, declaredSlow, slowFailure, bigList, chatProbe];
+  const core = testCore({ queries, now: NOW, logger, pictures: o.pictures, commands: probes, only: o.commands });
   const adapter = createDiscordAdapter({
     token: "fake-token",
     applicationId: fake.applicationId,

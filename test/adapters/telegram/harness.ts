@@ -2,15 +2,12 @@
  * Starts the fake Bot API and the real Telegram adapter (grammY unmodified) wired to the real commands over
  * in-memory queries. Tests talk as users through the fake and read what the bot sent.
  */
-import { commands as realCommands } from "../../../commands/index.ts";
 import { createTelegramAdapter, type TelegramAdapterOptions } from "../../../src/adapters/telegram/index.ts";
-import { defaultTaxonomy, resolveTopic } from "../../../src/analysis/taxonomy.ts";
-import { topicInfos } from "../../../src/analysis/topic-info.ts";
 import type { Command } from "../../../src/core/command.ts";
-import { createBotCore } from "../../../src/core/dispatch.ts";
 import type { PictureRenderer } from "../../../src/core/picture.ts";
 import { recordingLogger } from "../../../src/logging.ts";
 import { type FakeData, fakeQueries, type RecordingQueries, sampleData } from "../../fakes/news-queries.ts";
+import { testCore } from "../../fakes/services.ts";
 import {
   type FakeChat,
   type FakeTelegram,
@@ -68,18 +65,12 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeTelegram(o.fake);
   const logger = recordingLogger();
   const queries = fakeQueries(o.data ?? sampleData());
-  const topics = topicInfos();
-  const core = createBotCore({
-    commands: [...realCommands, adminProbe, ...(o.extraCommands ?? [])],
-    services: {
-      queries,
-      logger,
-      topics,
-      resolveTopic: (input) => resolveTopic(input, defaultTaxonomy),
-      ...(o.pictures ? { pictures: o.pictures } : {}),
-    },
+  const core = testCore({
+    queries,
+    now: NOW,
     logger,
-    clock: { now: () => NOW },
+    pictures: o.pictures,
+    commands: [adminProbe, ...(o.extraCommands ?? [])],
   });
   const adapter = createTelegramAdapter({
     token: fake.token,
